@@ -1,0 +1,31 @@
+"""The data contract: strict Pydantic models and the Arrow schemas derived from them."""
+
+from .arrow import arrow_schema, column_docs, from_row, to_row, to_table
+from .base import (
+    DATE_BASES,
+    GRANULARITIES,
+    MODALITIES,
+    PUBLISHED_BASES,
+    STAGES,
+    DateBasis,
+    Granularity,
+    Modality,
+    PublishedBasis,
+    Record,
+    Stage,
+)
+from .records import Action, Actor, Document, EventDate, EventMention, Place, Reject, Run, Span
+
+TABLES: dict[str, type[Record]] = {
+    "documents": Document,
+    "mentions": EventMention,
+    "rejects": Reject,
+    "runs": Run,
+}
+
+__all__ = [
+    "Action", "Actor", "Document", "EventDate", "EventMention", "Place", "Reject", "Run", "Span",
+    "Record", "Modality", "Granularity", "DateBasis", "PublishedBasis", "Stage",
+    "MODALITIES", "GRANULARITIES", "DATE_BASES", "PUBLISHED_BASES", "STAGES", "TABLES",
+    "arrow_schema", "column_docs", "to_row", "to_table", "from_row",
+]
