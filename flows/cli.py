@@ -1,0 +1,162 @@
+"""The `eventpipe` command line: each command parses options, builds settings, calls one function, prints."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..extraction.errors import EventpipeError
+from .prefect_env import configure_prefect
+
+app = typer.Typer(
+    name="eventpipe",
+    help="News text in, a queryable event warehouse out.\n\nExample: eventpipe run seeds/ && eventpipe query \"select * from mentions limit 5\"",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console()
+err = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    Optional[str], typer.Option("--warehouse", "-w", help="Warehouse folder or URI (default: warehouse/data, env EVENTPIPE_WAREHOUSE).")
+]
+DatabaseOption = Annotated[
+    Optional[str], typer.Option("--database", help="DuckDB file with the views (default: beside the warehouse).")
+]
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def _settings(**overrides):
+    from .settings import Settings
+
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _fail(error: Exception) -> None:
+    err.print(f"[bold red]Error:[/] {error}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, globs or .jsonl manifests (default: seeds/).")] = None,
+    warehouse: WarehouseOption = None,
+    database: DatabaseOption = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per task (default 200).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="spaCy processes (default 1).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline name.")] = None,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already in the warehouse.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract events from the inputs into the warehouse and publish the DuckDB views.
+
+    Example: eventpipe run articles/ news.jsonl --warehouse /data/wh
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    try:
+        settings = _settings(
+            inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
+            workers=workers, model=model, reprocess=reprocess or None,
+        )
+    except Exception as error:  # pydantic ValidationError: a bad option value
+        _fail(error)
+    configure_prefect()
+    from .pipeline import pipeline
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("inputs"), TimeElapsedColumn(), console=err, disable=quiet, transient=True,
+    )
+    try:
+        with progress:
+            bar = progress.add_task("extract", total=None)
+            summary = pipeline(settings=settings, on_progress=lambda n: progress.advance(bar, n))
+    except EventpipeError as error:
+        _fail(error)
+    out.print(_run_table(summary))
+
+
+def _run_table(summary) -> Table:
+    run = summary.run
+    seconds = (run.finished - run.started).total_seconds() if run.finished else 0.0
+    table = Table(title=f"run {run.run_id}", show_header=True)
+    for name in ("inputs", "documents", "new", "skipped", "mentions", "rejects", "seconds"):
+        table.add_column(name, justify="right")
+    table.add_row(*(str(v) for v in (run.inputs, run.documents, run.new, run.skipped, run.mentions, run.rejects)), f"{seconds:.1f}")
+    table.caption = f"warehouse {summary.warehouse} | views {summary.database}"
+    return table
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL over the views: documents, mentions, rejects, runs, ...")],
+    warehouse: WarehouseOption = None,
+    database: DatabaseOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or parquet.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (required for parquet).")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown in table format.")] = 50,
+) -> None:
+    """Run SQL against the warehouse views (read-only) and print the result.
+
+    Example: eventpipe query "select actor_text, cameo, target_text from mentions" --format csv
+    """
+    from ..warehouse.query import run_query
+
+    settings = _settings(warehouse=warehouse, database=database)
+    try:
+        run_query(settings.database_path(), sql, format.value, output, limit, out)
+    except EventpipeError as error:
+        _fail(error)
+
+
+@app.command()
+def score(
+    warehouse: WarehouseOption = None,
+    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold files (default ../shared/gold/*).")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write score files here (default bench/results).")] = None,
+) -> None:
+    """Score a warehouse (default: a fresh run on seeds/) against gold annotations, per field.
+
+    Example: eventpipe score --gold ../shared/gold/seeds_gold.json
+    """
+    from ..extraction.evaluation import score_command
+
+    try:
+        out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir))
+    except (EventpipeError, FileNotFoundError) as error:
+        _fail(error)
+
+
+@app.command()
+def check(warehouse: WarehouseOption = None) -> None:
+    """Check prerequisites (model package, knowledge files, writable warehouse) and say how to fix each.
+
+    Example: eventpipe check
+    """
+    from .checks import run_checks
+
+    ok = run_checks(_settings(warehouse=warehouse), out)
+    raise typer.Exit(0 if ok else 1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

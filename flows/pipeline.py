@@ -1,0 +1,158 @@
+"""The `pipeline` flow: discover -> read/parse/extract per batch -> write -> record the run -> publish.
+
+Only wiring lives here; every stage is a plain function from extraction/ or warehouse/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+
+from ..extraction.batch import BatchResult, extract_batch, utcnow
+from ..extraction.inputs import RawArticle, default_seeds, read_inputs
+from ..extraction.errors import InputError
+from ..extraction.mentions import load_knowledge
+from ..extraction.nlp import load_pipeline, model_version
+from ..schemas import Run
+from ..warehouse.publish import publish
+from ..warehouse.storage import Location, ensure_writable, locate
+from ..warehouse.writer import batch_key, clear_staging, read_column, write_records
+from .settings import Settings
+
+CODE_VERSION = "0.1.0"
+Progress = Callable[[int], None]
+
+
+@dataclass
+class BatchSummary:
+    """What a batch task reports back: counts and timings, never the data itself."""
+
+    inputs: int = 0
+    documents: int = 0
+    skipped: int = 0
+    mentions: int = 0
+    rejects: int = 0
+    words: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    """What a run did, as shown by the CLI and stored in the `runs` table."""
+
+    run: Run
+    database: str
+    warehouse: str
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of at most `size` items, streamed."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _write_batch(location: Location, result: BatchResult) -> float:
+    clock = time.perf_counter()
+    keys = [d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects]
+    stem = batch_key(keys)
+    write_records(location, "documents", result.documents, stem)
+    write_records(location, "mentions", result.mentions, stem)
+    write_records(location, "rejects", result.rejects, stem)
+    return time.perf_counter() - clock
+
+
+@task(name="extract-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def extract_and_write(
+    batch: list[RawArticle | InputError], settings: Settings, run_id: str, known: frozenset[str], known_rejects: frozenset[str]
+) -> BatchSummary:
+    """Read, parse, extract and write one batch of articles."""
+    nlp = load_pipeline(settings.model)
+    result = extract_batch(
+        batch, nlp, load_knowledge(), run_id, known_doc_ids=known,
+        n_process=settings.workers, batch_size=settings.parse_batch_size,
+    )
+    result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]
+    write_seconds = _write_batch(locate(settings.warehouse), result)
+    get_run_logger().info(
+        "run %s batch: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
+        run_id, result.inputs, len(result.documents), result.skipped, len(result.mentions), len(result.rejects),
+    )
+    return BatchSummary(
+        inputs=result.inputs, documents=len(result.documents), skipped=result.skipped,
+        mentions=len(result.mentions), rejects=len(result.rejects), words=result.words,
+        timings={**result.timings, "write": write_seconds},
+    )
+
+
+def _add(run: Run, summary: BatchSummary) -> None:
+    run.inputs += summary.inputs
+    run.new += summary.documents
+    run.skipped += summary.skipped
+    run.documents += summary.documents + summary.skipped
+    run.mentions += summary.mentions
+    run.rejects += summary.rejects
+    run.words += summary.words
+    run.timings = {k: run.timings.get(k, 0.0) + summary.timings.get(k, 0.0) for k in {*run.timings, *summary.timings}}
+
+
+@flow(name="pipeline", validate_parameters=False, log_prints=False)
+def pipeline(settings: Settings | None = None, on_progress: Progress | None = None) -> RunSummary:
+    """Process every input into the warehouse and publish the DuckDB views."""
+    settings = settings or Settings()
+    logger = get_run_logger()
+    started = utcnow()
+    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    location = locate(settings.warehouse)
+    ensure_writable(location)
+    clear_staging(location)
+    clock = time.perf_counter()
+    nlp = load_pipeline(settings.model)
+    knowledge = load_knowledge()
+    run = Run(
+        run_id=run_id, started=started, code_version=CODE_VERSION, model=model_version(nlp),
+        codebook_version=knowledge.version, settings=settings.as_json(),
+    )
+    run.timings = {"load": time.perf_counter() - clock}
+
+    clock = time.perf_counter()
+    known = frozenset() if settings.reprocess else frozenset(read_column(location, "documents", "doc_id"))
+    known_rejects = frozenset(read_column(location, "rejects", "reject_id"))
+    run.timings["discover"] = time.perf_counter() - clock
+    inputs = settings.inputs or [str(default_seeds())]
+    logger.info("run %s: inputs %s -> %s (%d documents known)", run_id, inputs, location.uri, len(known))
+
+    pending: list[PrefectFuture] = []
+    window = 2  # batches in flight: enough to overlap reading with parsing, never the whole corpus
+    for batch in chunked(read_inputs(inputs), settings.batch_size):
+        pending.append(extract_and_write.submit(batch, settings, run_id, known, known_rejects))
+        while len(pending) >= window:
+            _finish(pending.pop(0), run, on_progress)
+    for future in pending:
+        _finish(future, run, on_progress)
+
+    run.finished = utcnow()
+    clock = time.perf_counter()
+    write_records(location, "runs", [run], f"run-{run_id}")
+    database = publish(location, settings.database_path())
+    run.timings["publish"] = time.perf_counter() - clock
+    logger.info(
+        "run %s done: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
+        run_id, run.inputs, run.new, run.skipped, run.mentions, run.rejects,
+    )
+    return RunSummary(run=run, database=str(database), warehouse=location.uri)
+
+
+def _finish(future: PrefectFuture, run: Run, on_progress: Progress | None) -> None:
+    summary: BatchSummary = future.result()
+    _add(run, summary)
+    if on_progress:
+        on_progress(summary.inputs)

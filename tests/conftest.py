@@ -1,0 +1,28 @@
+"""Shared fixtures: the spaCy pipeline and knowledge load once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+SEEDS = ROOT / "seeds"
+
+os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from eventpipe.extraction.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    from eventpipe.extraction.mentions import load_knowledge
+
+    return load_knowledge()

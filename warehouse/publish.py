@@ -1,0 +1,84 @@
+"""Publish DuckDB views over the Parquet tables in one short step: build a new file, swap it in."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ..schemas import TABLES
+from .storage import Location
+from .writer import file_schema, partition_column
+
+_DUCKDB_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.bool_(): "BOOLEAN",
+    pa.date32(): "DATE",
+    pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
+}
+
+
+def _duckdb_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_map(arrow_type):
+        return f"MAP({_duckdb_type(arrow_type.key_type)}, {_duckdb_type(arrow_type.item_type)})"
+    return _DUCKDB_TYPES[arrow_type]
+
+
+def _has_files(location: Location, table: str) -> bool:
+    info = location.fs.get_file_info(location.path(table))
+    if info.type.name != "Directory":
+        return False
+    from pyarrow.fs import FileSelector
+
+    return any(f.path.endswith(".parquet") for f in location.fs.get_file_info(FileSelector(location.path(table), recursive=True)))
+
+
+def table_view_sql(location: Location, table: str) -> str:
+    """CREATE VIEW over a table's Parquet glob, or a typed empty view while it has no file."""
+    column = partition_column(table)
+    if _has_files(location, table):
+        pattern = f"{table}/{column}=*/*.parquet" if column else f"{table}/*.parquet"
+        glob = location.glob_uri(pattern).replace("'", "''")
+        return (
+            f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{glob}', "
+            f"union_by_name = true, hive_partitioning = {str(bool(column)).lower()})"
+        )
+    columns = [f"CAST(NULL AS {_duckdb_type(f.type)}) AS {f.name}" for f in file_schema(table)]
+    if column:
+        columns.append(f"CAST(NULL AS VARCHAR) AS {column}")
+    return f"CREATE OR REPLACE VIEW {table} AS SELECT {', '.join(columns)} WHERE false"
+
+
+def analysis_views() -> list[tuple[str, str]]:
+    """(name, SQL) of each analysis view shipped in warehouse/sql/, in name order."""
+    folder = resources.files("eventpipe.warehouse") / "sql"
+    return sorted((f.name.removesuffix(".sql"), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql"))
+
+
+def publish(location: Location, database: Path) -> Path:
+    """(Re)create every view in a fresh DuckDB file and atomically replace `database` with it.
+
+    Readers that hold the old file open keep reading it; new readers open the new one; nobody
+    meets a write lock, because the live file is never opened for writing.
+    """
+    database.parent.mkdir(parents=True, exist_ok=True)
+    temporary = database.with_name(f".{database.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with duckdb.connect(str(temporary)) as con:
+            if not location.is_local:
+                con.execute("INSTALL httpfs; LOAD httpfs;")
+            for table in TABLES:
+                con.execute(table_view_sql(location, table))
+            for name, sql in analysis_views():
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+        os.replace(temporary, database)
+    finally:
+        temporary.unlink(missing_ok=True)
+        Path(f"{temporary}.wal").unlink(missing_ok=True)
+    return database

@@ -1,0 +1,63 @@
+"""Read-only SQL over the published views, rendered as a table, CSV, JSON or Parquet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+from rich.console import Console
+from rich.table import Table
+
+from ..extraction.errors import SetupError, EventpipeError
+
+
+class QueryError(EventpipeError):
+    """The SQL failed; the message is DuckDB's."""
+
+    code = "query"
+
+
+def connect_readonly(database: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published views; a clear error when nothing was published yet."""
+    if not database.exists():
+        raise SetupError(f"no warehouse database at {database}", hint="run `eventpipe run` first, or pass --warehouse/--database")
+    return duckdb.connect(str(database), read_only=True)
+
+
+def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console) -> None:
+    """Run `sql` and write the result in `fmt` to `output` or stdout."""
+    with connect_readonly(database) as con:
+        try:
+            relation = con.sql(sql)
+        except duckdb.Error as error:
+            raise QueryError(str(error).splitlines()[0]) from error
+        if relation is None:
+            return
+        if fmt == "parquet":
+            if output is None:
+                raise QueryError("--format parquet needs --output FILE")
+            relation.write_parquet(str(output))
+            return
+        table = relation.fetch_arrow_table()
+    if fmt == "csv":
+        import pyarrow.csv as pacsv
+
+        sink = str(output) if output else sys.stdout.buffer
+        pacsv.write_csv(table, sink)
+    elif fmt == "json":
+        rows = table.to_pylist()
+        text = json.dumps(rows, default=str, ensure_ascii=False, indent=1)
+        output.write_text(text) if output else print(text)
+    else:
+        console.print(_rich_table(table, limit))
+
+
+def _rich_table(table, limit: int) -> Table:
+    shown = Table(show_header=True, header_style="bold", caption=f"{table.num_rows} rows" + (f" (first {limit} shown)" if table.num_rows > limit else ""))
+    for name in table.column_names:
+        shown.add_column(name, overflow="fold")
+    for row in table.slice(0, limit).to_pylist():
+        shown.add_row(*("" if v is None else str(v) for v in row.values()))
+    return shown

@@ -1,0 +1,78 @@
+"""Write Parquet tables: staged, then moved into place; deterministic names so a rerun overwrites."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from ..schemas import TABLES, arrow_schema, to_table
+from .storage import Location
+
+PARTITION_COLUMN = "event_month"
+STAGING = "_staging"
+
+
+def partition_column(table_name: str) -> str | None:
+    """The hive partition column of a table, if it has one."""
+    return PARTITION_COLUMN if PARTITION_COLUMN in arrow_schema(TABLES[table_name]).names else None
+
+
+def file_schema(table_name: str) -> pa.Schema:
+    """The schema of a table's Parquet files: the model's, less the partition column (it is in the path)."""
+    schema = arrow_schema(TABLES[table_name])
+    column = partition_column(table_name)
+    return schema.remove(schema.get_field_index(column)) if column else schema
+
+
+def batch_key(keys: Iterable[str]) -> str:
+    """A file stem from the sorted keys of the records in it: same records, same file."""
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
+    return f"part-{digest[:24]}"
+
+
+def _write_file(location: Location, table: pa.Table, final_path: str) -> str:
+    """Write to a unique staging file, then move it over the final path (atomic on one filesystem)."""
+    staging = location.path(STAGING, f"{uuid.uuid4().hex}.parquet")
+    location.fs.create_dir(location.path(STAGING), recursive=True)
+    pq.write_table(table, staging, filesystem=location.fs, compression="zstd")
+    location.fs.create_dir(final_path.rsplit("/", 1)[0], recursive=True)
+    location.fs.move(staging, final_path)
+    return final_path
+
+
+def write_records(location: Location, table_name: str, records: list, stem: str) -> list[str]:
+    """Write records of one table as `<table>/[<partition>=<value>/]<stem>.parquet`; returns the paths."""
+    if not records:
+        return []
+    table = to_table(records, TABLES[table_name])
+    column = partition_column(table_name)
+    if column is None:
+        return [_write_file(location, table, location.path(table_name, f"{stem}.parquet"))]
+    written = []
+    for value in sorted(set(table.column(column).to_pylist())):
+        part = table.filter(pc.equal(table.column(column), value)).drop_columns([column])
+        written.append(_write_file(location, part, location.path(table_name, f"{column}={value}", f"{stem}.parquet")))
+    return written
+
+
+def read_column(location: Location, table_name: str, column: str) -> set:
+    """Every value of one column of a table (empty when the table has no file yet)."""
+    base = location.path(table_name)
+    info = location.fs.get_file_info(base)
+    if info.type.name != "Directory":
+        return set()
+    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
+    return set(dataset.to_table(columns=[column]).column(column).to_pylist())
+
+
+def clear_staging(location: Location) -> None:
+    """Remove staging files a killed run left behind (never visible to readers: they are not in a table folder)."""
+    path = location.path(STAGING)
+    if location.fs.get_file_info(path).type.name == "Directory":
+        location.fs.delete_dir(path)
