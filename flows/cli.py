@@ -45,6 +45,18 @@ def _settings(**overrides):
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
 
+DEFAULT_RESULTS = Path("bench/results")
+
+
+def _build(inputs: Path, warehouse: Path) -> float:
+    """Run the pipeline quietly on `inputs` into `warehouse` (for `score`); returns seconds."""
+    configure_prefect()
+    from .pipeline import pipeline
+
+    summary = pipeline(settings=_settings(inputs=[str(inputs)], warehouse=str(warehouse)))
+    return (summary.run.finished - summary.run.started).total_seconds()
+
+
 def _fail(error: Exception) -> None:
     err.print(f"[bold red]Error:[/] {error}", highlight=False)
     raise typer.Exit(1)
@@ -136,7 +148,7 @@ def score(
     from ..extraction.evaluation import score_command
 
     try:
-        out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir))
+        out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir or DEFAULT_RESULTS, build=_build))
     except (EventpipeError, FileNotFoundError) as error:
         _fail(error)
 

@@ -40,7 +40,7 @@ def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: in
                 raise QueryError("--format parquet needs --output FILE")
             relation.write_parquet(str(output))
             return
-        table = relation.fetch_arrow_table()
+        table = relation.to_arrow_table()
     if fmt == "csv":
         import pyarrow.csv as pacsv
 

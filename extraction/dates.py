@@ -1,0 +1,507 @@
+"""Date expressions in news prose, as intervals resolved against the publication date.
+
+Granularity is the unit an expression names (day, week, month, year); modifiers ("early",
+"mid-", "the end of", "earlier this") narrow start/end but keep that unit, except "the first/last
+week of ..." (a week). A weekend is a week-level reference (Saturday..Sunday). Expressions
+without a year need `published`; without it they keep text and granularity, start = end = None,
+basis "none". One compiled regex finds candidates; the anchoring arithmetic is ours.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Callable, Literal
+
+from ..schemas import EventDate, Granularity, Span
+
+Tense = Literal["past", "future"]
+Interval = tuple[dt.date | None, dt.date | None, Granularity, str]  # start, end, granularity, basis
+
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_COUNTS = {"a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4),
+           "five": (5, 5), "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9), "ten": (10, 10),
+           "eleven": (11, 11), "twelve": (12, 12), "couple": (2, 2), "few": (2, 5), "several": (3, 7)}
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31)}
+_BACK = {"last", "past", "this past"}
+_AHEAD = {"next", "coming", "this coming"}
+
+# --- the grammar -------------------------------------------------------------------------------
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_MONF = r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"  # not May
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WDX = rf"(?:{_WD}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+_D = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
+_YR = r"(?:1[89]\d\d|20\d\d)"
+_Y = rf"(?<![\w$£€#.,/]){_YR}(?![\w%/]|[.,:]\d|-[A-Za-z])"
+def _cap(*words: str) -> str:
+    """Alternation of keywords, each also with a capital first letter (sentence start)."""
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in words) + ")"
+
+
+_NUM = rf"(?<![\d,.])(?:\d{{1,3}}|{_cap('a few', 'a couple of', 'a couple', 'several', 'few', 'an', 'a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve')})"
+_REL = _cap("last", "this past", "this coming", "this", "next", "past", "coming")
+_MODS = (rf"(?:{_cap('early', 'mid', 'late', 'earlier in', 'earlier', 'later in', 'later')}|(?:[Tt]he\s+)?(?:very\s+)?"
+         rf"{_cap('end', 'beginning', 'start', 'middle', 'first half', 'second half')}\s+of"
+         rf"|(?:[Tt]he\s+)?{_cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:week|quarter)\s+of)")
+_CORE = rf"(?P<cm>{_MON})(?:\s+(?:of\s+)?(?P<cy>{_Y}))?|(?P<crel>last|this|next|the)\s+(?P<cu>week|month|year)\b|(?P<cyy>{_Y})"
+_RY = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year\b"  # "March last year", "June of this year"
+_FAMILIES: dict[str, str] = {
+    "mdy_range": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?",
+    "mdy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y})|{_RY})?(?!\s+attacks?\b)",
+    "dmy_range": rf"(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?",
+    "dmy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})?",
+    "iso": rf"(?<![\d/.-])(?P<y>{_YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
+    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{_YR})(?![\d/]|[.-]\d)",
+    "my": rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})",
+    "mod": rf"(?P<mod>{_MODS})[\s-]*(?:{_CORE})",
+    "relunit": rf"(?<!the )(?<!The )(?P<rel>{_REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
+    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
+    "ago": rf"(?P<n>{_NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+ago\b",
+    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{_cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
+                rf"|{_cap('earlier', 'later')}\s+today|{_cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
+                rf"|{_cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
+    "weekend": r"the\s+weekend\b",
+    "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?:{_cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{_WD})"
+                r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review|Magazine)\b)"
+                r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
+    "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en)\b"
+                rf"(?:\s+(?P<y>{_Y}))?"),
+    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{_Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{_YR}|\d\d)(?![\w%/]|[.,:]\d)",
+    "iso_month": rf"(?<![\d/.-])(?P<y>{_YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
+    "year": rf"(?P<y>{_Y})",
+    "bare_month": rf"(?P<rel>{_cap('last', 'this', 'next')})\s+(?P<m>{_MONF}|May\b)|(?P<m2>{_MONF})|(?P<may>May)\b",
+}
+_KINDS = tuple(_FAMILIES)
+_FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
+# One pass finds candidates (leftmost, first family in order wins); inner groups are dropped here
+# and re-read with the family's own regex at the same offset.
+_FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for k, p in _FAMILIES.items()) + ")")
+_WEEKDAY_DENY = re.compile(r"(?:\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|[Aa]|[Ee]very|[Ee]ach))\s+$")
+_YEAR_DENY_BEFORE = re.compile(
+    r"(?:\b(?i:resolution|flight|route|highway|room|article|section|no\.|number|bill|chapter|page|pages|code|model|unit"
+    r"|apartment|suite|box|at|about|some|around|nearly|almost|over|than|approximately|roughly|estimated|only|just|total)"
+    r"|[$£€#])\s*$")
+_YEAR_DENY_AFTER = re.compile(
+    r"\s*(?:%|(?i:per\s*cent|percent|people|persons|men|women|children|soldiers|troops|police(?:men)?|officers|residents"
+    r"|protest[eo]rs|demonstrators|students|workers|employees|staff|votes|voters|members|cases|deaths|dead|killed|injured"
+    r"|homes|houses|buildings|km|kilometres|kilometers|miles|metres|meters|m|kg|tonnes|tons|feet|ft|hours|hrs|gmt|utc"
+    r"|local\s+time|pounds|dollars|euros|rupees|yuan|points|jobs|units|copies|participants|fighters|militants|families"
+    r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
+    r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
+_PREP_BEFORE = re.compile(r"\b(?i:in|since|from|of|by|until|before|after|during|between|and|to|circa|c\.)\s+$")
+_MONTH_PREP = re.compile(r"\b(?i:in|since|until|till|during|through|throughout|from|before|after|by|of|between)\s+$")
+_MAY_PREP = re.compile(r"\b(?i:in|since|until|till|during|throughout)\s+$")
+_WEEKEND_PREP = re.compile(r"\b(?i:over|on|at|during|through|throughout)\s+$")
+_CHRISTMAS_PREP = re.compile(r"\b(?i:on|at|over|before|after|since|until|by)\s+$")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_TENSE_MARK = re.compile(
+    r"(?P<p>\b(?:was|were)\s+(?:due|expected|scheduled|set|slated|supposed)\s+to\b)"
+    r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
+    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)|plans?\s+to|planned\s+for|going\s+to"
+    r"|upcoming|ahead\s+of|to\s+be\s+held)\b|'ll\b)"
+    r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
+    r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
+    r"|ago|[a-z]{3,}ed)\b)")
+_NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
+
+
+# --- calendar arithmetic -----------------------------------------------------------------------
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a month."""
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    """(year, month) shifted by k months."""
+    i = year * 12 + month - 1 + k
+    return i // 12, i % 12 + 1
+
+
+def _week_span(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the ISO week that holds `day`."""
+    monday = day - _days(day.weekday())
+    return monday, monday + _days(6)
+
+
+def _nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
+    """The candidate closest to publication; days on the side the tense disfavours count double."""
+    def cost(day: dt.date) -> tuple[int, int]:
+        delta = (day - published).days
+        wrong_side = delta > 0 if tense == "past" else delta < 0
+        return abs(delta) * (2 if wrong_side else 1), delta
+    return min(candidates, key=cost)
+
+
+def _month_year(month: int, published: dt.date, tense: Tense, rel: str | None = None) -> int:
+    """Year of a month named without one: the latest not after publication (past) or the next (future)."""
+    rel = (rel or "").lower()
+    if rel == "this":
+        return published.year
+    if rel in _BACK:
+        return published.year if month < published.month else published.year - 1
+    if rel in _AHEAD:
+        return published.year if month > published.month else published.year + 1
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    return published.year if month >= published.month else published.year + 1
+
+
+def _weekday(published: dt.date, weekday: int, rel: str | None, tense: Tense) -> dt.date:
+    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself."""
+    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
+    rel = " ".join((rel or "").lower().split())
+    if rel in _BACK:
+        return published - _days(back or 7)
+    if rel in _AHEAD:
+        return published + _days(ahead or 7)
+    return published - _days(back) if tense == "past" else published + _days(ahead)
+
+
+def _weekend(published: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.date]:
+    """Saturday..Sunday of the weekend meant, as `_weekday` chooses days."""
+    rel = " ".join((rel or "").lower().split())
+    saturday = published - _days((published.weekday() - 5) % 7)  # latest Saturday on or before publication
+    if rel in _BACK and saturday + _days(1) >= published:
+        saturday -= _days(7)
+    elif rel in _AHEAD:
+        saturday = published + _days((5 - published.weekday()) % 7 or 7)
+    elif tense == "future" and rel != "this past" and saturday + _days(1) < published:
+        saturday += _days(7)
+    return saturday, saturday + _days(1)
+
+
+def _unit_span(published: dt.date, unit: str, k: int) -> tuple[dt.date, dt.date]:
+    """The calendar week, month or year `k` units from the one holding publication."""
+    if unit == "week":
+        return _week_span(published + _days(7 * k))
+    if unit == "month":
+        return _month_span(*_add_months(published.year, published.month, k))
+    return dt.date(published.year + k, 1, 1), dt.date(published.year + k, 12, 31)
+
+
+def _shift(published: dt.date, unit: str, n: int) -> dt.date:
+    """Publication moved by n (signed) days, weeks, months or years, day clamped to the month."""
+    if unit in ("day", "week"):
+        return published + _days(n * (7 if unit == "week" else 1))
+    year, month = _add_months(published.year, published.month, n * (12 if unit == "year" else 1))
+    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published: dt.date | None) -> tuple[dt.date, dt.date, Granularity]:
+    """The part of [start, end] a modifier names ("early", "the end of", "the last week of", "earlier")."""
+    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in"))
+    if mod.endswith(" week"):
+        if mod.split()[0] in ("last", "final"):
+            return end - _days(6), end, "week"
+        first = start + _days(7 * ("first", "second", "third", "fourth").index(mod.split()[0]))
+        return first, min(first + _days(6), end), "week"
+    if mod.startswith(("earlier", "later")):
+        if published is None or not start <= published <= end:
+            return start, end, gran
+        return (start, published, gran) if mod == "earlier" else (published, end, gran)
+    if gran == "year":
+        months = {"end": (12, 12), "beginning": (1, 1), "start": (1, 1), "first half": (1, 6), "second half": (7, 12),
+                  "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
+                  "fourth quarter": (10, 12), "last quarter": (10, 12), "final quarter": (10, 12)}.get(mod)
+        if months is None:
+            third = {"early": 0, "mid": 1, "middle": 1}.get(mod, 2)
+            months = (4 * third + 1, 4 * third + 4)
+        return dt.date(start.year, months[0], 1), _month_span(start.year, months[1])[1], gran
+    length = (end - start).days + 1
+    if mod in ("first half", "second half"):
+        half = start + _days(length // 2)
+        return (start, half - _days(1), gran) if mod == "first half" else (half, end, gran)
+    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(mod, 2)
+    cuts = (0, 10, 20, length) if gran == "month" else (0, 2, 4, length)
+    return start + _days(cuts[third]), start + _days(cuts[third + 1] - 1), gran
+
+
+# --- one resolver per family: (groups + "text", published, tense) -> Interval, or None to reject --
+def _month_no(name: str) -> int:
+    """1..12 from "Jan.", "January" or "01"."""
+    return int(name) if name.isdigit() else _MONTH_KEYS.index(name[:3].lower()) + 1
+
+
+def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
+    """The year written with a date: digits (explicit) or "last/this/next year" (relative to publication)."""
+    if g.get("y"):
+        return int(g["y"]), "explicit"
+    return p.year + {"last": -1, "next": 1}.get(g["ry"], 0), "relative"
+
+
+def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    month, day = _month_no(g["m"]), int(re.sub(r"\D", "", g["d"]))
+    day2 = int(re.sub(r"\D", "", g["d2"])) if g.get("d2") else day
+    if not 1 <= day <= day2 <= calendar.monthrange(int(g.get("y") or 2000), month)[1]:
+        return None
+    if g.get("y") or (g.get("ry") and p):
+        year, basis = _stated_year(g, p)
+        return dt.date(year, month, day), dt.date(year, month, day2), "day", basis
+    if p is None:
+        return None, None, "day", "none"
+    candidates = [dt.date(y, month, day) for y in (p.year - 1, p.year, p.year + 1) if day <= calendar.monthrange(y, month)[1]]
+    if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
+        agree = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())]
+        candidates = agree or candidates
+    start = _nearest(candidates, p, tense)
+    return start, start.replace(day=day2), "day", "relative"
+
+
+def _r_numeric(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+    readings = set()
+    for month, day in ((b, a), (a, b)):  # day-first, month-first
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            readings.add(dt.date(year, month, day))
+    if not readings:
+        return None
+    if len(readings) == 1:
+        day = readings.pop()
+        return day, day, "day", "explicit"
+    if p is None:  # 5/1/2014 without an anchor: 5 January or May 1; no guess
+        return None, None, "day", "none"
+    day = _nearest(sorted(readings), p, tense)
+    return day, day, "day", "explicit"
+
+
+def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    month = _month_no(next(g[k] for k in ("m", "m2", "may") if g.get(k)))
+    if g.get("y") or (g.get("ry") and p):
+        year, basis = _stated_year(g, p)
+        return (*_month_span(year, month), "month", basis)
+    if p is None:
+        return None, None, "month", "none"
+    return (*_month_span(_month_year(month, p, tense, g.get("rel")), month), "month", "relative")
+
+
+def _r_year(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    year = int(g["y"])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit"
+
+
+def _r_yrange(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    y1, y2, sep, pre = int(g["y"]), g["y2"], g["sep"], (g["pre"] or "").lower()
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    wordy = sep.isalpha()
+    if not y1 < y2 <= y1 + 50 or (wordy and (pre, sep) not in (("from", "to"), ("from", "until"), ("from", "through"), ("between", "and"))):
+        return None
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year", "explicit"
+
+
+def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if g.get("cm"):
+        start, end, gran, basis = _r_month({"m": g["cm"], "y": g["cy"]}, p, tense)
+    elif g.get("cyy"):
+        start, end, gran, basis = _r_year({"y": g["cyy"]}, p, tense)
+    else:
+        unit, rel = g["cu"].lower(), g["crel"].lower()
+        gran, basis = unit, "relative"
+        start, end = _unit_span(p, unit, {"last": -1, "next": 1}.get(rel, 0)) if p else (None, None)
+    if start is None:
+        week = g["mod"].lower().split()[-2:-1] == ["week"]
+        return None, None, "week" if week else gran, "none"
+    return (*_narrow(start, end, gran, g["mod"], p), basis)
+
+
+def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, rel = g["u"].lower(), " ".join(g["rel"].lower().split())
+    gran = "week" if unit == "weekend" else unit
+    if p is None:
+        return None, None, gran, "none"
+    if unit == "weekend":
+        return (*_weekend(p, rel, tense), "week", "relative")
+    return (*_unit_span(p, unit, -1 if rel in _BACK else 1 if rel in _AHEAD else 0), gran, "relative")
+
+
+def _count(text: str | None) -> tuple[int, int]:
+    """(least, most) of a count written in digits or words ("three", "a few")."""
+    if text is None:
+        return 1, 1
+    word = text.lower().split()[-1] if not text.isdigit() else text
+    return (int(word), int(word)) if word.isdigit() else _COUNTS[word if word != "of" else "couple"]
+
+
+def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, direction = g["u"].lower().rstrip("s"), g["dir"].lower()
+    if g["n"] is None and (unit in ("day", "hour") or (direction in ("next", "coming") and not g["u"].endswith("s"))):
+        return None  # "the next day", "the last day": anaphoric, not a window
+    gran: Granularity = "day" if unit in ("day", "hour") else unit
+    if p is None:
+        return None, None, gran, "none"
+    n = _count(g["n"])[1] if g["n"] else (1 if not g["u"].endswith("s") else 3)
+    if unit == "hour":
+        unit, n = "day", -(-n // 24)
+    sign = 1 if direction in ("next", "coming") else -1
+    other = _shift(p, unit, sign * n)
+    return min(p, other), max(p, other), gran, "relative"
+
+
+def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, (lo, hi) = g["u"].lower().rstrip("s"), _count(g["n"])
+    gran: Granularity = "day" if unit == "hour" else unit
+    if p is None:
+        return None, None, gran, "none"
+    if unit == "hour":
+        unit, lo, hi = "day", lo // 24, hi // 24
+    first, last = _shift(p, unit, -hi), _shift(p, unit, -lo)
+    if unit == "day":
+        return first, last, gran, "relative"
+    if unit == "week":
+        return _week_span(first)[0], _week_span(last)[1], gran, "relative"
+    if unit == "month":
+        return _month_span(first.year, first.month)[0], _month_span(last.year, last.month)[1], gran, "relative"
+    return dt.date(first.year, 1, 1), dt.date(last.year, 12, 31), gran, "relative"
+
+
+def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if p is None:
+        return None, None, "day", "none"
+    words = g["text"].lower()
+    offset = (-2 if "before" in words else 2 if "after" in words else -1 if "yesterday" in words or words.startswith("last")
+              else 1 if "tomorrow" in words else 0)
+    return p + _days(offset), p + _days(offset), "day", "relative"
+
+
+def _r_weekend(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    return (*_weekend(p, None, tense), "week", "relative") if p else (None, None, "week", "none")
+
+
+def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if p is None:
+        return None, None, "day", "none"
+    day = _weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
+    return day, day, "day", "relative"
+
+
+def _r_holiday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    month, day = _HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").replace("hallowe'en", "halloween").split())]
+    return _r_date({"m": str(month), "d": str(day), "y": g.get("y")}, p, tense)
+
+
+_RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] = {
+    "mdy_range": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
+    "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago,
+    "deictic": _r_deictic, "weekend": _r_weekend, "weekday": _r_weekday, "holiday": _r_holiday,
+    "yrange": _r_yrange, "iso_month": _r_month, "year": _r_year, "bare_month": _r_month,
+}
+_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "holiday", "bare_month", "relunit"}
+
+
+# --- finding -----------------------------------------------------------------------------------
+def _plausible(kind: str, m: re.Match, text: str) -> bool:
+    """Context checks a regex cannot say simply: names ("USA Today"), counts ("2000 people")."""
+    s, e = m.span()
+    head = m.group()
+    if head[0].isupper() and kind in ("mod", "relunit", "trailing", "deictic") and re.search(r"[^\W_][ \t]+$", text[max(0, s - 3):s]):
+        return False  # capitalised keyword inside a sentence: a title ("USA Today", "This Week")
+    if kind == "weekday":
+        return not _WEEKDAY_DENY.search(text[max(0, s - 9):s])
+    if kind == "weekend":
+        return bool(_WEEKEND_PREP.search(text[max(0, s - 12):s]))
+    if kind == "holiday" and head == "Christmas":
+        return bool(_CHRISTMAS_PREP.search(text[max(0, s - 8):s]))
+    if kind == "bare_month" and not m.group("rel"):
+        prep = _MAY_PREP if m.group("may") else _MONTH_PREP
+        return bool(prep.search(text[max(0, s - 12):s])) or (not m.group("may") and text[e:e + 2] in ("'s", "’s"))
+    if kind == "year":
+        before = text[max(0, s - 16):s]
+        if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
+            return False
+        return int(head) >= 1900 or bool(_PREP_BEFORE.search(before))
+    return True
+
+
+def _tense_at(text: str, start: int, end: int) -> Tense:
+    """Tense of the clause around an expression: the nearest marker to the left, else to the right."""
+    left = text[max(0, start - 120):start]
+    cuts = list(_BOUNDARY.finditer(left))
+    left = left[cuts[-1].end():] if cuts else left
+    right = text[end:end + 80]
+    cut = _BOUNDARY.search(right)
+    right = right[:cut.start()] if cut else right
+    for window, pick in ((left, -1), (right, 0)):
+        marks = [mm for mm in _TENSE_MARK.finditer(window) if _is_marker(mm, window)]
+        if marks:
+            return "future" if marks[pick].lastgroup == "f" else "past"
+    return "past"
+
+
+def _is_marker(mm: re.Match, window: str) -> bool:
+    """False for -ed words that are not past verbs ("need") or sit in a passive ("will be held")."""
+    if mm.lastgroup != "p2" or mm.group() in ("said", "told", "was", "were", "had", "did", "ago"):
+        return True
+    return mm.group() not in _NOT_PAST and not re.search(r"\b(?:be|been|being)\s+$", window[:mm.start()])
+
+
+def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None) -> EventDate | None:
+    if not _plausible(kind, m, text):
+        return None
+    if tense is None:
+        tense = _tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+    found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
+    if found is None:
+        return None
+    start, end, gran, basis = found
+    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()))
+
+
+def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[EventDate]:
+    """Every expression in text order; a candidate its family rejects falls to later families at that offset."""
+    found, pos = [], 0
+    while (hit := _FINDER.search(text, pos)) is not None:
+        date = None
+        for kind in _KINDS[_KINDS.index(hit.lastgroup):]:
+            m = _FAMILY_RE[kind].match(text, hit.start())
+            if m is not None and (date := _resolved(kind, m, text, published, tense)) is not None:
+                break
+        if date is None:
+            pos = hit.start() + 1
+        else:
+            found.append(date)
+            pos = date.span.end
+    return found
+
+
+def resolve_dates(text: str, published: dt.date | None) -> list[EventDate]:
+    """Every date expression in `text`, in text order and non-overlapping, resolved against `published`.
+
+    Tense (which Sunday: the last one or the next) is read from the clause around each expression.
+    """
+    return _scan(text, published, None)
+
+
+def resolve_expression(expression: str, published: dt.date | None, tense: Tense = "past") -> EventDate:
+    """One expression picked by the caller, resolved (span None); basis "none" when nothing parses."""
+    text = expression.strip()
+    hits = _scan(text, published, tense) or _scan("in " + text, published, tense)
+    if hits:
+        best = max(hits, key=lambda d: d.span.end - d.span.start)
+        return best.model_copy(update={"text": text, "span": None})
+    return _parse_with_dateparser(text, published, tense)
+
+
+def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -> EventDate:
+    """Fallback for wordings the grammar lacks; dateparser is imported only here (slow to load)."""
+    has_year = re.search(rf"\b{_YR}\b", text) is not None
+    if published is None and not has_year:
+        return EventDate(text=text, basis="none")
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    data = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": tense}).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return EventDate(text=text, basis="none")
+    day = data.date_obj.date()
+    period = data.period if data.period in ("week", "month", "year") else "day"
+    start, end = {"day": (day, day), "week": _week_span(day), "month": _month_span(day.year, day.month),
+                  "year": (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))}[period]
+    return EventDate(start=start, end=end, granularity=period, text=text, basis="explicit" if has_year else "relative")

@@ -1,0 +1,362 @@
+"""Place resolution: named places in raw text (or in given spans) resolved to gazetteer entries.
+
+Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`); each is then
+resolved by population, feature and the countries, provinces and places the document names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..schemas import Place, Span
+from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
+
+MAX_TOKENS = 4
+MIN_POPULATION = 15000  # single-word city names without any supporting context
+MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
+MIN_CONTEXT_POPULATION = 1000
+MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+MIN_CONTEXT_ALTERNATE_POPULATION = 15000
+
+# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+_CONNECTORS = frozenset(
+    "of and the de del da do dos das du des la le les el al ad ar as at az ash ed es ez en au aux sur sous upon on "
+    "am y e di bin ibn van von der den".split()
+)
+# Capitalised words after which a name is still a place ("In Baghdad", "Northern Iraq"), not a surname.
+_LEADERS = frozenset(
+    "the in on at from to for near into across outside inside of and or but by with via after before since "
+    "while when as if both neighbouring neighboring rural urban north south east west northern southern "
+    "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
+    "downtown metropolitan occupied coastal war-torn".split()
+)
+_LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+_PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
+# Capitalised words that may follow a place name without making it part of another name ("Gaza City").
+_PLACE_NOUNS_AFTER = frozenset(
+    "city province governorate state county district region oblast prefecture municipality area airport valley "
+    "river mountains mountain strip bay island islands port harbour harbor border peninsula desert sea lake gulf "
+    "coast".split()
+)
+_ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
+_CITY_BEFORE = re.compile(r"\b(city|town|village|suburb|port)\s+of\s+$", re.I)
+_SPAN_TRIM = re.compile(
+    r"^(the)\s+|(['\u2019]s)$|\s+(province|governorate|city|region|district|state|county|oblast|prefecture)$", re.I
+)
+_NEVER = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday of kerry university president minister general governor mayor "
+    "king queen prince sultan emir sheikh pope saint mount lake river street ocean sea north south east west "
+    "image photo reuters afp".split()
+)
+# Town names that are mostly ordinary words: taken only after "in", "near", "town of"...
+_COMMON = frozenset("along split mobile nice reading most police deal bath hope victory independence".split())
+_WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")
+_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence or line
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    matches: list[Match]
+    cue: bool = False  # a locative cue ("in X", "town of X", "X province") vouches for it
+    admin_suffix: bool = False
+    demonym: str | None = None  # ISO3 of an adjectival country form
+    chosen: Entry | None = None
+    following: _Mention | None = None  # the next mention in the text
+
+
+def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
+    """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
+    gazetteer = load_gazetteer()
+    mentions = _find_mentions(text, gazetteer)
+    _choose(mentions, countries, gazetteer)
+    return [_place(m) for m in mentions if m.chosen is not None]
+
+
+def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: Sequence[str] = ()) -> list[Place | None]:
+    """One resolved place (or None) per (start, end) span of `text`, e.g. spaCy GPE/LOC/FAC entities."""
+    gazetteer = load_gazetteer()
+    given = [_span_mention(text, start, end, gazetteer) for start, end in spans]
+    context = [m for m in _find_mentions(text, gazetteer) if not any(_overlap(m, g) for g in given if g)]
+    _choose([g for g in given if g] + context, countries, gazetteer)
+    return [_place(m) if m and m.chosen else None for m in given]
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if _ACRONYM.match(word) and text[end:end + 1] == ".":
+            word, end = word + ".", end + 1
+        before = text[max(0, start - 3):start].rstrip(" \"'\u201c\u2018([")
+        initial = not before or before[-1] in ".!?:;\n" or "\n" in text[max(0, start - 3):start]
+        tokens.extend(_split_hyphens(word, start, initial))
+    return tokens
+
+
+def _split_hyphens(word: str, start: int, initial: bool) -> list[_Token]:
+    """Hyphenated words as parts ("Baghdad-based" -> "Baghdad", "based"); "al-Anbar" stays one token."""
+    parts, offset = [], start
+    for index, part in enumerate(word.split("-")):
+        if parts and parts[-1].text.lower() in ("al", "el", "ad", "ar", "as", "an", "at", "az", "ash") and len(parts) == 1:
+            parts[-1] = _Token(parts[-1].text + "-" + part, parts[-1].start, offset + len(part), initial)
+        elif part:
+            parts.append(_Token(part, offset, offset + len(part), initial and index == 0))
+        offset += len(part) + 1
+    return parts
+
+
+def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    tokens = _tokens(text)
+    lowered = {t.text.lower() for t in tokens if t.text.islower()}
+    mentions: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        mention = _mention_at(text, tokens, i, gazetteer, lowered, mentions)
+        if mention is None:
+            i += 1
+            continue
+        mentions.append(mention)
+        while i < len(tokens) and tokens[i].start < mention.end:
+            i += 1
+    return mentions
+
+
+def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
+    first = tokens[i]
+    if not first.capitalised or _tail_of_name(text, tokens, i, found):
+        return None
+    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not last.capitalised or not _joinable(text, tokens[i:i + n]):
+            continue
+        for end in _ends(text, first.start, last.end):
+            phrase = text[first.start:end]
+            matches = _lookup(phrase, gazetteer)
+            if n == 1:
+                matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
+            if matches and _followed_by_name(text, tokens, i + n):
+                matches = [m for m in matches if m.entry.feature == "country"]
+            if matches:
+                return _new_mention(text, first.start, end, matches)
+            if n <= 2 and (iso3 := _country_for(phrase)):
+                return _Mention(first.start, end, phrase, [], demonym=iso3)
+    return None
+
+
+def _ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran")."""
+    if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
+        return (end, end - 2)
+    return (end,)
+
+
+def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
+    """True when a capitalised word that is no place noun follows ("George Floyd", "Houston Rockets")."""
+    if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
+        return False
+    word = tokens[j]
+    return word.capitalised and not word.initial and word.text.lower() not in _PLACE_NOUNS_AFTER
+
+
+def _joinable(text: str, tokens: list[_Token]) -> bool:
+    """Whether tokens form one name: single spaces or hyphens between, lower-case only for connectors."""
+    for left, right in zip(tokens, tokens[1:]):
+        if text[left.end:right.start] not in (" ", "-"):
+            return False
+    return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
+
+
+def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]) -> bool:
+    """True when the word follows another capitalised word that is not a place ("John Kerry", "President Obama")."""
+    if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
+        return False
+    previous = tokens[i - 1]
+    if not previous.capitalised or previous.text.lower() in _LEADERS:
+        return False
+    if found and found[-1].end == previous.end:
+        return False
+    return _country_for(previous.text) is None
+
+
+def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
+    if phrase.isupper() and len(phrase.replace(".", "")) <= 4:  # acronyms: only countries ("US", "UAE")
+        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature == "country"]
+    key = name_key(phrase)
+    matches = gazetteer.lookup(key)
+    if not matches and (bare := strip_article(key)):
+        matches = gazetteer.lookup(bare)
+    return matches
+
+
+def _single_word_filter(word, token, matches, gazetteer, lowered, text) -> list[Match]:
+    """Drop single-word matches that are more likely common words than places."""
+    key = word.lower()
+    if key in _NEVER:
+        return []
+    common = key in _COMMON or key in gazetteer.common_words or key in lowered
+    if token.initial:
+        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
+        if common:
+            return [m for m in matches if m.entry.feature == "country"]
+    if common and not _locative_before(text, token.start):
+        return [m for m in matches if m.entry.feature == "country"]
+    return matches
+
+
+def _locative_before(text: str, start: int) -> bool:
+    words = text[max(0, start - 20):start].split()
+    return bool(words) and words[-1].lower() in _LOCATIVE or bool(_CITY_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def _new_mention(text, start, end, matches) -> _Mention:
+    admin_suffix = bool(_ADMIN_SUFFIX.match(text, end))
+    words = text[max(0, start - 20):start].split()
+    cue = admin_suffix or bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in _PLACE_NOUNS)
+    return _Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
+
+
+def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+    phrase = text[start:end]
+    while (trimmed := _SPAN_TRIM.sub("", phrase)) != phrase and trimmed:
+        phrase = trimmed
+    offset = start + text[start:end].find(phrase)
+    matches = _lookup(phrase, gazetteer)
+    iso3 = None if matches else _country_for(phrase)
+    if not matches and not iso3:
+        return None
+    suffix = phrase != text[start:end].strip() and bool(_ADMIN_SUFFIX.search(text[start:end]))
+    return _Mention(offset, offset + len(phrase), phrase, matches, cue=True, admin_suffix=suffix, demonym=iso3)
+
+
+def _overlap(a: _Mention, b: _Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _country_for(phrase: str) -> str | None:
+    """ISO3 of a country name or adjective, from the countries module when it is there."""
+    try:
+        from .countries import country_for
+    except ImportError:
+        return None
+    return country_for(phrase)
+
+
+# ---- disambiguation -------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    named: set[str]  # countries the document names (hint, country names, adjectives)
+    located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
+    admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
+
+
+def _choose(mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
+    """Pick an entry for each mention: population and feature first, then what the document names."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for mention, following in zip(ordered, ordered[1:]):
+        mention.following = following
+    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym})
+    context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
+    for mention in ordered:
+        mention.chosen = _best(mention, context, gazetteer)
+    context = _located(ordered, context)
+    for mention in ordered:
+        mention.chosen = _best(mention, context, gazetteer)
+
+
+def _only_country(mention: _Mention) -> bool:
+    return bool(mention.matches) and all(m.entry.feature == "country" for m in mention.matches)
+
+
+def _located(mentions: list[_Mention], context: _Context) -> _Context:
+    out = _Context(set(context.named))
+    for m in mentions:
+        if m.chosen and m.chosen.feature in ("city", "admin1") and m.chosen.country:
+            out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
+            if m.chosen.admin1:
+                key = (m.chosen.country, m.chosen.admin1)
+                out.admin1[key] = out.admin1.get(key, 0) + 1
+        elif m.chosen and m.chosen.feature == "country":
+            out.named.add(m.chosen.country)
+    return out
+
+
+def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry | None:
+    if mention.demonym:
+        return gazetteer.country(mention.demonym)
+    single = " " not in mention.text.strip() and "-" not in mention.text
+    scored = [(_score(m, mention, context), m) for m in mention.matches
+              if _eligible(m, mention, context, single)]
+    return max(scored, key=lambda s: s[0])[1].entry if scored else None
+
+
+def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
+    entry = match.entry
+    if entry.feature != "city":
+        return True
+    supported = mention.cue or entry.country in context.named or entry.country in context.located
+    if not single and not match.alternate:
+        return supported or entry.population >= MIN_MULTIWORD_POPULATION
+    if supported:
+        floor = MIN_CONTEXT_ALTERNATE_POPULATION if match.alternate else MIN_CONTEXT_POPULATION
+    else:
+        floor = MIN_ALTERNATE_POPULATION if match.alternate else MIN_POPULATION
+    return entry.population >= floor
+
+
+def _score(match: Match, mention: _Mention, context: _Context) -> float:
+    entry = match.entry
+    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else 6.0
+    score += {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}[entry.feature]
+    score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
+    score += 0.5 if entry.capital else 0.0
+    score -= 0.5 if match.alternate else 0.0
+    if entry.country in context.named:
+        score += 1.5
+    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1") else None
+    if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
+        score += 1.5
+    own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
+    if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
+        score += 2.5 if entry.feature == "admin1" else 1.0
+    return score + _next_to_container(mention, entry)
+
+
+def _next_to_container(mention: _Mention, entry: Entry) -> float:
+    """Bonus for "Paris, Texas" / "Ramadi, Iraq": the next mention names this entry's admin1 or country."""
+    following = mention.following
+    if following is None or following.start - mention.end > 3 or not following.chosen:
+        return 0.0
+    other = following.chosen
+    if other.feature == "admin1" and (other.country, other.name) == (entry.country, entry.admin1):
+        return 3.0
+    if other.feature == "country" and other.country == entry.country and entry.feature != "country":
+        return 2.0
+    return 0.0
+
+
+def _place(mention: _Mention) -> Place:
+    entry = mention.chosen
+    assert entry is not None
+    return Place(text=mention.text, name=entry.name, country=entry.country, admin1=entry.admin1, lat=entry.lat,
+                 lon=entry.lon, geonameid=entry.geonameid, feature=entry.feature, span=Span(start=mention.start, end=mention.end))

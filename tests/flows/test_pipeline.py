@@ -1,0 +1,70 @@
+"""The real thing: the Prefect flow through the CLI on seeds/, Parquet + DuckDB on tmp_path."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventpipe.flows.cli import app
+
+from ..conftest import SEEDS
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wh")
+    bad = tmp_path_factory.mktemp("in") / "empty.txt"
+    bad.write_text("   \n")
+    result = runner.invoke(app, ["run", str(SEEDS), str(bad), "--warehouse", str(folder), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def _sql(folder, sql):
+    with duckdb.connect(str(folder / "events.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_pipeline_accounts_for_every_input(warehouse):
+    assert _sql(warehouse, "select count(*) from documents") == [(2,)]
+    assert _sql(warehouse, "select reason from rejects") == [("empty",)]
+    assert _sql(warehouse, "select inputs, new, rejects from runs") == [(3, 2, 1)]
+
+
+def test_pipeline_finds_events_in_both_seed_articles(warehouse):
+    per_doc = _sql(warehouse, "select d.uri, count(*) from mentions m join documents d using (doc_id) group by 1")
+    assert len(per_doc) == 2 and all(n >= 3 for _, n in per_doc)
+
+
+def test_pipeline_dw_article_metadata_and_relative_date(warehouse):
+    rows = _sql(warehouse, "select title, published, published_basis from documents where uri like '%000_%'")
+    assert rows == [("Iran offers help to Iraq", __import__("datetime").date(2014, 1, 6), "dateline")]
+    # "launched an airstrike on the city of Ramadi on Sunday": Sunday before Monday 2014-01-06.
+    dates = _sql(warehouse, "select date_start, date_granularity from mentions where action_text = 'airstrike' or action_lemma = 'launch'")
+    assert (__import__("datetime").date(2014, 1, 5), "day") in dates
+
+
+def test_pipeline_undated_article_keeps_relative_dates_null(warehouse):
+    rows = _sql(warehouse, "select count(*) from mentions m join documents d using (doc_id) where d.published is null and m.date_start is not null")
+    assert rows == [(0,)]
+
+
+def test_pipeline_rerun_skips_known_documents_and_adds_nothing(warehouse):
+    before = _sql(warehouse, "select count(*) from mentions")
+    result = runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(warehouse), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert _sql(warehouse, "select count(*) from mentions") == before
+    assert _sql(warehouse, "select new, skipped from runs order by started desc limit 1") == [(0, 2)]
+
+
+def test_pipeline_query_formats(warehouse):
+    result = runner.invoke(app, ["query", "select count(*) as n from documents", "--warehouse", str(warehouse), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.output) == [{"n": 2}]
+    result = runner.invoke(app, ["query", "select nonsense from nowhere", "--warehouse", str(warehouse)])
+    assert result.exit_code == 1 and "Error:" in result.output
