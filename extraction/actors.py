@@ -32,6 +32,7 @@ ROLE_SECTORS = frozenset({
     "UAF", "CRM", "LAB", "AGR", "REF", "HLH", "HRI", "DEV", "ENV", "PTY", "SET", "MOD", "RAD", "OCC",
 })
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS"}
+_QUALIFIERS = {"MUS", "MOS", "CHR", "JEW", "BUD", "HIN", "REL", "SHI", "SUN", "CTH", "ATH"}
 
 
 def phrase_key(text: str) -> str:
@@ -78,8 +79,8 @@ def _pick_role(roles: list[list], on: dt.date | None) -> list:
 
 def _split_code(code: str) -> tuple[str | None, str | None]:
     """'IRQGOV' -> ('IRQ', 'GOV'); 'IMGMUSALQ' -> ('IMG', None); 'GOV' -> (None, 'GOV')."""
-    if code in ROLE_SECTORS:
-        return None, code
+    if code[:3] in ROLE_SECTORS or code[:3] in _QUALIFIERS:
+        return None, code[:3] if code[:3] in ROLE_SECTORS else None
     country, tail = code[:3], code[3:6]
     return country, tail if tail in ROLE_SECTORS else None
 
@@ -118,6 +119,7 @@ class ActorDictionary:
         self.version = version
         self._entries = actors["entries"]
         self._index = actors["index"]
+        self._surnames = actors["surnames"]
         self._agents = agents
         self._weak = {" ".join(token_key(w) for w in p.split()) for p in curated["weak_agents"]}
         self._titles = {token_key(w) for p in list(agents) + ["mr", "mrs", "ms", "dr", "sheikh"] for w in p.split()}
@@ -129,6 +131,8 @@ class ActorDictionary:
             return None
         words = phrase_key(text).split()
         named = self._named(words)
+        if named is None or self._is_country(named[2]):
+            named = self._surname(words, named) or named
         skip = range(named[0], named[0] + named[1]) if named else range(0)
         agent = self._agent([w for i, w in enumerate(words) if i not in skip])
         country, sector, parts, phoenix = None, None, [], None
@@ -170,13 +174,35 @@ class ActorDictionary:
         return words
 
     def _named(self, words: list[str]) -> tuple[int, int, list[int]] | None:
-        """(start, length, entry ids) of the longest indexed phrase, rightmost among equals."""
+        """(start, length, entry ids) of the longest indexed phrase, rightmost among equals.
+
+        A one-word person name inside a longer unknown name ('Omar Hassan al-Bashir') is skipped.
+        """
         for size in range(min(len(words), _MAX_WORDS), 0, -1):
             for start in range(len(words) - size, -1, -1):
                 ids = self._index.get(" ".join(words[start:start + size]))
-                if ids:
+                if ids and (size > 1 or self._is_country(ids) or self._name_ends(words, start)):
                     return start, size, ids
         return None
+
+    def _surname(self, words: list[str], named: tuple | None) -> tuple[int, int, list[int]] | None:
+        """A person known by last name only ('President Mugabe'), outside the named span."""
+        taken = range(named[0], named[0] + named[1]) if named else range(0)
+        for start in range(len(words) - 1, -1, -1):
+            ids = self._surnames.get(words[start])
+            if not ids or start in taken or not self._name_ends(words, start):
+                continue
+            given = words[start - 1] if start and token_key(words[start - 1]) not in self._titles else None
+            ids = [i for i in ids if given is None or _similar(given, phrase_key(self._entries[i][0]).split()[0])]
+            if ids:  # a different first name ('Mohammad Hejazi' vs 'Abdelaziz Hejazi') is another person
+                return start, 1, ids
+        return None
+
+    def _name_ends(self, words: list[str], i: int) -> bool:
+        return i == len(words) - 1 or token_key(words[i + 1]) in self._titles or words[i + 1] in {"of", "and"}
+
+    def _is_country(self, ids: list[int]) -> bool:
+        return all(len(r[0]) == 3 for r in self._entries[ids[0]][1])
 
     def _role(self, ids: list[int], on: dt.date | None) -> tuple[int, list]:
         """Entry and role for a phrase: the first entry with a role valid on `on`, else the first."""
@@ -197,7 +223,9 @@ class ActorDictionary:
                 phrase = " ".join(keys[start:start + size])
                 code = self._agents.get(phrase)
                 if code:
-                    rank = (phrase not in self._weak, size, start)
+                    prefix, sector = self._agent_parts(code)
+                    role = sector in ROLE_SECTORS or prefix in _NON_STATE
+                    rank = (role + (role and phrase not in self._weak), size, start)
                     if best_rank is None or rank > best_rank:
                         best, best_rank = (" ".join(words[start:start + size]), code), rank
         return best

@@ -139,6 +139,8 @@ class Codebook:
     def code_verb(self, lemma: str, context: Sequence[str] = ()) -> ActionCode | None:
         """Code a verb lemma (phrasal allowed: 'call on') given the lemmas that follow it in its clause."""
         key = " ".join(lemma.lower().replace("-", " ").split())
+        if context and f"{key} {context[0].lower()}" in self._verbs:  # "break" + ["up", ...]
+            key, context = f"{key} {context[0].lower()}", context[1:]
         ctx = _context_keys(context)
         entry = self._verb_entry(key)
         if entry is None and " " in key:  # unknown phrasal verb: its particle joins the context

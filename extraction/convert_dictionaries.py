@@ -31,15 +31,10 @@ _MOJIBAKE = re.compile(rb"[\x80-\xff]+")
 
 # ---------------------------------------------------------------- shared readers
 
-def _lines(path: Path, keep: str = "") -> Iterator[str]:
-    """Yield the non-empty lines of a Phoenix file with `#` comments and `<!...>` lines removed.
-
-    Lines starting with `keep` (section markers such as '#######') are yielded whole.
-    """
+def _lines(path: Path) -> Iterator[str]:
+    """Yield the non-empty lines of a Phoenix file with `#` comments and `<!...>` lines removed."""
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if raw.startswith("<!"):
-            continue
-        line = raw.rstrip() if keep and raw.startswith(keep) else raw.split("#", 1)[0].rstrip()
+        line = "" if raw.startswith("<!") else raw.split("#", 1)[0].rstrip()
         if line.strip():
             yield line
 
@@ -177,9 +172,10 @@ def convert_verbs(path: Path) -> dict:
             "skipped_patterns": skipped}
 
 
-def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict) -> None:
+def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict, patterns: list) -> None:
     """Verbs missing from CAMEO.2.0 join a named block (its patterns) or get one of their own;
-    `overrides` replace the default code of a dictionary verb (its patterns stay)."""
+    `overrides` replace the default code of a dictionary verb (its patterns stay), `patterns`
+    the code of one block pattern."""
     by_name = {b["name"]: i for i, b in enumerate(blocks)}
     for lemma, spec in sorted(extra.items()):
         if lemma in verbs:
@@ -188,6 +184,10 @@ def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict) 
         if block is None:
             blocks.append({"name": f"EVENTPIPE_{lemma.upper().replace(' ', '_')}", "code": code, "patterns": []})
         verbs[lemma] = [by_name.get(block, len(blocks) - 1), code, f"{lemma.upper()} (eventpipe curated)"]
+    for name, words, code in patterns:  # e.g. EXPLAIN_VERBAL * READINESS: 013 -> 030 ("readiness to support")
+        for pattern in blocks[by_name[name]]["patterns"]:
+            if " ".join(pattern[0]) == words:
+                pattern[1], pattern[2] = code, f"{pattern[2]} -> [{code}] (eventpipe override)"
     for lemma, code in sorted(overrides.items()):
         if lemma in verbs:
             verbs[lemma] = [verbs[lemma][0], code, f"{verbs[lemma][2]} -> [{code}] (eventpipe override)"]
@@ -195,7 +195,7 @@ def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict) 
 
 # ---------------------------------------------------------------- actor dictionaries
 
-def _date(text: str, *, end: bool) -> int | None:
+def _date(text: str) -> int | None:
     """Phoenix date (YYMMDD with 00-30 -> 20YY, or YYYYMMDD) -> int YYYYMMDD; invalid days clamp."""
     digits = re.sub(r"\D", "", text)[-8:]
     if len(digits) == 6:
@@ -218,11 +218,11 @@ def _role(text: str) -> list | None:
     if not span:
         return [code, None, None]
     if span.startswith("<"):
-        return [code, None, _date(span, end=True)]
+        return [code, None, _date(span)]
     if span.startswith(">"):
-        return [code, _date(span, end=False), None]
+        return [code, _date(span), None]
     first, _, last = span.partition("-")
-    return [code, _date(first, end=False), _date(last, end=True) if last else None]
+    return [code, _date(first), _date(last) if last else None]
 
 
 def _actor_entries(path: Path) -> list[dict]:
@@ -243,18 +243,46 @@ def _actor_entries(path: Path) -> list[dict]:
     return [e for e in entries if e["roles"]]
 
 
-def convert_actors(paths: dict[str, Path], stop: set[str]) -> dict:
-    """Return {"entries": [[display, roles, source]], "index": {phrase: [entry ids]}}."""
+def _remap(roles: list[list], remap: dict[str, str]) -> list[list]:
+    return [[remap.get(r[0][:3], r[0][:3]) + r[0][3:], r[1], r[2]] for r in roles]
+
+
+def _surnames(entries: list, stop: set[str], common: set[str]) -> dict[str, list[int]]:
+    """Last name -> person entries, kept only where every bearer belongs to one country."""
+    found: dict[str, list[int]] = {}
+    for eid, (display, roles, source) in enumerate(entries):
+        words = phrase_key(display).split()
+        last = words[-1] if words else ""
+        if source != "countries" or len(words) < 2 or len(last) < 4 or last in stop or token_key(last) in common:
+            continue
+        found.setdefault(words[-1], []).append(eid)
+    return {
+        name: ids for name, ids in found.items()
+        if len({r[0][:3] for i in ids for r in entries[i][1]}) == 1
+    }
+
+
+def convert_actors(paths: dict[str, Path], stop: set[str], common: set[str], curated: dict) -> dict:
+    """Return {"entries": [[display, roles, source]], "index": {phrase: [ids]}, "surnames": {...}}.
+
+    Single-word names that are stop words or agent-noun words (`common`, stemmed) are not indexed.
+    """
     entries, index = [], {}
-    for source, path in paths.items():
-        for entry in _actor_entries(path):
-            eid = len(entries)
-            entries.append([entry["names"][0].strip("_ ").replace("_", " "), entry["roles"], source])
-            for name in entry["names"]:
-                key = phrase_key(name)
-                if key and key not in stop and eid not in index.get(key, []):
-                    index.setdefault(key, []).append(eid)
-    return {"entries": entries, "index": index}
+    parsed = [(src, e) for src, path in paths.items() for e in _actor_entries(path)]
+    parsed += [("eventpipe", {"names": [name], "roles": [[code, None, None]]})
+               for name, code in curated["actors"].items()]
+    for source, entry in parsed:
+        eid = len(entries)
+        entries.append([entry["names"][0].strip("_ ").replace("_", " "),
+                        _remap(entry["roles"], curated["code_remap"]), source])
+        for name in entry["names"]:
+            key = phrase_key(name)
+            if not key or key in stop or (" " not in key and len(key) > 5 and token_key(key) in common):
+                continue
+            if eid not in index.get(key, []):
+                index.setdefault(key, []).append(eid)
+    surnames = {k: v for k, v in _surnames(entries, stop, common).items() if k not in index}
+    return {"entries": entries, "index": index, "surnames": surnames}
 
 
 # ---------------------------------------------------------------- agents
@@ -324,7 +352,8 @@ def convert_countries(path: Path, curated: dict) -> dict:
         stems = {k[:4] for k in [head, name_key(display[iso3])] + [a for a, c in names.items() if c == iso3]}
         for raw in entry["names"]:
             key = name_key(raw)
-            acronym = re.fullmatch(r"[A-Z.]{2,6}", raw.strip("_ ")) is not None
+            letters = re.sub(r"[^A-Za-z]", "", raw)
+            acronym = 2 <= len(letters) <= 3 or ("." in raw and len(letters) <= 4)
             if not key or key in names or (key in cities and key != name_key(display[iso3])):
                 continue
             if acronym or key[:4] in stems:
@@ -354,15 +383,15 @@ def convert(source: Path, out: Path = DATA_DIR) -> dict[str, int]:
     curated = json.loads(CURATED.read_text(encoding="utf-8"))
     out.mkdir(parents=True, exist_ok=True)
     verbs = convert_verbs(phoenix / "CAMEO.2.0.txt")
-    _add_curated_verbs(verbs["verbs"], verbs["blocks"], curated["verbs"], curated["verb_overrides"])
+    _add_curated_verbs(verbs["verbs"], verbs["blocks"], curated["verbs"], curated["verb_overrides"],
+                       curated["pattern_overrides"])
     agents = convert_agents(phoenix / "Phoenix.agents.txt", curated["agents"])
-    stop = {phrase_key(w) for w in curated["actor_stopwords"]} | {
-        k for k in agents if " " not in k}
+    stop = {phrase_key(w) for w in curated["actor_stopwords"]} | {k for k in agents if " " not in k}
     actors = convert_actors({
         "countries": phoenix / "Phoenix.Countries.actors.txt",
         "international": phoenix / "Phoenix.International.actors.txt",
         "milnonstate": phoenix / "Phoenix.MilNonState.actors.txt",
-    }, stop)
+    }, stop, {w for k in agents for w in k.split()}, curated)
     files = {
         "cameo_codes.json": convert_codebook(source / "cameo" / "cameo_codes.csv"),
         "verbs.json": verbs,

@@ -22,7 +22,6 @@ import csv
 import gzip
 import json
 import re
-import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
@@ -61,6 +60,22 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Turkiye",),
     "IR": ("Persia",),
 }
+# Keys never indexed: words that in news are dates, titles, institutions or people, not the towns of that name,
+# and multi-word names that mostly mean a building or a body ("White House").
+DROPPED_KEYS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday of kerry university president minister general governor mayor "
+    "king queen prince sultan emir sheikh pope saint mount lake river street ocean sea north south east west "
+    "image photo reuters afp congress parliament senate house capitol pentagon kremlin assembly council republic "
+    "kingdom federation union state states commonwealth empire province city county".split()
+) | {"white house", "old city", "notre dame", "red cross", "red sea", "green zone"}
+_GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "north-east north-west south-east south-west northeastern northwestern southeastern southwestern middle upper "
+    "lower capital federal coast coastal district province region division area territory islands".split()
+)
+# Town names that are mostly ordinary words, added to the corpus-derived list of common words.
+EXTRA_COMMON_WORDS = frozenset("along split mobile nice reading most police deal bath hope victory independence".split())
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Middle East", ("Mideast",), 29.0, 41.0, ""),
@@ -121,7 +136,7 @@ def _keys(names: list[str], cc: str, min_length: int = 3, admin: bool = False) -
         variants = [key, _ADMIN_NOISE.sub("", key)] if admin else [key]
         if cc in ARABIC_COUNTRIES:
             variants += [v for v in (strip_article(x) for x in list(variants)) if v]
-        keys += [v for v in variants if len(v) >= min_length and not v.isdigit()]
+        keys += [v for v in variants if len(v) >= min_length and not v.isdigit() and v not in DROPPED_KEYS]
     return list(dict.fromkeys(keys))
 
 
@@ -141,12 +156,19 @@ def _alternates(city: dict) -> list[str]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the box around the towns (3rd-97th percentile, so far islands do not pull it)."""
-    if len(points) < 5:
-        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
-    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    lo, hi = len(points) * 3 // 100, len(points) - 1 - len(points) * 3 // 100
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+    """Middle of the box around the towns, leaving out far-off groups (islands across a 5-degree gap)."""
+    return round(_middle([p[0] for p in points]), 4), round(_middle([p[1] for p in points]), 4)
+
+
+def _middle(values: list[float]) -> float:
+    ordered = sorted(values)
+    groups, start = [], 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index] - ordered[index - 1] > 5.0:
+            groups.append(ordered[start:index])
+            start = index
+    main = max(groups, key=len)
+    return (main[0] + main[-1]) / 2
 
 
 def _country_point(record: dict, city_points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -206,6 +228,11 @@ def _country_rows(countries: dict, cities: list[dict], info: dict[str, dict]) ->
     return rows
 
 
+def _generic(key: str) -> bool:
+    """True for division names made only of directions and kinds ("western", "eastern district", "capital")."""
+    return all(word in _GENERIC_WORDS for word in key.split())
+
+
 def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, us_states: dict) -> list[str]:
     """One row per (country, admin1 name); GeoNames splits a few divisions over two codes."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -222,7 +249,7 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
     for (cc, name), members in groups.items():
         lat, lon = _centre([(c["latitude"], c["longitude"]) for c in members])
         state = us_states.get(codes[(cc, name)]) if cc == "US" else None
-        own = _keys([*sorted(raw_names[(cc, name)]), name], cc, admin=True)
+        own = [k for k in _keys([*sorted(raw_names[(cc, name)]), name], cc, admin=True) if not _generic(k)]
         provinces = [p for p in info.get(cc, {}).get("provinces", []) if set(_keys([p], cc, admin=True)) & set(own)]
         rows.append(_row(state["geonameid"] if state else None, "admin1", name, iso3[cc], name, lat, lon,
                          sum(c["population"] for c in members), own, _keys(provinces, cc, admin=True)))
@@ -291,7 +318,7 @@ def common_words(rows: list[str], corpus: Path, until: str = CORPUS_UNTIL) -> li
         fields = row.split("\t")
         if fields[1] != "country":
             words.update(k for k in fields[9].split("|") + fields[10].split("|") if k and counts[k] >= 2)
-    return sorted(words)
+    return sorted(words | EXTRA_COMMON_WORDS)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..schemas import Place, Span
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
@@ -17,9 +18,11 @@ from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_
 MAX_TOKENS = 4
 MIN_POPULATION = 15000  # single-word city names without any supporting context
 MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
-MIN_CONTEXT_POPULATION = 1000
+MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
+MIN_CONTEXT_ALTERNATE_POPULATION = 50000
+MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
+MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
-MIN_CONTEXT_ALTERNATE_POPULATION = 15000
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -39,22 +42,14 @@ _PLACE_NOUNS = frozenset("town city village province governorate district region
 _PLACE_NOUNS_AFTER = frozenset(
     "city province governorate state county district region oblast prefecture municipality area airport valley "
     "river mountains mountain strip bay island islands port harbour harbor border peninsula desert sea lake gulf "
-    "coast".split()
+    "coast bridge station palace stadium hospital cathedral mosque church temple camp prison market".split()
 )
 _ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town|village|suburb|port)\s+of\s+$", re.I)
 _SPAN_TRIM = re.compile(
     r"^(the)\s+|(['\u2019]s)$|\s+(province|governorate|city|region|district|state|county|oblast|prefecture)$", re.I
 )
-_NEVER = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday of kerry university president minister general governor mayor "
-    "king queen prince sultan emir sheikh pope saint mount lake river street ocean sea north south east west "
-    "image photo reuters afp".split()
-)
-# Town names that are mostly ordinary words: taken only after "in", "near", "town of"...
-_COMMON = frozenset("along split mobile nice reading most police deal bath hope victory independence".split())
-_WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")
+_WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")  # words; hyphens separate ("Baghdad-based")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -81,13 +76,14 @@ class _Mention:
     demonym: str | None = None  # ISO3 of an adjectival country form
     chosen: Entry | None = None
     following: _Mention | None = None  # the next mention in the text
+    after_place: _Mention | None = None  # the place just before "<place>, " ("West Point, New York")
 
 
 def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
     """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    _choose(mentions, countries, gazetteer)
+    _choose(text, mentions, countries, gazetteer)
     return [_place(m) for m in mentions if m.chosen is not None]
 
 
@@ -96,7 +92,7 @@ def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: 
     gazetteer = load_gazetteer()
     given = [_span_mention(text, start, end, gazetteer) for start, end in spans]
     context = [m for m in _find_mentions(text, gazetteer) if not any(_overlap(m, g) for g in given if g)]
-    _choose([g for g in given if g] + context, countries, gazetteer)
+    _choose(text, [g for g in given if g] + context, countries, gazetteer)
     return [_place(m) if m and m.chosen else None for m in given]
 
 
@@ -108,20 +104,8 @@ def _tokens(text: str) -> list[_Token]:
             word, end = word + ".", end + 1
         before = text[max(0, start - 3):start].rstrip(" \"'\u201c\u2018([")
         initial = not before or before[-1] in ".!?:;\n" or "\n" in text[max(0, start - 3):start]
-        tokens.extend(_split_hyphens(word, start, initial))
+        tokens.append(_Token(word, start, end, initial))
     return tokens
-
-
-def _split_hyphens(word: str, start: int, initial: bool) -> list[_Token]:
-    """Hyphenated words as parts ("Baghdad-based" -> "Baghdad", "based"); "al-Anbar" stays one token."""
-    parts, offset = [], start
-    for index, part in enumerate(word.split("-")):
-        if parts and parts[-1].text.lower() in ("al", "el", "ad", "ar", "as", "an", "at", "az", "ash") and len(parts) == 1:
-            parts[-1] = _Token(parts[-1].text + "-" + part, parts[-1].start, offset + len(part), initial)
-        elif part:
-            parts.append(_Token(part, offset, offset + len(part), initial and index == 0))
-        offset += len(part) + 1
-    return parts
 
 
 def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
@@ -137,7 +121,35 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         mentions.append(mention)
         while i < len(tokens) and tokens[i].start < mention.end:
             i += 1
-    return mentions
+    people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
+    return [m for m in mentions if m.demonym or _only_country(m) or _bare(m.text) not in people]
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
+
+
+def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], common: frozenset[str]) -> set[str]:
+    """Words of two-word capitalised names ("Kamala Harris", "Brian T. Carroll", "Senator Harris"): in this
+    document the word alone means the person too. The first word only when the second is no common word."""
+    covered = [(m.start, m.end) for m in mentions if " " in m.text]
+    names = set()
+    for i in range(1, len(tokens) - 1):
+        word, after = tokens[i], tokens[i + 1]
+        j = i - 2 if len(tokens[i - 1].text) == 1 and text[tokens[i - 1].end:word.start] == ". " and i > 1 else i - 1
+        first = tokens[j]
+        if not (first.capitalised and word.capitalised) or text[first.end:tokens[j + 1].start] not in (" ", ". "):
+            continue
+        if j > 0 and tokens[j - 1].capitalised and not first.initial and text[tokens[j - 1].end:first.start] == " ":
+            continue
+        if (after.capitalised and text[word.end:after.start] == " ") or any(a <= word.start < b for a, b in covered):
+            continue
+        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
+            continue
+        names.add(_bare(word.text))
+        if _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
+            names.add(_bare(first.text))
+    return names
 
 
 def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
@@ -148,7 +160,8 @@ def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
         last = tokens[i + n - 1]
         if not last.capitalised or not _joinable(text, tokens[i:i + n]):
             continue
-        for end in _ends(text, first.start, last.end):
+        ends = _ends(text, first.start, last.end)
+        for end in ends:
             phrase = text[first.start:end]
             matches = _lookup(phrase, gazetteer)
             if n == 1:
@@ -157,8 +170,9 @@ def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
                 matches = [m for m in matches if m.entry.feature == "country"]
             if matches:
                 return _new_mention(text, first.start, end, matches)
-            if n <= 2 and (iso3 := _country_for(phrase)):
-                return _Mention(first.start, end, phrase, [], demonym=iso3)
+        phrase = text[first.start:ends[-1]]
+        if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
+            return _Mention(first.start, ends[-1], phrase, [], demonym=iso3)
     return None
 
 
@@ -210,9 +224,7 @@ def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
 def _single_word_filter(word, token, matches, gazetteer, lowered, text) -> list[Match]:
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
-    if key in _NEVER:
-        return []
-    common = key in _COMMON or key in gazetteer.common_words or key in lowered
+    common = key in gazetteer.common_words or key in lowered
     if token.initial:
         matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
         if common:
@@ -251,12 +263,11 @@ def _overlap(a: _Mention, b: _Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@lru_cache(maxsize=4096)
 def _country_for(phrase: str) -> str | None:
-    """ISO3 of a country name or adjective, from the countries module when it is there."""
-    try:
-        from .countries import country_for
-    except ImportError:
-        return None
+    """ISO3 of a country name or adjective ("Turkish" -> "TUR"), from the countries module."""
+    from .countries import country_for  # imported late: it loads its own table on first use
+
     return country_for(phrase)
 
 
@@ -270,11 +281,12 @@ class _Context:
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
 
 
-def _choose(mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
+def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
     """Pick an entry for each mention: population and feature first, then what the document names."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
+        following.after_place = mention if text[mention.end:following.start].strip() == "," else None
     context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym})
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
@@ -296,8 +308,6 @@ def _located(mentions: list[_Mention], context: _Context) -> _Context:
             if m.chosen.admin1:
                 key = (m.chosen.country, m.chosen.admin1)
                 out.admin1[key] = out.admin1.get(key, 0) + 1
-        elif m.chosen and m.chosen.feature == "country":
-            out.named.add(m.chosen.country)
     return out
 
 
@@ -314,14 +324,17 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
     entry = match.entry
     if entry.feature != "city":
         return True
-    supported = mention.cue or entry.country in context.named or entry.country in context.located
-    if not single and not match.alternate:
-        return supported or entry.population >= MIN_MULTIWORD_POPULATION
-    if supported:
-        floor = MIN_CONTEXT_ALTERNATE_POPULATION if match.alternate else MIN_CONTEXT_POPULATION
+    in_context = entry.country in context.named or entry.country in context.located
+    if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
+        floor = MIN_MULTIWORD_POPULATION if not (context.named or context.located) else MIN_POPULATION
+        return mention.cue or in_context or entry.population >= floor
+    if mention.cue:
+        floors = (MIN_CUE_POPULATION, MIN_CUE_ALTERNATE_POPULATION)
+    elif in_context:
+        floors = (MIN_CONTEXT_POPULATION, MIN_CONTEXT_ALTERNATE_POPULATION)
     else:
-        floor = MIN_ALTERNATE_POPULATION if match.alternate else MIN_POPULATION
-    return entry.population >= floor
+        floors = (MIN_POPULATION, MIN_ALTERNATE_POPULATION)
+    return entry.population >= floors[match.alternate]
 
 
 def _score(match: Match, mention: _Mention, context: _Context) -> float:
@@ -329,6 +342,9 @@ def _score(match: Match, mention: _Mention, context: _Context) -> float:
     score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else 6.0
     score += {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}[entry.feature]
     score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
+    before = mention.after_place.chosen if mention.after_place else None
+    if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
+        score += 2.0
     score += 0.5 if entry.capital else 0.0
     score -= 0.5 if match.alternate else 0.0
     if entry.country in context.named:

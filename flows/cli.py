@@ -21,7 +21,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 WarehouseOption = Annotated[
@@ -151,6 +151,32 @@ def score(
         out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir or DEFAULT_RESULTS, build=_build))
     except (EventpipeError, FileNotFoundError) as error:
         _fail(error)
+
+
+@app.command()
+def serve(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Folders, globs or manifests to process on each run (default: seeds/).")] = None,
+    warehouse: WarehouseOption = None,
+    cron: Annotated[Optional[str], typer.Option(help="Cron schedule, e.g. '*/15 * * * *'.")] = None,
+    interval: Annotated[Optional[int], typer.Option(help="Seconds between runs (instead of --cron).")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "eventpipe",
+) -> None:
+    """Serve the pipeline on a schedule against a Prefect server (needs PREFECT_API_URL; Ctrl-C stops).
+
+    Example: prefect server start & PREFECT_API_URL=http://127.0.0.1:4200/api eventpipe serve inbox/ --cron '*/15 * * * *'
+    """
+    if cron and interval:
+        _fail(ValueError("give --cron or --interval, not both"))
+    configure_prefect()
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        err.print("[yellow]Warning:[/] PREFECT_API_URL is not set: schedules do not run on the ephemeral server. "
+                  "Start one with `prefect server start` and export PREFECT_API_URL=http://127.0.0.1:4200/api")
+    from .serving import serve_pipeline
+
+    settings = _settings(inputs=inputs or None, warehouse=warehouse)
+    serve_pipeline(settings, name=name, cron=cron, interval=interval)
 
 
 @app.command()

@@ -105,9 +105,12 @@ def _add(run: Run, summary: BatchSummary) -> None:
 
 
 @flow(name="pipeline", validate_parameters=False, log_prints=False)
-def pipeline(settings: Settings | None = None, on_progress: Progress | None = None) -> RunSummary:
-    """Process every input into the warehouse and publish the DuckDB views."""
-    settings = settings or Settings()
+def pipeline(settings: Settings | dict | None = None, on_progress: Progress | None = None) -> RunSummary:
+    """Process every input into the warehouse and publish the DuckDB views.
+
+    `settings` may be a dict (as deployments store parameters); missing fields come from EVENTPIPE_ variables.
+    """
+    settings = settings if isinstance(settings, Settings) else Settings(**(settings or {}))
     logger = get_run_logger()
     started = utcnow()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
