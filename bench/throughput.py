@@ -57,7 +57,7 @@ def eventpipe_run(manifest: Path, warehouse: Path, workers: int, batch_size: int
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - clock
     with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
-        row = con.execute("select * from runs order by started desc limit 1").to_arrow_table().to_pylist()[0]
+        row = con.sql("select * from runs order by started desc limit 1").to_arrow_table().to_pylist()[0]
     return seconds, row
 
 

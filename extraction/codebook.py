@@ -43,6 +43,27 @@ _PLOVER_CODE = {
 }
 
 
+# A promised or future action is coded as its announcement (CAMEO manual: "will visit" = 036,
+# "will provide aid" = 033, "will attack" = 138): finest listed prefix wins.
+_INTENT = {
+    "04": "036", "045": "039", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312",
+    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
+    "085": "0354", "086": "0355", "087": "0356", "14": "133", "15": "138", "16": "131",
+    "162": "1311", "163": "1312", "161": "1313", "164": "134", "165": "135", "166": "136",
+    "17": "137", "172": "132", "1723": "1323", "1724": "1324", "18": "1383", "19": "138",
+    "191": "1381", "192": "1382", "20": "1385",
+}
+
+
+def intent_code(cameo: str) -> str | None:
+    """CAMEO code for announcing `cameo` as a promise or threat ("will visit" -> 036), else None."""
+    for size in (4, 3, 2):
+        if len(cameo) >= size and cameo[:size] in _INTENT:
+            return _INTENT[cameo[:size]]
+    return None
+
+
 def quad_class(root: str) -> int:
     """QuadClass of a CAMEO root: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4."""
     r = int(root)
@@ -135,6 +156,12 @@ class Codebook:
         root = row["root"]
         return ActionCode(cameo, root, quad_class(root), row["goldstein"], plover_type(cameo),
                           row["name"], pattern or f"CAMEO {cameo}")
+
+    def intended(self, code: ActionCode) -> ActionCode:
+        """The code for announcing `code` as intent or threat ("will visit": 042 -> 036); unchanged otherwise."""
+        target = intent_code(code.cameo)
+        found = self.describe(target, f"intent: {code.pattern}") if target else None
+        return found or code
 
     def code_verb(self, lemma: str, context: Sequence[str] = ()) -> ActionCode | None:
         """Code a verb lemma (phrasal allowed: 'call on') given the lemmas that follow it in its clause."""

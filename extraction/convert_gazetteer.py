@@ -36,6 +36,7 @@ CORPUS_UNTIL = "2020-01-01"
 # Alternate names of small towns are mostly transliterations nobody writes in English news.
 MIN_ALTERNATE_POPULATION = 5000
 SIMILAR = 0.6  # difflib ratio between an alternate and the main name for a spelling variant
+SIMILAR_SHORT = 0.75  # ... for alternates of five letters or fewer ("Kiev" for "Kyiv", not "Bala" for "Basel")
 EXONYM_POPULATION = 1_000_000
 ARABIC_COUNTRIES = frozenset("IQ SY JO LB PS SA YE OM AE QA BH KW EG LY TN DZ MA SD MR".split())
 # Common English names of countries that GeoNames lists under another name.
@@ -140,16 +141,23 @@ def _keys(names: list[str], cc: str, min_length: int = 3, admin: bool = False) -
     return list(dict.fromkeys(keys))
 
 
+def _city_names(city: dict) -> list[str]:
+    """The main name, and without its bracketed note ("Halle (Saale)" -> "Halle")."""
+    return [city["name"], re.sub(r"\s*\(.*?\)", "", city["name"])]
+
+
 def _alternates(city: dict) -> list[str]:
     """Latin-script alternate names that spell the main name differently ("Falluja" for "Al Fallujah");
     other exonyms ("Peking", "Saigon") only for single words of cities over a million."""
-    main = [strip_article(k) or k for k in {name_key(city["name"])}]
+    main = [strip_article(k) or k for k in _keys(_city_names(city), "")]
     out = []
     for alt in city["alternatenames"]:
         if not _latin(alt) or (alt.isupper() and len(alt) <= 4) or "(" in alt or re.search(r"\d", alt):
             continue
         key = name_key(alt)
-        similar = max(SequenceMatcher(None, strip_article(key) or key, m).ratio() for m in main) >= SIMILAR
+        bare = strip_article(key) or key
+        needed = SIMILAR_SHORT if len(bare) <= 5 else SIMILAR
+        similar = max((SequenceMatcher(None, bare, m).ratio() for m in main), default=0.0) >= needed
         if similar or (city["population"] >= EXONYM_POPULATION and " " not in key):
             out.append(alt)
     return out
@@ -286,7 +294,7 @@ def _city_rows(cities: list[dict], admin_names: dict, iso3: dict, capitals: set[
         alternates = _alternates(city) if city["population"] >= MIN_ALTERNATE_POPULATION else []
         admin1 = _admin1_display(admin_names.get((cc, city["admin1code"]), ""))
         rows.append(_row(city["geonameid"], "city", city["name"], iso3[cc], admin1, city["latitude"],
-                         city["longitude"], city["population"], _keys([city["name"]], cc), _keys(alternates, cc),
+                         city["longitude"], city["population"], _keys(_city_names(city), cc), _keys(alternates, cc),
                          city["geonameid"] in capitals))
     return rows
 

@@ -14,10 +14,10 @@ import datetime as dt
 import re
 from typing import Callable, Literal
 
-from ..schemas import EventDate, Granularity, Span
+from ..schemas import DateBasis, EventDate, Granularity, Span
 
 Tense = Literal["past", "future"]
-Interval = tuple[dt.date | None, dt.date | None, Granularity, str]  # start, end, granularity, basis
+Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -262,6 +262,8 @@ def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "day", "none"
     candidates = [dt.date(y, month, day) for y in (p.year - 1, p.year, p.year + 1) if day <= calendar.monthrange(y, month)[1]]
+    if not candidates:  # February 29 with no leap year nearby
+        return None
     if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
         candidates = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
     start = _nearest(candidates, p, tense)
@@ -328,7 +330,7 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         gran, basis = g["cu"], "relative"
         start, end = _unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
-        return None, None, "week" if g["mod"].split()[-2] == "week" else gran, "none"
+        return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
     return (*_narrow(start, end, gran, g["mod"], p), basis)
 
 

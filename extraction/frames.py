@@ -25,6 +25,7 @@ TARGET_PREPS = {"to", "on", "upon", "against", "at", "with", "for", "into", "fro
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 PRONOUNS = {"he", "she", "they", "we", "it", "i", "him", "her", "them", "us"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Frame:
     owned: set[int] = field(default_factory=set)
     modality: str = "asserted"
     source_inherited: bool = False
+    target_candidates: list[Token] = field(default_factory=list)
 
 
 def phrasal_lemma(verb: Token) -> str:
@@ -75,8 +77,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        if owner := _children(verb.head, {"poss"}):
+            return owner[0], True  # "Iran's readiness to support": the owner acts
     node = verb
-    while node.dep_ in CONTROL_HEADS and node.head is not node:
+    while (node.dep_ in CONTROL_HEADS or (node.dep_ == "acl" and node.head.pos_ == "NOUN")
+           or (node.dep_ in {"dobj", "attr"} and node.pos_ == "NOUN" and node is not verb)) and node.head is not node:
         node = node.head
         if subjects := _children(node, SUBJECTS):
             return _resolve_relative(subjects[0], node), True
@@ -110,25 +116,33 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     ]
 
 
-def _target(verb: Token, noun_trigger: Token | None) -> Token | None:
-    """Target of a verb: passive subject, actor-like object, dative or prepositional object."""
+def _usable(token: Token, verb: Token) -> bool:
+    """A possible participant: not a date, number or amount, not the verb's own relative pronoun."""
+    return token.ent_type_ not in NON_ACTOR_ENTS and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.lower_ not in {"which", "what"}
+
+
+def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
+    """Possible targets of a verb, best first: passive subject, the eventive noun's prepositional object,
+    actor-like objects and datives, actor-like prepositional objects, then any object."""
+    out: list[Token] = []
     if passive := _children(verb, PASSIVE_SUBJECTS):
-        return _resolve_relative(passive[0], verb)
-    objects = _children(verb, OBJECTS)
+        out.append(_resolve_relative(passive[0], verb))
+    objects = [o for o in _children(verb, OBJECTS) if o is not noun_trigger]
     datives = _prep_objects(verb, {"to"})
     if noun_trigger is not None:
-        on_noun = _prep_objects(noun_trigger, TARGET_PREPS)
-        if on_noun:
-            return on_noun[0]
-    for candidate in [*objects, *datives]:
-        if candidate is not noun_trigger and _actor_like(candidate):
-            return candidate
+        out += _prep_objects(noun_trigger, TARGET_PREPS)
     preps = _prep_objects(verb, TARGET_PREPS)
-    for candidate in preps:
-        if _actor_like(candidate):
-            return candidate
-    non_noun = [o for o in objects if o is not noun_trigger]
-    return non_noun[0] if non_noun else (preps[0] if preps else None)
+    out += [c for c in [*objects, *datives] if _actor_like(c)]
+    out += [c for c in preps if _actor_like(c)]
+    out += objects + preps
+    seen: set[int] = set()
+    return [t for t in out if _usable(t, verb) and not (t.i in seen or seen.add(t.i))]
+
+
+def _target(verb: Token, noun_trigger: Token | None) -> Token | None:
+    """Target of a verb: the first of `target_candidates`."""
+    candidates = target_candidates(verb, noun_trigger)
+    return candidates[0] if candidates else None
 
 
 def _context(verb: Token) -> list[str]:
@@ -168,7 +182,8 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
-        target = _target(token, noun_trigger)
+        candidates = target_candidates(token, noun_trigger)
+        target = candidates[0] if candidates else None
         owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])
         for actor in [source, *_conjuncts(source)]:
@@ -183,6 +198,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
                 owned=owned,
                 modality=modality_of(token),
                 source_inherited=inherited,
+                target_candidates=candidates,
             )
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
 from .codebook import ActionCode, Codebook, load_codebook
+from .complements import Planned, plan_events
+from .participants import Participant, conjuncts, first_participant, participant
 from .dates import resolve_dates
-from .frames import Frame, find_frames, owned_tokens, phrase
+from .discards import Discards, load_discards
+from .frames import ACTOR_ENTS, Frame, find_frames, owned_tokens, phrase
 from .places import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -28,6 +31,7 @@ class Knowledge:
 
     codebook: Codebook
     actors: ActorDictionary
+    discards: Discards | None = None
 
     @property
     def version(self) -> str:
@@ -36,7 +40,7 @@ class Knowledge:
 
 def load_knowledge() -> Knowledge:
     """Load the codebook and actor dictionaries (cached by their loaders)."""
-    return Knowledge(codebook=load_codebook(), actors=load_actor_dictionary())
+    return Knowledge(codebook=load_codebook(), actors=load_actor_dictionary(), discards=load_discards())
 
 
 @dataclass
@@ -48,11 +52,13 @@ class _DocContext:
     dates: list[EventDate]
     people: dict[str, str]
     last_person: str | None = None
+    offsets: dict[int, int] = field(default_factory=dict)
+    earlier: list[SpacySpan] = field(default_factory=list)
 
 
-def mention_id(doc_id: str, sentence_index: int, trigger_start: int, actor_start: int) -> str:
+def mention_id(doc_id: str, sentence_index: int, trigger_start: int, actor_start: int, target_start: int = -1) -> str:
     """Stable id of a mention: the same text always yields the same id."""
-    key = f"{doc_id}|{sentence_index}|{trigger_start}|{actor_start}"
+    key = f"{doc_id}|{sentence_index}|{trigger_start}|{actor_start}" + (f"|{target_start}" if target_start >= 0 else "")
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
@@ -69,34 +75,32 @@ def _token_chars(offset: int, doc: Doc, indices: set[int]) -> list[tuple[int, in
 
 
 def _code_actor(text: str, knowledge: Knowledge, published: dt.date | None) -> ActorCode | None:
-    return knowledge.actors.code_actor(text, on=published)
+    return knowledge.actors.code_actor(text[:200], on=published)
 
 
-def _actor(token: Token, offset: int, ctx: _DocContext, knowledge: Knowledge) -> Actor:
+def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
+    """The Actor record of a chosen participant (the antecedent's phrase for a pronoun)."""
+    token = found.token
     start, end = phrase(token)
     words = token.doc[start:end]
-    text = words.text
-    lookup = text
-    if token.lower_ in {"he", "she", "him", "her"} and ctx.last_person:
-        lookup = ctx.last_person
-    elif token.ent_type_ == "PERSON":
-        lookup = ctx.people.get(token.text, text)
-    code = _code_actor(lookup, knowledge, ctx.document.published)
+    code = found.code
+    if token.ent_type_ == "PERSON" and token.text in ctx.people:
+        code = _code_actor(ctx.people[token.text], knowledge, ctx.document.published) or code
     if code is None or code.country is None:
         # "The deputy chief of staff of Iran's armed forces, ... Hejazi": the appositive or the full phrase may tell more.
         wider = [token.doc[token.left_edge.i : token.right_edge.i + 1].text]
         wider += [token.doc[c.left_edge.i : c.right_edge.i + 1].text for c in token.children if c.dep_ == "appos"]
         for candidate in wider:
-            better = _code_actor(candidate[:200], knowledge, ctx.document.published)
+            better = _code_actor(candidate, knowledge, ctx.document.published)
             if better and (code is None or (better.country and not code.country)):
                 code = better
                 break
     return Actor(
-        text=text,
+        text=words.text,
         code=code.code if code else None,
         country=code.country if code else None,
         sector=code.sector if code else None,
-        span=_span(offset, words),
+        span=_span(ctx.offsets.get(id(token.doc), 0), words),
     )
 
 
@@ -144,15 +148,16 @@ def _is_reporting(frame: Frame) -> bool:
     )
 
 
-def _confidence(actor: Actor, target: Actor | None, code: ActionCode, frame: Frame) -> float:
+def _confidence(actor: Actor, target: Actor | None, code: ActionCode, plan: Planned, source: Participant) -> float:
     """A heuristic score in [0, 1]; calibration against gold is reported by `eventpipe score`."""
     score = 0.35
     score += 0.2 if actor.country or actor.code else 0.0
     score += 0.15 if target and (target.country or target.code) else 0.0
     score += 0.1 if code.pattern and "*" in code.pattern else 0.05
-    score += 0.0 if frame.source_inherited else 0.1
-    score += 0.05 if frame.modality == "asserted" else 0.0
-    return round(min(score, 0.99), 3)
+    score += 0.0 if plan.frame.source_inherited else 0.1
+    score += 0.05 if plan.modality == "asserted" else 0.0
+    score -= 0.1 if source.via_pronoun is not None else 0.0
+    return round(max(0.01, min(score, 0.99)), 3)
 
 
 def _event_month(date: EventDate, published: dt.date | None) -> str:
@@ -181,37 +186,96 @@ def mentions_for_document(
     mentions: dict[str, EventMention] = {}
     sentence_index = -1
     for offset, doc in parsed:
+        ctx.offsets[id(doc)] = offset
         for sentence in doc.sents:
             sentence_index += 1
-            sentence_span = _span(offset, sentence)
-            for frame in find_frames(sentence):
-                mention = _mention(frame, offset, sentence, sentence_index, sentence_span, ctx, knowledge, run_id)
-                if mention is not None:
+            if knowledge.discards is None or not knowledge.discards.voids(sentence.text):
+                for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
                     mentions.setdefault(mention.mention_id, mention)
             _remember_people(sentence.ents, ctx)
+            ctx.earlier.append(sentence)
     return list(mentions.values())
 
 
+def _codes(frames: list[Frame], knowledge: Knowledge) -> dict[int, tuple[ActionCode, Token]]:
+    """The code of each coded trigger (by token index); reporting verbs with a complement stay uncoded."""
+    out: dict[int, tuple[ActionCode, Token]] = {}
+    for frame in frames:
+        if frame.trigger.i not in out and not _is_reporting(frame):
+            coded = _action(frame, knowledge)
+            if coded is not None:
+                out[frame.trigger.i] = coded
+    return out
+
+
+def _sentence_mentions(
+    sentence: SpacySpan, offset: int, sentence_index: int, ctx: _DocContext, knowledge: Knowledge, run_id: str
+) -> list[EventMention]:
+    frames = list(find_frames(sentence))
+    codes = _codes(frames, knowledge)
+    plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
+    out: list[EventMention] = []
+    seen: set[tuple] = set()
+    code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
+    for plan in plans:
+        source = participant(plan.frame.source, ctx.earlier, code_actor)
+        if source is None:
+            continue
+        targets = _targets(plan, source, ctx, code_actor)
+        for target in targets:
+            key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+RECIPROCAL = {"agree", "meet", "talk", "negotiate", "sign", "cooperate", "clash", "fight", "discuss", "consult",
+              "reach", "hold", "exchange", "resume", "establish", "restore", "normalize", "normalise"}
+
+
+def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -> list[Participant | None]:
+    """The targets of a planned event: the first actor among the candidates and its conjuncts; else, for a
+    reciprocal act of coordinated actors ("Jordan and Britain agreed"), the other actor; else [None]."""
+    frame = plan.frame
+    candidates = [*frame.target_candidates, *plan.extra_targets]
+    first = first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
+    if first is not None:
+        more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token)]
+        return [first, *(m for m in more if m is not None)]
+    partners = [t for t in [frame.source.head if frame.source.dep_ == "conj" else None, *conjuncts(frame.source)]
+                if t is not None and t.pos_ in {"NOUN", "PROPN"}]
+    if plan.trigger.lemma_.lower() in RECIPROCAL and partners:
+        found = [participant(t, ctx.earlier, code_actor) for t in partners]
+        return [f for f in found if f is not None] or [None]
+    return [None]
+
+
 def _mention(
-    frame: Frame,
+    plan: Planned,
+    source: Participant,
+    target: Participant | None,
+    codes: dict[int, tuple[ActionCode, Token]],
     offset: int,
     sentence: SpacySpan,
     sentence_index: int,
-    sentence_span: Span,
     ctx: _DocContext,
     knowledge: Knowledge,
     run_id: str,
 ) -> EventMention | None:
-    if frame.source is None or _is_reporting(frame):
+    frame = plan.frame
+    base, shown = codes[frame.trigger.i]
+    code = base if plan.recoded is None else knowledge.codebook.describe(plan.cameo, f"{plan.recoded} + {base.pattern}")
+    if code is None:
         return None
-    coded = _action(frame, knowledge)
-    if coded is None:
-        return None
-    code, trigger = coded
-    actor = _actor(frame.source, offset, ctx, knowledge)
-    target = _actor(frame.target, offset, ctx, knowledge) if frame.target is not None else None
-    if target is not None and actor.span == target.span:
-        target = None
+    trigger = shown if plan.recoded is None else plan.trigger
+    actor = _actor(source, ctx, knowledge)
+    target_actor = _actor(target, ctx, knowledge) if target is not None else None
+    if target_actor is not None and (target_actor.span == actor.span or target_actor.text == actor.text):
+        target_actor = None
     action = Action(
         text=trigger.text,
         lemma=frame.lemma if trigger is frame.trigger else trigger.lemma_.lower(),
@@ -223,19 +287,21 @@ def _mention(
         span=Span(start=offset + trigger.idx, end=offset + trigger.idx + len(trigger)),
     )
     date = _date(frame, offset, ctx)
+    sentence_span = _span(offset, sentence)
+    key_target = target_actor.span.start if target_actor else -1
     return EventMention(
-        mention_id=mention_id(ctx.document.doc_id, sentence_index, action.span.start, actor.span.start),
+        mention_id=mention_id(ctx.document.doc_id, sentence_index, action.span.start, actor.span.start, key_target),
         doc_id=ctx.document.doc_id,
         sentence_index=sentence_index,
         sentence=sentence.text,
         sentence_span=sentence_span,
         actor=actor,
         action=action,
-        target=target,
+        target=target_actor,
         location=_location(frame, offset, sentence_span, ctx),
         date=date,
-        modality=frame.modality,
-        confidence=_confidence(actor, target, code, frame),
+        modality=plan.modality,
+        confidence=_confidence(actor, target_actor, code, plan, source),
         extractor_version=knowledge.version,
         run_id=run_id,
         event_month=_event_month(date, ctx.document.published),

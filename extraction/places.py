@@ -168,12 +168,17 @@ def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
             if matches and _followed_by_name(text, tokens, i + n):
                 matches = [m for m in matches if m.entry.feature == "country"]
-            if matches:
+            if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
                 return _new_mention(text, first.start, end, matches)
         phrase = text[first.start:ends[-1]]
         if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
             return _Mention(first.start, ends[-1], phrase, [], demonym=iso3)
     return None
+
+
+def _only_hamlets(matches: list[Match]) -> bool:
+    """True when every match is a small town, so that a country adjective ("Canadian") wins over it."""
+    return all(m.entry.feature == "city" and m.entry.population < MIN_POPULATION for m in matches)
 
 
 def _ends(text: str, start: int, end: int) -> tuple[int, ...]:
@@ -354,7 +359,7 @@ def _score(match: Match, mention: _Mention, context: _Context) -> float:
         score += 1.5
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
     if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
-        score += 2.5 if entry.feature == "admin1" else 1.0
+        score += 1.5 if entry.feature == "admin1" else 1.0
     return score + _next_to_container(mention, entry)
 
 

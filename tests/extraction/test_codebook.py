@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventpipe.extraction.codebook import Codebook, load_codebook, plover_type, quad_class, token_key
+from eventpipe.extraction.codebook import Codebook, intent_code, load_codebook, plover_type, quad_class, token_key
 from eventpipe.extraction.convert_dictionaries import _fix_mojibake, convert_verbs
 
 
@@ -174,3 +174,18 @@ def test_codebook_converted_fixture_dictionary(tmp_path):
     assert book.code_verb("grant").cameo == "070"
     assert book.code_verb("hand over").cameo == "0841"
     assert book.code_verb("give", ["to", "court"]) is None
+
+
+@pytest.mark.parametrize(("cameo", "intent"), [
+    ("042", "036"), ("046", "036"), ("072", "0332"), ("070", "033"), ("0841", "0353"), ("190", "138"),
+    ("195", "138"), ("192", "1382"), ("163", "1312"), ("010", None), ("112", None), ("030", None),
+])
+def test_codebook_intent_code(cameo, intent):
+    assert intent_code(cameo) == intent
+
+
+def test_codebook_intended_keeps_the_rule(codebook):
+    visit = codebook.intended(codebook.code_verb("visit"))
+    assert (visit.cameo, visit.root) == ("036", "03") and "VISIT" in visit.pattern
+    say = codebook.code_verb("say")
+    assert codebook.intended(say) is say

@@ -150,6 +150,11 @@ def test_dates_tense_from_clause(text, start):
     ("It ended on Jan. 5.", "Jan. 5", "day"),
     ("It ended two days ago.", "two days ago", "day"),
     ("It ended on 5/1/2014.", "5/1/2014", "day"),  # 5 January or May 1: no anchor to choose
+    ("It ended in early January.", "early January", "month"),
+    ("It ended in the first week of May.", "the first week of May", "week"),
+    ("It ended earlier this week.", "earlier this week", "week"),
+    ("It ended last summer.", "last summer", "month"),
+    ("It ended on the weekend.", "the weekend", "week"),
 ])
 def test_dates_no_anchor(text, expression, granularity):
     assert _only(text, None) == (expression, None, None, granularity, "none")
@@ -192,6 +197,10 @@ def test_dates_numeric_day_month_order(published, expected):
 ])
 def test_dates_not_a_date(text):
     assert resolve_dates(text, MON) == []
+
+
+def test_dates_impossible_day_is_skipped():
+    assert resolve_dates("It was due on February 29.", D("2022-06-01")) == []  # no leap year within a year
 
 
 def test_dates_spans_in_text_order_longest_wins():

@@ -1,0 +1,227 @@
+"""Complex events: which verb of a chain ("agreed to provide", "urged ... to expel") carries the event.
+
+A CAMEO coder codes one event per chain of complement clauses. Reporting verbs ("said that")
+are transparent; intention, threat and refusal heads ("agreed to", "ready to", "threatened to",
+"refused to") take the complement's event and recode it into their own root (03, 13, 12);
+appeals and accusations ("urged X to", "accused X of") keep their own code and swallow the
+complement; any other coded verb swallows its purpose and participle clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .frames import Frame
+
+MarkerKind = Literal["intent", "threat", "refusal"]
+
+REPORTING = frozenset({
+    "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
+    "allege", "confirm", "declare", "quote", "indicate", "reveal", "believe", "think", "know", "explain",
+    "acknowledge", "disclose", "according", "reiterate", "emphasize", "emphasise", "recall", "argue", "assert",
+})
+MARKERS: dict[str, MarkerKind] = {
+    **dict.fromkeys((
+        "agree", "offer", "promise", "pledge", "vow", "plan", "intend", "prepare", "ready", "willing", "prepared",
+        "readiness", "willingness", "intention", "commitment", "pledge", "promise", "offer", "plan", "consent",
+        "volunteer", "undertake", "determined", "eager", "hope", "wish", "want", "aim", "expect", "commit",
+        "committed",
+    ), "intent"),
+    **dict.fromkeys(("threaten", "threat", "ultimatum", "warn"), "threat"),
+    **dict.fromkeys(("refuse", "decline", "refusal", "reject"), "refusal"),
+}
+# Heads that pass their complement's event through unchanged ("try to dislodge", "decided to allow").
+PASS_THROUGH = frozenset({
+    "try", "attempt", "begin", "start", "continue", "manage", "seek", "move", "resume", "decide", "need",
+    "be", "have", "get", "go", "able", "set", "about", "likely", "due", "expected", "effort", "bid", "keep",
+    "vote", "choose", "opt",
+})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+_UP = {"xcomp", "ccomp", "pcomp", "acomp", "conj", "acl", "advcl", "dobj", "attr", "oprd", "prep", "pobj"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One step up a chain: the head, the dependency that led to it, and what kind of head it is."""
+
+    head: Token
+    via: str
+    kind: Literal["reporting", "marker", "pass", "other"]
+
+
+def marker_kind(token: Token) -> MarkerKind | None:
+    """Intent, threat or refusal when the token heads such a complement ("agreed", "ready", "threat")."""
+    return MARKERS.get(token.lemma_.lower())
+
+
+def _kind(token: Token) -> Literal["reporting", "marker", "pass", "other"]:
+    lemma = token.lemma_.lower()
+    if lemma in REPORTING:
+        return "reporting"
+    if lemma in MARKERS:
+        return "marker"
+    if lemma in PASS_THROUGH:
+        return "pass"
+    return "other"
+
+
+def _is_purpose_or_participle(token: Token) -> bool:
+    """An advcl without its own subject: "to urge them", "killing 25"."""
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ not in {"to"} for c in token.children
+    )
+
+
+def chain(trigger: Token) -> list[Link]:
+    """The heads above a trigger through complement clauses, nearest first; stops at relative clauses,
+    finite adverbial clauses ("as troops try ..."), coordination of main verbs and the sentence root."""
+    links: list[Link] = []
+    node = trigger
+    for _ in range(12):
+        head, dep = node.head, node.dep_
+        if head is node or dep in {"relcl", "parataxis"}:
+            break
+        if dep == "advcl" and not _is_purpose_or_participle(node):
+            break
+        if dep == "conj" and node.pos_ in {"VERB", "AUX"} and not links:
+            # coordinated main verbs are events of their own ("kidnapped ... and killed")
+            if not head.dep_ in {"xcomp", "ccomp", "acomp", "pcomp", "acl", "advcl"}:
+                break
+        if dep not in _UP:
+            break
+        if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
+            break
+        links.append(Link(head, dep, _kind(head)))
+        node = head
+    return links
+
+
+def has_future_aux(token: Token) -> bool:
+    """True when "will"/"would"/"shall" governs the verb: CAMEO reads a future act as an intention."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or any(
+        c.dep_ == "aux" and c.lower_ == "going" for c in token.children
+    )
+
+
+# --- recoding ------------------------------------------------------------------------------
+
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "02": "030", "01": "030"}
+_INTENT_BY_CODE = {
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "046": "036", "045": "039", "043": "036", "042": "036", "040": "036", "036": "036",
+}
+_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385"}
+_THREAT_BY_CODE = {
+    "161": "1313", "162": "1311", "163": "1312", "164": "131", "166": "1313", "172": "132", "1721": "1321",
+    "1722": "1322", "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "1041": "134", "1661": "136",
+}
+_REFUSE_BY_CODE = {
+    "081": "1241", "082": "1242", "083": "1243", "084": "1244", "086": "1245", "087": "1246", "085": "124",
+    "040": "125", "042": "125", "043": "125", "046": "125", "061": "1211", "062": "1212", "070": "122",
+    "071": "1221", "072": "122", "073": "122", "074": "122", "045": "126", "038": "126",
+}
+_REFUSE_BY_ROOT = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120", "05": "120"}
+
+
+def recode(kind: MarkerKind, complement: str) -> str:
+    """The CAMEO code of "<marker> to <complement event>": intent -> 03 (13 for hostile acts), threat -> 13, refusal -> 12."""
+    root = complement[:2]
+    hostile = root >= "14" or root in {"10", "11", "12", "13"}
+    if kind == "intent" and not hostile:
+        if root == "03":
+            return complement
+        return _INTENT_BY_CODE.get(complement) or _INTENT_BY_CODE.get(complement[:3]) or _INTENT_BY_ROOT.get(root, "030")
+    if kind in {"intent", "threat"}:
+        if root in {"10", "11", "12", "13"}:
+            return complement if kind == "intent" else "130"
+        return _THREAT_BY_CODE.get(complement) or _THREAT_BY_CODE.get(complement[:3]) or _THREAT_BY_ROOT.get(root, "130")
+    if root == "12":
+        return complement
+    return _REFUSE_BY_CODE.get(complement) or _REFUSE_BY_CODE.get(complement[:3]) or _REFUSE_BY_ROOT.get(root, "120")
+
+
+# --- planning ------------------------------------------------------------------------------
+
+@dataclass
+class Planned:
+    """One event to emit: the frame that gives actor and target, its code and the word that shows it."""
+
+    frame: "Frame"
+    cameo: str
+    trigger: Token
+    extra_targets: list[Token]
+    modality: str
+    recoded: MarkerKind | None = None
+
+
+def _conditional(token: Token) -> bool:
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children)
+
+
+def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
+    """The events of one sentence: at most one per complement chain and source (rules in the module docstring).
+
+    `codes` maps the trigger index of every coded frame to its CAMEO code.
+    """
+    by_trigger: dict[int, list] = {}
+    for frame in frames:
+        by_trigger.setdefault(frame.trigger.i, []).append(frame)
+    dropped: set[int] = set()
+    planned: list[Planned] = []
+    extra: dict[int, list[Token]] = {}
+    for frame in frames:
+        cameo = codes.get(frame.trigger.i)
+        if cameo is None or _conditional(frame.trigger):
+            continue
+        marker, dominator = _governor(frame.trigger, codes, dropped)
+        if dominator is not None:
+            if not frame.source_inherited and frame.source is not None:
+                extra.setdefault(dominator.i, []).append(frame.source)
+            extra.setdefault(dominator.i, []).extend(frame.target_candidates)
+            continue
+        if marker is None and has_future_aux(frame.trigger) and cameo[:2] not in {"01", "03", "13"}:
+            marker = frame.trigger
+        if marker is None:
+            planned.append(Planned(frame, cameo, frame.trigger, [], frame.modality))
+            continue
+        kind = marker_kind(marker) or "intent"
+        dropped.add(marker.i)
+        if marker.pos_ == "NOUN" and marker.head is not marker:
+            dropped.add(marker.head.i)
+        own = [t for f in by_trigger.get(marker.i, []) for t in f.target_candidates]
+        modality = "negated" if any(c.dep_ == "neg" for c in marker.children) else (
+            "reported" if frame.modality == "reported" else "asserted")
+        planned.append(Planned(frame, recode(kind, cameo), marker, own, modality, kind))
+    out = []
+    for p in planned:
+        if p.trigger.i in dropped and p.recoded is None:
+            continue
+        p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, [])
+        out.append(p)
+    return out
+
+
+def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple[Token | None, Token | None]:
+    """(marker, dominator): the intent/threat/refusal head that recodes this trigger, or the coded verb that swallows it."""
+    for link in chain(trigger):
+        if link.kind == "reporting":
+            dropped.add(link.head.i)
+            continue
+        if link.kind == "marker":
+            return link.head, None
+        if link.kind == "pass":
+            continue
+        if link.head.i in codes and link.via in {"xcomp", "ccomp", "pcomp", "advcl", "acl", "acomp"}:
+            return None, link.head
+    return None, None

@@ -1,0 +1,61 @@
+"""Phoenix discard list: sentences about sport, entertainment, disasters... carry no political event.
+
+Data: extraction/data/discards.json (Phoenix `discards` list). Entries that would void ordinary
+news sentences are ignored: bare years ("1998"), relative time ("months ago", "years later")
+and a few common news words (IGNORED below).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+# Phrases that occur in ordinary political news: voiding on them loses real events.
+IGNORED = frozenset({
+    "champion", "champions", "pollution", "millennium", "world trade center", "poll published", "presidential debate",
+    "presidential vote recount", "medical tests", "tour operator", "landslide", "national team", "international brand",
+    "initial public offering", "here is a list of", "group a", "group b", "group c", "group d", "group e", "group f",
+    "group g", "group h", "second world war", "world war ii", "world war two", "post world war ii", "attack on pearl harbor",
+    "british empire", "commercial consumption expenditures", "osaka district court", "mine accident",
+})
+_RELATIVE_TIME = re.compile(r"\b(ago|later|earlier)$")
+
+
+@dataclass(frozen=True)
+class Discards:
+    """Compiled discard phrases; `voids(sentence)` says whether a sentence is discarded."""
+
+    pattern: re.Pattern | None
+
+    def voids(self, sentence: str) -> str | None:
+        """The discard phrase found in the sentence (case-insensitive, whole words), or None."""
+        if self.pattern is None:
+            return None
+        hit = self.pattern.search(sentence)
+        return hit.group(0).lower() if hit else None
+
+
+def usable(phrase: str) -> bool:
+    """True for discard entries worth applying (not a year, relative time or ignored news word)."""
+    words = phrase.strip().lower()
+    return bool(words) and not re.fullmatch(r"[\d\s]+", words) and not _RELATIVE_TIME.search(words) and words not in IGNORED
+
+
+def compile_discards(phrases: list[str]) -> Discards:
+    """A `Discards` matcher over the usable phrases."""
+    kept = sorted({p.strip().lower() for p in phrases if usable(p)}, key=len, reverse=True)
+    if not kept:
+        return Discards(None)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in kept)
+    return Discards(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
+
+
+@lru_cache(maxsize=2)
+def load_discards(data_dir: Path | None = None) -> Discards:
+    """Load the sentence and story discard phrases of extraction/data/discards.json."""
+    data = json.loads(((data_dir or DATA_DIR) / "discards.json").read_text(encoding="utf-8"))
+    return compile_discards([*data.get("sentence", []), *data.get("story", [])])

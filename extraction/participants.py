@@ -1,0 +1,96 @@
+"""Actors and targets of an event: the noun phrase as written, its pronoun antecedent, its code.
+
+A participant must be an actor (person, group, country, organisation): a phrase is kept when
+the actor dictionary codes it or its head is a named entity of an actor type. An object such
+as "Turkey's efforts" or "the return of U.N. inspectors" yields the actor inside it (possessor,
+"of"/"by" object, nationality modifier) or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from .actors import ActorCode
+from .coreference import pronoun_kind, resolve_pronoun
+from .frames import ACTOR_ENTS, phrase
+
+CodeActor = Callable[[str], ActorCode | None]
+_INNER_PREPS = {"of", "by", "from", "for", "between", "with"}
+# Heads that are never actors even when a country word sits inside ("Iraqi territory", "US mediation").
+_ABSTRACT_HEADS = {
+    "effort", "plan", "proposal", "offer", "deal", "agreement", "talk", "policy", "law", "resolution", "right",
+    "way", "time", "issue", "report", "information", "territory", "border", "economy", "relation", "tie",
+}
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A chosen actor or target: the head token whose phrase is shown, and its code (None if uncoded)."""
+
+    token: Token
+    code: ActorCode | None
+    via_pronoun: Token | None = None
+
+
+def is_actor(token: Token, code: ActorCode | None) -> bool:
+    """True when the phrase headed by `token` names an actor: coded by the dictionary or an actor entity."""
+    if token.lemma_.lower() in _ABSTRACT_HEADS and not token.ent_type_:
+        return False
+    if code is not None and (code.country or code.sector):
+        return True
+    return token.ent_type_ in ACTOR_ENTS and token.ent_type_ != "FAC"
+
+
+def phrase_text(token: Token) -> str:
+    """The noun phrase headed by `token` as written (see `frames.phrase`)."""
+    start, end = phrase(token)
+    return token.doc[start:end].text
+
+
+def _inner(token: Token) -> list[Token]:
+    """Actor candidates inside a non-actor phrase: possessor, prepositional objects, nationality modifiers."""
+    out = [c for c in token.children if c.dep_ == "poss" and not pronoun_kind(c)]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _INNER_PREPS:
+            out += [g for g in prep.children if g.dep_ == "pobj"]
+    out += [c for c in token.children if c.dep_ in {"compound", "amod"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
+    return out
+
+
+def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
+    """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
+    if pronoun_kind(token):
+        antecedent = resolve_pronoun(token, earlier)
+        if antecedent is None:
+            return None
+        found = participant(antecedent, earlier, code_actor, depth + 1)
+        return Participant(found.token, found.code, token) if found else None
+    code = code_actor(phrase_text(token))
+    if is_actor(token, code):
+        return Participant(token, code)
+    if depth < 2:
+        for inner in _inner(token):
+            found = participant(inner, earlier, code_actor, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def first_participant(
+    candidates: Sequence[Token], earlier: Sequence[SpacySpan], code_actor: CodeActor, avoid: Token | None = None
+) -> Participant | None:
+    """The first candidate that names an actor other than `avoid`."""
+    for token in candidates:
+        found = participant(token, earlier, code_actor)
+        if found is not None and (avoid is None or found.token.i != avoid.i or found.token.doc is not avoid.doc):
+            return found
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Nouns coordinated with `token` ("Iran, Libya and Cuba"), after it."""
+    return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
