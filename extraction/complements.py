@@ -160,6 +160,20 @@ class Planned:
     extra_targets: list[Token]
     modality: str
     recoded: MarkerKind | None = None
+    secondary: bool = False
+
+
+def is_secondary(token: Token) -> bool:
+    """True when the trigger sits in a relative, noun-modifying or finite adverbial clause: background to
+    the sentence's main event ("militants who seized", "as the opposition threatened")."""
+    node = token
+    for _ in range(30):
+        if node.head is node:
+            return False
+        if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
+            return True
+        node = node.head
+    return False
 
 
 def _conditional(token: Token) -> bool:
@@ -182,13 +196,14 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     extra: dict[int, list[Token]] = {}
     for frame in frames:
         cameo = codes.get(frame.trigger.i)
-        if cameo is None or _conditional(frame.trigger):
-            continue
         marker, dominator = _governor(frame.trigger, codes, dropped)
-        if dominator is not None:
+        head = dominator or marker
+        if head is not None and (cameo is None or dominator is not None):
+            # an uncoded or swallowed complement still tells who the act is aimed at
             if not frame.source_inherited and frame.source is not None:
-                extra.setdefault(dominator.i, []).append(frame.source)
-            extra.setdefault(dominator.i, []).extend(frame.target_candidates)
+                extra.setdefault(head.i, []).append(frame.source)
+            extra.setdefault(head.i, []).extend(frame.target_candidates)
+        if cameo is None or dominator is not None or _conditional(frame.trigger):
             continue
         if marker is None and has_future_aux(frame.trigger) and cameo[:2] not in {"01", "03", "13"}:
             marker = frame.trigger
@@ -207,21 +222,27 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     for p in planned:
         if p.trigger.i in dropped and p.recoded is None:
             continue
-        p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, [])
+        p.secondary = is_secondary(p.trigger)
+        if p.secondary and p.cameo[:2] < "17":
+            continue  # background clauses: only material violence in them is coded ("militants who seized")
+        p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
+            extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)
     return out
 
 
 def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple[Token | None, Token | None]:
     """(marker, dominator): the intent/threat/refusal head that recodes this trigger, or the coded verb that swallows it."""
+    marker = None
     for link in chain(trigger):
         if link.kind == "reporting":
             dropped.add(link.head.i)
             continue
-        if link.kind == "marker":
-            return link.head, None
-        if link.kind == "pass":
+        if link.kind == "marker" and marker is None:
+            marker = link.head
             continue
-        if link.head.i in codes and link.via in {"xcomp", "ccomp", "pcomp", "advcl", "acl", "acomp"}:
+        if link.kind in {"pass", "marker"}:
+            continue
+        if link.head.i in codes:
             return None, link.head
-    return None, None
+    return marker, None

@@ -76,7 +76,12 @@ _GENERIC_WORDS = frozenset(
     "lower capital federal coast coastal district province region division area territory islands".split()
 )
 # Town names that are mostly ordinary words, added to the corpus-derived list of common words.
-EXTRA_COMMON_WORDS = frozenset("along split mobile nice reading most police deal bath hope victory independence".split())
+EXTRA_COMMON_WORDS = frozenset(
+    "along split mobile nice reading most police deal bath hope victory independence corona jupiter mars venus "
+    "mercury saturn".split()
+)
+# "The Hill", "The Rock": small towns named like a newspaper or a nickname; "The Hague" stays.
+MIN_THE_POPULATION = 50000
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Middle East", ("Mideast",), 29.0, 41.0, ""),
@@ -285,6 +290,10 @@ def _capitals(cities: list[dict], countries: dict) -> set[int]:
     return {city["geonameid"] for city in best.values()}
 
 
+def _small_the(key: str, population: int) -> bool:
+    return key.startswith("the ") and key.count(" ") == 1 and population < MIN_THE_POPULATION
+
+
 def _city_rows(cities: list[dict], admin_names: dict, iso3: dict, capitals: set[int]) -> list[str]:
     rows = []
     for city in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
@@ -293,8 +302,9 @@ def _city_rows(cities: list[dict], admin_names: dict, iso3: dict, capitals: set[
             continue
         alternates = _alternates(city) if city["population"] >= MIN_ALTERNATE_POPULATION else []
         admin1 = _admin1_display(admin_names.get((cc, city["admin1code"]), ""))
+        names = [k for k in _keys(_city_names(city), cc) if not _small_the(k, city["population"])]
         rows.append(_row(city["geonameid"], "city", city["name"], iso3[cc], admin1, city["latitude"],
-                         city["longitude"], city["population"], _keys(_city_names(city), cc), _keys(alternates, cc),
+                         city["longitude"], city["population"], names, _keys(alternates, cc),
                          city["geonameid"] in capitals))
     return rows
 

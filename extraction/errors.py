@@ -19,6 +19,7 @@ REASONS: dict[str, str] = {
     "too_large": "the input is larger than the configured limit",
     "validation": "a record failed the data contract",
     "extract": "extraction failed on this document",
+    "task_failed": "the batch task kept failing after its retries",
 }
 
 

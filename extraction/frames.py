@@ -135,6 +135,8 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     out += [c for c in [*objects, *datives] if _actor_like(c)]
     out += [c for c in preps if _actor_like(c)]
     out += objects + preps
+    # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro")
+    out += [g for node in (verb, *objects) for g in _prep_objects(node, {"in", "into", "inside"}) if g.ent_type_ == "GPE"]
     seen: set[int] = set()
     return [t for t in out if _usable(t, verb) and not (t.i in seen or seen.add(t.i))]
 

@@ -150,13 +150,14 @@ def _is_reporting(frame: Frame) -> bool:
 
 def _confidence(actor: Actor, target: Actor | None, code: ActionCode, plan: Planned, source: Participant) -> float:
     """A heuristic score in [0, 1]; calibration against gold is reported by `eventpipe score`."""
-    score = 0.35
-    score += 0.2 if actor.country or actor.code else 0.0
-    score += 0.15 if target and (target.country or target.code) else 0.0
-    score += 0.1 if code.pattern and "*" in code.pattern else 0.05
-    score += 0.0 if plan.frame.source_inherited else 0.1
-    score += 0.05 if plan.modality == "asserted" else 0.0
+    score = 0.45
+    score += 0.15 if actor.country else 0.05 if actor.code else 0.0
+    score += 0.2 if target and target.country else 0.1 if target and target.code else -0.2 if target is None else 0.0
+    score += 0.05 if plan.recoded or (code.pattern and "*" in code.pattern) else 0.0
+    score -= 0.1 if plan.frame.source_inherited else 0.0
     score -= 0.1 if source.via_pronoun is not None else 0.0
+    score -= 0.3 if plan.secondary else 0.0
+    score -= 0.1 if plan.modality in {"negated", "hypothetical"} else 0.0
     return round(max(0.01, min(score, 0.99)), 3)
 
 

@@ -19,7 +19,7 @@ from .coreference import pronoun_kind, resolve_pronoun
 from .frames import ACTOR_ENTS, phrase
 
 CodeActor = Callable[[str], ActorCode | None]
-_INNER_PREPS = {"of", "by", "from", "for", "between", "with"}
+_INNER_PREPS = {"of", "by", "from", "for", "between", "with", "against", "on", "to", "toward", "towards", "into"}
 # Heads that are never actors even when a country word sits inside ("Iraqi territory", "US mediation").
 _ABSTRACT_HEADS = {
     "effort", "plan", "proposal", "offer", "deal", "agreement", "talk", "policy", "law", "resolution", "right",
@@ -83,12 +83,17 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
 def first_participant(
     candidates: Sequence[Token], earlier: Sequence[SpacySpan], code_actor: CodeActor, avoid: Token | None = None
 ) -> Participant | None:
-    """The first candidate that names an actor other than `avoid`."""
-    for token in candidates:
-        found = participant(token, earlier, code_actor)
-        if found is not None and (avoid is None or found.token.i != avoid.i or found.token.doc is not avoid.doc):
-            return found
-    return None
+    """The first candidate that names an actor other than `avoid`: named ones (a country, an organisation,
+    a person) before bare agent nouns ("4,000 troops" is what is sent, "Liberia" where to)."""
+    found = [f for f in (participant(t, earlier, code_actor) for t in candidates) if f is not None]
+    found = [f for f in found if avoid is None or f.token.i != avoid.i or f.token.doc is not avoid.doc]
+    named = [f for f in found if _named(f)]
+    return (named or found or [None])[0]
+
+
+def _named(found: Participant) -> bool:
+    code = found.code
+    return bool(code and code.country) or found.token.ent_type_ in ACTOR_ENTS
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -71,6 +71,7 @@ def run(
     workers: Annotated[Optional[int], typer.Option(help="spaCy processes (default 1).")] = None,
     model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline name.")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already in the warehouse.")] = False,
+    lock_wait: Annotated[Optional[float], typer.Option(help="Seconds to wait when another run holds the warehouse (default 0: refuse).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract events from the inputs into the warehouse and publish the DuckDB views.
@@ -82,7 +83,7 @@ def run(
     try:
         settings = _settings(
             inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
-            workers=workers, model=model, reprocess=reprocess or None,
+            workers=workers, model=model, reprocess=reprocess or None, lock_wait=lock_wait,
         )
     except Exception as error:  # pydantic ValidationError: a bad option value
         _fail(error)

@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from ..extraction.batch import BatchResult, extract_batch, utcnow
+from ..extraction.batch import BatchResult, extract_batch, reject, utcnow
 from ..extraction.inputs import RawArticle, default_seeds, read_inputs
 from ..extraction.errors import InputError
 from ..extraction.mentions import load_knowledge
@@ -24,6 +24,7 @@ from ..extraction.nlp import load_pipeline, model_version
 from ..schemas import Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, ensure_writable, locate
+from ..warehouse.lock import warehouse_lock
 from ..warehouse.writer import batch_key, clear_staging, read_column, write_records
 from .settings import Settings
 
@@ -60,13 +61,16 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _write_batch(location: Location, result: BatchResult) -> float:
+def _write_batch(location: Location, result: BatchResult, stem: str) -> float:
+    """Mentions and rejects first, documents last: a document row is the commit mark of its batch.
+
+    A run killed in between leaves mentions of documents that are not yet known; the next run
+    re-extracts them into the same file names (same stem), so nothing is duplicated.
+    """
     clock = time.perf_counter()
-    keys = [d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects]
-    stem = batch_key(keys)
-    write_records(location, "documents", result.documents, stem)
     write_records(location, "mentions", result.mentions, stem)
     write_records(location, "rejects", result.rejects, stem)
+    write_records(location, "documents", result.documents, stem)
     return time.perf_counter() - clock
 
 
@@ -80,8 +84,9 @@ def extract_and_write(
         batch, nlp, load_knowledge(), run_id, known_doc_ids=known,
         n_process=settings.workers, batch_size=settings.parse_batch_size,
     )
+    stem = batch_key([d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects])
     result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]
-    write_seconds = _write_batch(locate(settings.warehouse), result)
+    write_seconds = _write_batch(locate(settings.warehouse), result, stem)
     get_run_logger().info(
         "run %s batch: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
         run_id, result.inputs, len(result.documents), result.skipped, len(result.mentions), len(result.rejects),
@@ -116,6 +121,22 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     location = locate(settings.warehouse)
     ensure_writable(location)
+    with warehouse_lock(location, run_id, wait=settings.lock_wait):
+        run = _run_batches(settings, location, run_id, started, on_progress)
+        clock = time.perf_counter()
+        write_records(location, "runs", [run], f"run-{run_id}")
+        database = publish(location, settings.database_path())
+        run.timings["publish"] = time.perf_counter() - clock
+    logger.info(
+        "run %s done: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
+        run_id, run.inputs, run.new, run.skipped, run.mentions, run.rejects,
+    )
+    return RunSummary(run=run, database=str(database), warehouse=location.uri)
+
+
+def _run_batches(settings: Settings, location: Location, run_id: str, started: dt.datetime, on_progress: Progress | None) -> Run:
+    """Submit one task per batch (a bounded window in flight) and add up what they report."""
+    logger = get_run_logger()
     clear_staging(location)
     clock = time.perf_counter()
     nlp = load_pipeline(settings.model)
@@ -125,7 +146,6 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
         codebook_version=knowledge.version, settings=settings.as_json(),
     )
     run.timings = {"load": time.perf_counter() - clock}
-
     clock = time.perf_counter()
     known = frozenset() if settings.reprocess else frozenset(read_column(location, "documents", "doc_id"))
     known_rejects = frozenset(read_column(location, "rejects", "reject_id"))
@@ -133,29 +153,34 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     inputs = settings.inputs or [str(default_seeds())]
     logger.info("run %s: inputs %s -> %s (%d documents known)", run_id, inputs, location.uri, len(known))
 
-    pending: list[PrefectFuture] = []
+    pending: list[tuple[list, PrefectFuture]] = []
     window = 2  # batches in flight: enough to overlap reading with parsing, never the whole corpus
     for batch in chunked(read_inputs(inputs), settings.batch_size):
-        pending.append(extract_and_write.submit(batch, settings, run_id, known, known_rejects))
+        pending.append((batch, extract_and_write.submit(batch, settings, run_id, known, known_rejects)))
         while len(pending) >= window:
-            _finish(pending.pop(0), run, on_progress)
-    for future in pending:
-        _finish(future, run, on_progress)
-
+            _finish(*pending.pop(0), location, run, on_progress)
+    for batch, future in pending:
+        _finish(batch, future, location, run, on_progress)
     run.finished = utcnow()
-    clock = time.perf_counter()
-    write_records(location, "runs", [run], f"run-{run_id}")
-    database = publish(location, settings.database_path())
-    run.timings["publish"] = time.perf_counter() - clock
-    logger.info(
-        "run %s done: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
-        run_id, run.inputs, run.new, run.skipped, run.mentions, run.rejects,
-    )
-    return RunSummary(run=run, database=str(database), warehouse=location.uri)
+    return run
 
 
-def _finish(future: PrefectFuture, run: Run, on_progress: Progress | None) -> None:
-    summary: BatchSummary = future.result()
+def _failed_batch_rejects(batch: list, error: BaseException, run_id: str) -> list:
+    """A reject per input of a batch whose task kept failing, carrying the error."""
+    detail = f"batch task failed after retries: {type(error).__name__}: {error}"[:500]
+    return [
+        reject(item if isinstance(item, InputError) else InputError("task_failed", item.uri, detail, item.line), "extract", run_id)
+        for item in batch
+    ]
+
+
+def _finish(batch: list, future: PrefectFuture, location: Location, run: Run, on_progress: Progress | None) -> None:
+    try:
+        summary: BatchSummary = future.result()
+    except Exception as error:  # noqa: BLE001 - a failed batch becomes rejects; the run goes on and publishes
+        rejects = _failed_batch_rejects(batch, error, run.run_id)
+        write_records(location, "rejects", rejects, batch_key(r.reject_id for r in rejects))
+        summary = BatchSummary(inputs=len(batch), rejects=len(rejects))
     _add(run, summary)
     if on_progress:
         on_progress(summary.inputs)

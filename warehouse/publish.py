@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from pyarrow.fs import FileSelector
 
 from ..schemas import TABLES
 from .storage import Location
@@ -30,23 +31,31 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
     return _DUCKDB_TYPES[arrow_type]
 
 
-def _has_files(location: Location, table: str) -> bool:
-    info = location.fs.get_file_info(location.path(table))
-    if info.type.name != "Directory":
-        return False
-    from pyarrow.fs import FileSelector
+def table_files(location: Location, table: str) -> list[str]:
+    """The table's Parquet files as DuckDB-readable URIs, sorted."""
+    base = location.path(table)
+    if location.fs.get_file_info(base).type.name != "Directory":
+        return []
+    found = location.fs.get_file_info(FileSelector(base, recursive=True))
+    relative = sorted(f.path[len(location.root.rstrip("/")) + 1 :] for f in found if f.path.endswith(".parquet"))
+    return [location.glob_uri(r) for r in relative]
 
-    return any(f.path.endswith(".parquet") for f in location.fs.get_file_info(FileSelector(location.path(table), recursive=True)))
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def table_view_sql(location: Location, table: str) -> str:
-    """CREATE VIEW over a table's Parquet glob, or a typed empty view while it has no file."""
+    """CREATE VIEW over the files a table has now (a snapshot), or a typed empty view while it has none.
+
+    Listing the files, rather than a glob, is what makes publishing atomic: files a running
+    batch moves into place later stay invisible until the next publish.
+    """
     column = partition_column(table)
-    if _has_files(location, table):
-        pattern = f"{table}/{column}=*/*.parquet" if column else f"{table}/*.parquet"
-        glob = location.glob_uri(pattern).replace("'", "''")
+    if files := table_files(location, table):
+        listed = ", ".join(_quote(f) for f in files)
         return (
-            f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{glob}', "
+            f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
             f"union_by_name = true, hive_partitioning = {str(bool(column)).lower()})"
         )
     columns = [f"CAST(NULL AS {_duckdb_type(f.type)}) AS {f.name}" for f in file_schema(table)]

@@ -1,0 +1,100 @@
+"""The gazetteer extract, its index and the converter's helpers."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from eventpipe.extraction import convert_gazetteer as convert
+from eventpipe.extraction.gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, load_gazetteer, name_key, strip_article
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Al-Anbar", "al anbar"),
+        ("São Paulo", "sao paulo"),
+        ("Cox's Bazar", "coxs bazar"),
+        ("Cox\u2019s Bāzār", "coxs bazar"),
+        ("U.S.", "u s"),
+        ("  Port-au-Prince ", "port au prince"),
+    ],
+)
+def test_gazetteer_name_key_folds_and_lowers(text, key):
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(("key", "bare"), [("al anbar", "anbar"), ("ar ramadi", "ramadi"), ("anbar", None), ("al", None)])
+def test_gazetteer_strip_article(key, bare):
+    assert strip_article(key) == bare
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "country", "alternate"),
+    [
+        ("falluja", "Al Fallūjah", "IRQ", True),
+        ("ramadi", "Ramadi", "IRQ", False),
+        ("anbar", "Anbar", "IRQ", False),
+        ("kiev", "Kyiv", "UKR", True),
+        ("us", "United States", "USA", False),
+    ],
+)
+def test_gazetteer_lookup_finds_main_and_alternate_names(key, name, country, alternate):
+    matches = load_gazetteer().lookup(key)
+    assert (name, country, alternate) in [(m.entry.name, m.entry.country, m.alternate) for m in matches]
+
+
+@pytest.mark.parametrize("key", ["march", "sunday", "white house", "kerry"])
+def test_gazetteer_leaves_out_dropped_keys(key):
+    assert load_gazetteer().lookup(key) == []
+
+
+def test_gazetteer_country_by_iso3():
+    gazetteer = load_gazetteer()
+    assert (gazetteer.country("IRQ").name, gazetteer.country("XXX")) == ("Iraq", None)
+
+
+def test_gazetteer_loads_a_given_folder(tmp_path):
+    rows = [
+        "geonameid\tfeature\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital\tnames\talternate_names",
+        "1\tcountry\tTestland\tTST\t\t1.0\t2.0\t100\t\ttestland\t",
+        "2\tcity\tTestville\tTST\tNorth\t1.5\t2.5\t50\t1\ttestville\ttestvil|tville",
+    ]
+    with gzip.open(tmp_path / GAZETTEER_FILE, "wt", encoding="utf-8") as out:
+        out.write("\n".join(rows) + "\n")
+    (tmp_path / COMMON_WORDS_FILE).write_text("bath\nmost\n", encoding="utf-8")
+    gazetteer = load_gazetteer(str(tmp_path))
+    (match,) = gazetteer.lookup("tville")
+    assert (match.entry.name, match.entry.capital, match.alternate) == ("Testville", True, True)
+    assert gazetteer.common_words == {"bath", "most"}
+    assert gazetteer.country("TST").lat == 1.0
+
+
+@pytest.mark.parametrize(
+    ("points", "centre"),
+    [
+        ([(0.0, 0.0), (2.0, 4.0)], (1.0, 2.0)),
+        # an island 30 degrees away (Easter Island from Valparaiso) does not drag the centre
+        ([(-33.0, -71.0), (-33.5, -71.5), (-32.5, -70.5), (-27.1, -109.4)], (-33.0, -71.0)),
+    ],
+)
+def test_gazetteer_converter_centre_skips_far_groups(points, centre):
+    assert convert._centre(points) == centre
+
+
+@pytest.mark.parametrize(
+    ("names", "cc", "keys"),
+    [
+        (["Al Fallujah"], "IQ", ["al fallujah", "fallujah"]),
+        (["El Paso"], "US", ["el paso"]),
+        (["March"], "GB", []),
+    ],
+)
+def test_gazetteer_converter_keys(names, cc, keys):
+    assert convert._keys(names, cc) == keys
+
+
+@pytest.mark.parametrize(("key", "generic"), [("western", True), ("eastern district", True), ("western cape", False)])
+def test_gazetteer_converter_generic_division_names(key, generic):
+    assert convert._generic(key) is generic
