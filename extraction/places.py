@@ -23,6 +23,10 @@ MIN_CONTEXT_ALTERNATE_POPULATION = 50000
 MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
 MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+# Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
+# ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
+FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}
+REGION_SCORE = 6.0  # regions without a population rank like a town of a million
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -97,6 +101,7 @@ def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: 
 
 
 def _tokens(text: str) -> list[_Token]:
+    """Words with offsets; "U.S." keeps its final dot."""
     tokens = []
     for match in _WORD.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
@@ -109,6 +114,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """Place-name candidates in text order, longest match first, people's names left out."""
     tokens = _tokens(text)
     lowered = {t.text.lower() for t in tokens if t.text.islower()}
     mentions: list[_Mention] = []
@@ -152,7 +158,10 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
     return names
 
 
-def _mention_at(text, tokens, i, gazetteer, lowered, found) -> _Mention | None:
+def _mention_at(
+    text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer, lowered: set[str], found: list[_Mention]
+) -> _Mention | None:
+    """The longest place name starting at token i (up to MAX_TOKENS words), or None."""
     first = tokens[i]
     if not first.capitalised or _tail_of_name(text, tokens, i, found):
         return None
@@ -217,16 +226,20 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]
 
 
 def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
+    """Gazetteer matches of a phrase, retried without an Arabic article ("Al-Anbar" -> "anbar")."""
     if phrase.isupper() and len(phrase.replace(".", "")) <= 4:  # acronyms: only countries ("US", "UAE")
         return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature == "country"]
     key = name_key(phrase)
     matches = gazetteer.lookup(key)
-    if not matches and (bare := strip_article(key)):
+    # only "al"/"el": "As Syria burned" must not become "Syria"
+    if not matches and key[:3] in ("al ", "el ") and (bare := strip_article(key)):
         matches = gazetteer.lookup(bare)
     return matches
 
 
-def _single_word_filter(word, token, matches, gazetteer, lowered, text) -> list[Match]:
+def _single_word_filter(
+    word: str, token: _Token, matches: list[Match], gazetteer: Gazetteer, lowered: set[str], text: str
+) -> list[Match]:
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
     common = key in gazetteer.common_words or key in lowered
@@ -240,28 +253,34 @@ def _single_word_filter(word, token, matches, gazetteer, lowered, text) -> list[
 
 
 def _locative_before(text: str, start: int) -> bool:
-    words = text[max(0, start - 20):start].split()
-    return bool(words) and words[-1].lower() in _LOCATIVE or bool(_CITY_BEFORE.search(text[max(0, start - 20):start]))
+    """True after "in", "near", "town of"...: the next capitalised word is a place."""
+    before = text[max(0, start - 20):start]
+    words = before.split()
+    return (bool(words) and words[-1].lower() in _LOCATIVE) or bool(_CITY_BEFORE.search(before))
 
 
-def _new_mention(text, start, end, matches) -> _Mention:
+def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> _Mention:
     admin_suffix = bool(_ADMIN_SUFFIX.match(text, end))
     words = text[max(0, start - 20):start].split()
-    cue = admin_suffix or bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in _PLACE_NOUNS)
+    cue = admin_suffix or (bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in _PLACE_NOUNS))
     return _Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
 
 
 def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
-    phrase = text[start:end]
-    while (trimmed := _SPAN_TRIM.sub("", phrase)) != phrase and trimmed:
-        phrase = trimmed
+    """A mention for a given span: as written, else without "the", a possessive or "province"/"city"..."""
+    phrase = text[start:end].strip()
     offset = start + text[start:end].find(phrase)
-    matches = _lookup(phrase, gazetteer)
-    iso3 = None if matches else _country_for(phrase)
-    if not matches and not iso3:
-        return None
-    suffix = phrase != text[start:end].strip() and bool(_ADMIN_SUFFIX.search(text[start:end]))
-    return _Mention(offset, offset + len(phrase), phrase, matches, cue=True, admin_suffix=suffix, demonym=iso3)
+    variants = [phrase]
+    while (trimmed := _SPAN_TRIM.sub("", variants[-1]).strip()) not in variants and trimmed:
+        variants.append(trimmed)
+    for variant in variants:
+        matches = _lookup(variant, gazetteer)
+        iso3 = None if matches else _country_for(variant)
+        if matches or iso3:
+            begin = offset + phrase.find(variant)
+            suffix = bool(_ADMIN_SUFFIX.match(phrase, phrase.find(variant) + len(variant)))
+            return _Mention(begin, begin + len(variant), variant, matches, cue=True, admin_suffix=suffix, demonym=iso3)
+    return None
 
 
 def _overlap(a: _Mention, b: _Mention) -> bool:
@@ -306,6 +325,7 @@ def _only_country(mention: _Mention) -> bool:
 
 
 def _located(mentions: list[_Mention], context: _Context) -> _Context:
+    """The context plus the countries and provinces of the towns and provinces chosen so far."""
     out = _Context(set(context.named))
     for m in mentions:
         if m.chosen and m.chosen.feature in ("city", "admin1") and m.chosen.country:
@@ -317,6 +337,7 @@ def _located(mentions: list[_Mention], context: _Context) -> _Context:
 
 
 def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry | None:
+    """The best-scoring eligible entry of a mention, or None when no entry passes the population floors."""
     if mention.demonym:
         return gazetteer.country(mention.demonym)
     single = " " not in mention.text.strip() and "-" not in mention.text
@@ -326,6 +347,7 @@ def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry |
 
 
 def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
+    """Whether a town is big enough for the support it has (a locative cue, the document's countries)."""
     entry = match.entry
     if entry.feature != "city":
         return True
@@ -343,24 +365,28 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
 
 
 def _score(match: Match, mention: _Mention, context: _Context) -> float:
+    """Log population, adjusted for the kind of place, the way it is written and what the document names."""
     entry = match.entry
-    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else 6.0
-    score += {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}[entry.feature]
+    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else REGION_SCORE
+    score += FEATURE_BONUS[entry.feature] + (0.5 if entry.capital else 0.0) - (0.5 if match.alternate else 0.0)
     score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
     before = mention.after_place.chosen if mention.after_place else None
     if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
-        score += 2.0
-    score += 0.5 if entry.capital else 0.0
-    score -= 0.5 if match.alternate else 0.0
-    if entry.country in context.named:
-        score += 1.5
+        score += 2.0  # "West Point, New York": the province or country of the place before the comma
+    return score + _context_bonus(entry, mention, context) + _next_to_container(mention, entry)
+
+
+def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
+    """Bonus for the countries the document names and the countries and provinces of its other places."""
+    bonus = 1.5 if entry.country in context.named else 0.0
+    # the mention's own first-pass choice must not vouch for itself
     prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1") else None
     if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
-        score += 1.5
+        bonus += 1.5
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
     if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
-        score += 1.5 if entry.feature == "admin1" else 1.0
-    return score + _next_to_container(mention, entry)
+        bonus += 1.5 if entry.feature == "admin1" else 1.0
+    return bonus
 
 
 def _next_to_container(mention: _Mention, entry: Entry) -> float:

@@ -21,9 +21,10 @@ from ..extraction.inputs import RawArticle, default_seeds, read_inputs
 from ..extraction.errors import InputError
 from ..extraction.mentions import load_knowledge
 from ..extraction.nlp import load_pipeline, model_version
-from ..schemas import Run
+from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, ensure_writable, locate
+from ..warehouse.compaction import compact, recover
 from ..warehouse.lock import warehouse_lock
 from ..warehouse.writer import batch_key, clear_staging, read_column, write_records
 from .settings import Settings
@@ -125,6 +126,7 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
         run = _run_batches(settings, location, run_id, started, on_progress)
         clock = time.perf_counter()
         write_records(location, "runs", [run], f"run-{run_id}")
+        compact(location, list(TABLES), max_files=settings.max_files_per_partition)
         database = publish(location, settings.database_path())
         run.timings["publish"] = time.perf_counter() - clock
     logger.info(
@@ -138,6 +140,7 @@ def _run_batches(settings: Settings, location: Location, run_id: str, started: d
     """Submit one task per batch (a bounded window in flight) and add up what they report."""
     logger = get_run_logger()
     clear_staging(location)
+    recover(location)
     clock = time.perf_counter()
     nlp = load_pipeline(settings.model)
     knowledge = load_knowledge()

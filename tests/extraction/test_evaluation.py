@@ -133,7 +133,7 @@ def test_evaluation_sentence_coverage(fragment, sentence, expected):
     assert ev.sentence_coverage(fragment, sentence) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("root,expected", [("01", 1), ("05", 1), ("07", 2), ("13", 3), ("19", 4), (None, None)])
+@pytest.mark.parametrize("root,expected", [("01", 1), ("05", 1), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("19", 4), (None, None)])
 def test_evaluation_quad_class_of_root(root, expected):
     assert ev.quad_class_of_root(root) == expected
 

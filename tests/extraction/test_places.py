@@ -117,9 +117,13 @@ def test_places_spans_point_into_text_in_order():
     assert all(a.span.end <= b.span.start for a, b in zip(places, places[1:]))
 
 
-def test_places_possessive_is_left_out_of_span():
-    place = _found("Iran's army is ready.", "Iran")
-    assert (place.span.start, place.span.end) == (0, 4)
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [("Iran's army is ready.", "Iran", 0), ("As Syria burned, talks stalled.", "Syria", 3)],
+)
+def test_places_span_leaves_out_possessive_and_leading_word(text, surface, start):
+    place = _found(text, surface)
+    assert (place.span.start, place.span.end) == (start, start + len(surface))
 
 
 @pytest.mark.parametrize(
@@ -129,6 +133,8 @@ def test_places_possessive_is_left_out_of_span():
         ("Falluja", "Al Fallūjah", "city"),
         ("Baghdad", "Baghdad", "city"),
         ("Turkish", "Turkey", "country"),
+        ("Mexico City", "Mexico City", "city"),
+        ("the Gaza Strip", "Gaza Strip", "region"),
         ("yesterday", None, None),
     ],
 )

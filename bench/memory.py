@@ -1,0 +1,86 @@
+"""Peak memory of `eventpipe run` over N documents (the corpus repeated with new ids).
+
+    python bench/memory.py [--documents 10000] [--corpus ../shared/data/corpus/news.jsonl.gz]
+
+Polls the resident set size of the whole process tree (the run, its spaCy workers and the
+Prefect ephemeral server) every 0.2 s and reports the peak sum. Writes bench/results/memory_<N>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import DEFAULT_CORPUS, ROOT, load_corpus  # noqa: E402
+
+
+def _tree(root: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [c for c, p in parents.items() if p == pid and c not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return tree
+
+
+def _rss_bytes(pids: set[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    base = load_corpus(args.corpus, 1)
+    repeat = -(-args.documents // len(base))
+    records = load_corpus(args.corpus, repeat)[: args.documents]
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest = Path(tmp) / "corpus.jsonl"
+        with manifest.open("w") as handle:
+            for record in records:
+                handle.write(json.dumps(record) + "\n")
+        del records
+        command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(manifest), "--warehouse", f"{tmp}/wh",
+                   "--batch-size", str(args.batch_size), "--quiet"]
+        clock = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _rss_bytes(_tree(process.pid)))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - clock
+    result = {"documents": args.documents, "batch_size": args.batch_size, "peak_rss_mb": round(peak / 2**20),
+              "seconds": round(seconds, 1), "exit_code": process.returncode}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"memory_{args.documents}.json").write_text(json.dumps(result, indent=1) + "\n")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Complex events: recoding of intent/threat/refusal complements and which verb carries the event."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventpipe.extraction.complements import chain, plan_events, recode
+from eventpipe.extraction.frames import find_frames
+
+from ._docs import build
+
+
+@pytest.mark.parametrize("kind, complement, expected", [
+    ("intent", "072", "0332"),   # ready to provide military aid
+    ("intent", "042", "036"),    # will visit
+    ("intent", "190", "138"),    # plans to attack: a threat
+    ("threat", "163", "1312"),   # threatened an embargo
+    ("refusal", "086", "1245"),  # refused to allow observers
+    ("refusal", "125", "125"),
+])
+def test_complements_recode(kind, complement, expected):
+    assert recode(kind, complement) == expected
+
+
+# "Ruritania agreed to help Osterlich ."
+AGREED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("agreed", 1, "ROOT", "VERB", "VBD", "agree", "O"),
+          ("to", 3, "aux", "PART", "TO", "to", "O"), ("help", 1, "xcomp", "VERB", "VB", "help", "O"),
+          ("Osterlich", 3, "dobj", "PROPN", "NNP", "Osterlich", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania said Osterlich attacked ."
+SAID = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+        ("Osterlich", 3, "nsubj", "PROPN", "NNP", "Osterlich", "B-GPE"), ("attacked", 1, "ccomp", "VERB", "VBD", "attack", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, codes, expected", [
+    (AGREED, {1: "030", 3: "070"}, [("agreed", "033", "Ruritania")]),   # one event, recoded intent to aid
+    (SAID, {3: "190"}, [("attacked", "190", "Osterlich")]),              # the speaker is not the actor
+])
+def test_complements_plan_one_event_per_chain(rows, codes, expected):
+    doc = build(rows)
+    plans = plan_events(list(find_frames(doc[:])), codes)
+    assert [(p.trigger.text, p.cameo, p.frame.source.text) for p in plans] == expected
+
+
+@pytest.mark.parametrize("rows, trigger, heads", [(AGREED, 3, ["agreed"]), (SAID, 3, ["said"])])
+def test_complements_chain_heads(rows, trigger, heads):
+    assert [link.head.text for link in chain(build(rows)[trigger])] == heads

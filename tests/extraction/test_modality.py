@@ -1,0 +1,29 @@
+"""Modality on hand-built parses: negation, conditionals, intention."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventpipe.extraction.modality import modality_of
+
+from ._docs import build
+
+# "Ruritania did not attack ."
+NEGATED = [("Ruritania", 3, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("did", 3, "aux", "AUX", "VBD", "do", "O"),
+           ("not", 3, "neg", "PART", "RB", "not", "O"), ("attack", 3, "ROOT", "VERB", "VB", "attack", "O"),
+           (".", 3, "punct", "PUNCT", ".", ".", "O")]
+# "if Ruritania attacks ..."  (the trigger's own clause has "if")
+CONDITIONAL = [("if", 2, "mark", "SCONJ", "IN", "if", "O"), ("Ruritania", 2, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"),
+               ("attacks", 2, "ROOT", "VERB", "VBZ", "attack", "O")]
+# "Ruritania will attack"
+FUTURE = [("Ruritania", 2, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("will", 2, "aux", "AUX", "MD", "will", "O"),
+          ("attack", 2, "ROOT", "VERB", "VB", "attack", "O")]
+# "Ruritania attacked"
+PLAIN = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack", "O")]
+
+
+@pytest.mark.parametrize("rows, trigger, expected", [
+    (NEGATED, 3, "negated"), (CONDITIONAL, 2, "hypothetical"), (FUTURE, 2, "intended"), (PLAIN, 1, "asserted"),
+])
+def test_modality_of_trigger(rows, trigger, expected):
+    assert modality_of(build(rows)[trigger]) == expected

@@ -1,0 +1,61 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from eventpipe.warehouse.compaction import JOURNAL, compact, recover
+from eventpipe.warehouse.storage import locate
+from eventpipe.warehouse.writer import read_column, write_records
+
+import datetime as dt
+
+from eventpipe.schemas import Document
+
+from ..schemas.test_arrow import _mention
+
+
+def _document(doc_id):
+    return Document(doc_id=doc_id, uri="x", text="t", n_chars=1, ingested_at=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc), run_id="r")
+
+
+@pytest.fixture
+def location(tmp_path):
+    location = locate(tmp_path / "wh")
+    write_records(location, "documents", [_document("d1")], "part-d")
+    for i in range(6):
+        write_records(location, "mentions", [_mention(mention_id=f"m{i}")], f"part-{i}")
+    return location
+
+
+def _files(location):
+    return sorted(p.name for p in Path(location.root, "mentions").rglob("*.parquet"))
+
+
+def test_compaction_merges_a_partition_past_the_bound(location):
+    assert compact(location, ["mentions"], max_files=4) == 1
+    assert len(_files(location)) == 1 and _files(location)[0].startswith("compact-")
+    assert read_column(location, "mentions", "mention_id") == {f"m{i}" for i in range(6)}
+
+
+def test_compaction_drops_mentions_of_uncommitted_documents(location):
+    write_records(location, "mentions", [_mention(mention_id="orphan", doc_id="never-committed")], "part-x")
+    compact(location, ["mentions"], max_files=4)
+    assert "orphan" not in read_column(location, "mentions", "mention_id")
+
+
+def test_compaction_leaves_small_partitions_alone(location):
+    assert compact(location, ["mentions"], max_files=10) == 0
+    assert len(_files(location)) == 6
+
+
+@pytest.mark.parametrize("merged_landed", [True, False])
+def test_compaction_recovers_from_a_crash_between_move_and_delete(location, merged_landed):
+    files = sorted(str(p) for p in Path(location.root, "mentions").rglob("*.parquet"))
+    merged = str(Path(files[0]).parent / "compact-x.parquet")
+    if merged_landed:
+        Path(merged).write_bytes(Path(files[0]).read_bytes())
+    Path(location.root, JOURNAL).write_text(json.dumps({"merged": merged, "replaces": files[:1]}))
+    recover(location)
+    assert not Path(location.root, JOURNAL).exists()
+    assert (Path(files[0]).exists()) is (not merged_landed)
+    assert read_column(location, "mentions", "mention_id") == {f"m{i}" for i in range(6)}
