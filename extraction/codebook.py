@@ -196,6 +196,10 @@ class Codebook:
         code, text = self._noun_code(entry, _context_keys(context))
         return self.describe(code, text) if code else None
 
+    def is_eventive(self, lemma: str) -> bool:
+        """True when `lemma` is a listed eventive noun ("strike", "talks"), light-only ones included."""
+        return self._noun_key(lemma) in self._nouns
+
     # ------------------------------------------------------------ helpers
     @staticmethod
     def _noun_key(lemma: str) -> str:

@@ -9,7 +9,7 @@ complement; any other coded verb swallows its purpose and participle clauses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from typing import TYPE_CHECKING
@@ -19,13 +19,16 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .frames import Frame
 
-MarkerKind = Literal["intent", "threat", "refusal"]
+MarkerKind = Literal["intent", "threat", "refusal", "demand"]
 
 REPORTING = frozenset({
     "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
     "allege", "confirm", "declare", "quote", "indicate", "reveal", "believe", "think", "know", "explain",
     "acknowledge", "disclose", "according", "reiterate", "emphasize", "emphasise", "recall", "argue", "assert",
+    "conclude",
 })
+# "X said that Y must/should do Z": the speaker demands Z of Y (CAMEO 10).
+DEMAND_MODALS = frozenset({"must", "should"})
 MARKERS: dict[str, MarkerKind] = {
     **dict.fromkeys((
         "agree", "offer", "promise", "pledge", "vow", "plan", "intend", "prepare", "ready", "willing", "prepared",
@@ -131,10 +134,19 @@ _REFUSE_BY_CODE = {
 _REFUSE_BY_ROOT = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "120", "05": "120"}
 
 
+_DEMAND_BY_INTENT = {"030": "100", "036": "106", "037": "107", "038": "108", "039": "108"}
+
+
 def recode(kind: MarkerKind, complement: str) -> str:
-    """The CAMEO code of "<marker> to <complement event>": intent -> 03 (13 for hostile acts), threat -> 13, refusal -> 12."""
+    """The CAMEO code of "<marker> to <complement event>": intent -> 03 (13 for hostile acts), threat -> 13,
+    refusal -> 12, demand -> 10 (the 03 sub-code read as 10: "must provide aid" 033 -> 103)."""
     root = complement[:2]
     hostile = root >= "14" or root in {"10", "11", "12", "13"}
+    if kind == "demand":
+        if hostile or not complement:
+            return "100"
+        intent = recode("intent", complement)
+        return _DEMAND_BY_INTENT.get(intent[:3]) or "10" + intent[2:]
     if kind == "intent" and not hostile:
         if root == "03":
             return complement
@@ -161,6 +173,7 @@ class Planned:
     modality: str
     recoded: MarkerKind | None = None
     secondary: bool = False
+    base: Token | None = None  # the complement whose code is recoded when it is not the frame's trigger
 
 
 def is_secondary(token: Token) -> bool:
@@ -183,6 +196,33 @@ def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children)
 
 
+def demanding_speaker(trigger: Token) -> Token | None:
+    """The reporting verb whose speaker demands the trigger's act: "declared that China must drop" -> declared.
+
+    The modal may sit on the trigger or on a transparent head of its chain ("must be ready to mediate")."""
+    nodes = [trigger]
+    for link in chain(trigger):
+        if link.kind == "reporting":
+            if link.via != "ccomp":
+                return None
+            modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for n in nodes for c in n.children)
+            return link.head if modal else None
+        nodes.append(link.head)
+    return None
+
+
+def _demands(frame: "Frame", by_trigger: dict[int, list], cameo: str | None) -> list[Planned]:
+    """Demand events of the speaker(s) of a "must" complement, aimed at the complement's subject."""
+    speaker = demanding_speaker(frame.trigger)
+    if speaker is None or frame.source is None:
+        return []
+    out = []
+    for said in by_trigger.get(speaker.i, []):
+        aimed = replace(said, target_candidates=[frame.source, *frame.target_candidates])
+        out.append(Planned(aimed, recode("demand", cameo or ""), speaker, [], said.modality, "demand", base=frame.trigger))
+    return out
+
+
 def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     """The events of one sentence: at most one per complement chain and source (rules in the module docstring).
 
@@ -196,6 +236,9 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     extra: dict[int, list[Token]] = {}
     for frame in frames:
         cameo = codes.get(frame.trigger.i)
+        if demands := _demands(frame, by_trigger, cameo):
+            planned.extend(demands)
+            continue
         marker, dominator = _governor(frame.trigger, codes, dropped)
         head = dominator or marker
         if head is not None and (cameo is None or dominator is not None):

@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
-from .gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, name_key, strip_article
+from .gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
 
 MIN_CITY_POPULATION = 1000
 # Common words come from the first part of the Wikinews corpus only, so later articles stay unseen.
@@ -340,6 +340,22 @@ def common_words(rows: list[str], corpus: Path, until: str = CORPUS_UNTIL) -> li
     return sorted(words | EXTRA_COMMON_WORDS)
 
 
+def index_rows(rows: list[str]) -> list[str]:
+    """The name index as lines "key<TAB>codes": code = row number * 2, + 1 for an alternate name."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        fields = row.split("\t")
+        for code, keys in ((number << 1, fields[9]), ((number << 1) | 1, fields[10])):
+            for key in keys.split("|") if keys else ():
+                index[key].append(str(code))
+    return [f"{key}\t{','.join(codes)}" for key, codes in sorted(index.items())]
+
+
+def _write_gzip(path: Path, lines: list[str]) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime=0: the same input gives the same bytes
+        raw.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def main() -> None:
     """Command line: write the extract next to this module."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -349,10 +365,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
     rows = build_rows(args.rg_cities_csv, args.countryinfo_data)
-    header = "geonameid\tfeature\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital\tnames\talternate_names"
-    with gzip.GzipFile(args.out / GAZETTEER_FILE, "wb", mtime=0) as raw:  # mtime=0: same input, same bytes
-        raw.write(("\n".join([header, *rows]) + "\n").encode("utf-8"))
-    print(f"wrote {len(rows)} places to {args.out / GAZETTEER_FILE}")
+    header = "geonameid\tfeature\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital"
+    _write_gzip(args.out / GAZETTEER_FILE, [header, *("\t".join(row.split("\t")[:9]) for row in rows)])
+    names = index_rows(rows)
+    _write_gzip(args.out / INDEX_FILE, ["name_key\tentries", *names])
+    print(f"wrote {len(rows)} places and {len(names)} names to {args.out}")
     if args.corpus:
         words = common_words(rows, args.corpus)
         (args.out / COMMON_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")

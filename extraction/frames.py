@@ -72,6 +72,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if agent:
         return agent[0], False
     if subjects := _children(verb, SUBJECTS):
+        if subjects[0].tag_ == "VBG" and (inner := _children(subjects[0], {"nsubj"})):
+            return inner[0], False  # "The Red Cross operating in Iraq said": the participle's noun speaks
         return _resolve_relative(subjects[0], verb), False
     if _children(verb, PASSIVE_SUBJECTS):
         return None, False

@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames countries, first-level divisions, cities and regions, indexed by name.
 
-The extract `data/gazetteer_places.tsv.gz` is built by `extraction/convert_gazetteer.py` (see
-data/README.md); `load_gazetteer()` reads it once and keeps it. Names are matched on `name_key`:
+The extract `data/gazetteer_places.tsv.gz` and its name index `data/gazetteer_names.tsv.gz` are built by
+`extraction/convert_gazetteer.py` (see data/README.md); `load_gazetteer()` reads them once and keeps
+them, parsing a place's row only when a lookup first reaches it. Names are matched on `name_key`:
 ASCII-folded, lower-cased, punctuation turned into single spaces.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ Feature = Literal["country", "admin1", "city", "region"]
 FEATURES: tuple[str, ...] = get_args(Feature)
 
 GAZETTEER_FILE = "gazetteer_places.tsv.gz"
+INDEX_FILE = "gazetteer_names.tsv.gz"
 COMMON_WORDS_FILE = "gazetteer_common_words.txt"
 # Arabic definite articles as GeoNames romanises them ("Al Fallujah", "Ar Ramadi", "An Najaf").
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "ath", "aj", "ed", "es", "et"})
@@ -51,17 +53,28 @@ class Match(NamedTuple):
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """All entries, the name index (name key -> entry numbers * 2, + 1 for alternate names) and the
-    single words that are more often common English words than place names."""
+    """The places (raw rows, parsed when first looked up), the name index (name key -> entry codes) and
+    the single words that are more often common English words than place names."""
 
-    entries: list[Entry]
-    index: dict[str, list[int]]
+    rows: list[str]
+    index: dict[str, str]  # key -> "code,code": code = row number * 2, + 1 for an alternate name
     common_words: frozenset[str]
     countries: dict[str, Entry]
+    _parsed: dict[int, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, key: str) -> list[Match]:
         """Entries whose main or alternate names have this name key."""
-        return [Match(self.entries[code >> 1], bool(code & 1)) for code in self.index.get(key, ())]
+        codes = self.index.get(key)
+        if codes is None:
+            return []
+        return [Match(self.entry(code >> 1), bool(code & 1)) for code in map(int, codes.split(","))]
+
+    def entry(self, number: int) -> Entry:
+        """The entry on row `number` (0-based, header excluded)."""
+        entry = self._parsed.get(number)
+        if entry is None:
+            entry = self._parsed[number] = _entry(self.rows[number])
+        return entry
 
     def country(self, iso3: str) -> Entry | None:
         """The country entry of an ISO3 code."""
@@ -96,21 +109,16 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
 
 
 def _read(folder: Path) -> Gazetteer:
-    entries: list[Entry] = []
-    index: dict[str, list[int]] = {}
-    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as lines:
-        next(lines)  # header
-        for number, line in enumerate(lines):
-            gid, feature, name, country, admin1, lat, lon, pop, capital, names, alternates = line.rstrip("\n").split("\t")
-            entries.append(Entry(int(gid) if gid else None, feature, name, country or None,  # type: ignore[arg-type]
-                                 admin1 or None, float(lat), float(lon), int(pop), capital == "1"))
-            for code, keys in ((number << 1, names), ((number << 1) | 1, alternates)):
-                for key in keys.split("|") if keys else ():
-                    bucket = index.get(key)
-                    if bucket is None:
-                        index[key] = [code]
-                    else:
-                        bucket.append(code)
+    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:
+        rows = places.read().splitlines()[1:]  # header
+    with gzip.open(folder / INDEX_FILE, "rt", encoding="utf-8") as names:
+        index = dict(line.split("\t", 1) for line in names.read().splitlines()[1:])
     common = frozenset((folder / COMMON_WORDS_FILE).read_text(encoding="utf-8").split())
-    countries = {e.country: e for e in entries if e.feature == "country" and e.country}
-    return Gazetteer(entries, index, common, countries)
+    countries = {e.country: e for e in map(_entry, (r for r in rows if "\tcountry\t" in r)) if e.country}
+    return Gazetteer(rows, index, common, countries)
+
+
+def _entry(row: str) -> Entry:
+    gid, feature, name, country, admin1, lat, lon, pop, capital = row.split("\t")
+    return Entry(int(gid) if gid else None, feature, name, country or None,  # type: ignore[arg-type]
+                 admin1 or None, float(lat), float(lon), int(pop), capital == "1")

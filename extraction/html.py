@@ -110,3 +110,24 @@ def looks_like_html(text: str) -> bool:
     """True when the head of `text` is an HTML document rather than plain text."""
     head = text[:4096].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (head.startswith(("<?xml", "<!--")) and "<html" in head)
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "pre"}
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's body), one paragraph per line."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)

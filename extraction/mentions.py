@@ -270,8 +270,11 @@ def _mention(
     run_id: str,
 ) -> EventMention | None:
     frame = plan.frame
-    base, shown = codes[frame.trigger.i]
-    code = base if plan.recoded is None else knowledge.codebook.describe(plan.cameo, f"{plan.recoded} + {base.pattern}")
+    base, shown = codes.get((plan.base or frame.trigger).i, (None, None))
+    if base is None and plan.recoded is None:
+        return None
+    code = base if plan.recoded is None else knowledge.codebook.describe(
+        plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
     if code is None:
         return None
     trigger = shown if plan.recoded is None else plan.trigger

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan, Token
 
 from .actors import ActorCode
+from .codebook import load_codebook
 from .coreference import pronoun_kind, resolve_pronoun
 from .frames import ACTOR_ENTS, phrase
 
@@ -23,7 +24,16 @@ _INNER_PREPS = {"of", "by", "from", "for", "between", "with", "against", "on", "
 _ABSTRACT_HEADS = {
     "effort", "plan", "proposal", "offer", "deal", "agreement", "talk", "policy", "law", "resolution", "right",
     "way", "time", "issue", "report", "information", "territory", "border", "economy", "relation", "tie",
+    "exercise", "game", "pullback", "contact", "declaration", "call", "fate", "decision", "measure", "ban",
+    "election", "vote", "work", "expertise", "barrier", "export", "import", "program", "programme", "security",
+    "control", "freedom", "step", "statement", "message", "letter", "reminder", "weapon", "operation", "campaign",
+    "crisis", "conflict", "situation", "action", "move", "idea", "initiative", "process", "framework", "change",
 }
+
+
+def _eventive(token: Token) -> bool:
+    """True when the head is an eventive noun of the codebook ("exercises", "strike"): an act, not an actor."""
+    return token.pos_ == "NOUN" and load_codebook().is_eventive(token.lemma_.lower())
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,7 @@ class Participant:
 
 def is_actor(token: Token, code: ActorCode | None) -> bool:
     """True when the phrase headed by `token` names an actor: coded by the dictionary or an actor entity."""
-    if token.lemma_.lower() in _ABSTRACT_HEADS and not token.ent_type_:
+    if (token.lemma_.lower() in _ABSTRACT_HEADS or _eventive(token)) and token.ent_type_ not in ACTOR_ENTS:
         return False
     if code is not None and (code.country or code.sector):
         return True

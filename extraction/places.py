@@ -38,7 +38,8 @@ _LEADERS = frozenset(
     "the in on at from to for near into across outside inside of and or but by with via after before since "
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
-    "downtown metropolitan occupied coastal war-torn".split()
+    "downtown metropolitan occupied coastal war-torn mount mt lake cape fort port saint st san santa new old "
+    "city".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
 _PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
@@ -128,7 +129,8 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         while i < len(tokens) and tokens[i].start < mention.end:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
-    return [m for m in mentions if m.demonym or _only_country(m) or _bare(m.text) not in people]
+    towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
+    return [m for m in mentions if m not in towns or _bare(m.text) not in people]
 
 
 def _bare(word: str) -> str:
@@ -136,8 +138,9 @@ def _bare(word: str) -> str:
 
 
 def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], common: frozenset[str]) -> set[str]:
-    """Words of two-word capitalised names ("Kamala Harris", "Brian T. Carroll", "Senator Harris"): in this
-    document the word alone means the person too. The first word only when the second is no common word."""
+    """Words of capitalised names ending in two words ("Kamala Harris", "Brian T. Carroll", "Senator Harris"):
+    in this document the word alone means the person too. The first word only when the second is no common
+    word ("Washington Post"); title-case heading lines are skipped."""
     covered = [(m.start, m.end) for m in mentions if " " in m.text]
     names = set()
     for i in range(1, len(tokens) - 1):
@@ -146,16 +149,25 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
         first = tokens[j]
         if not (first.capitalised and word.capitalised) or text[first.end:tokens[j + 1].start] not in (" ", ". "):
             continue
-        if j > 0 and tokens[j - 1].capitalised and not first.initial and text[tokens[j - 1].end:first.start] == " ":
+        if _in_heading(text, word.start):
             continue
-        if (after.capitalised and text[word.end:after.start] == " ") or any(a <= word.start < b for a, b in covered):
+        continued = after.capitalised and text[word.end:after.start] == " " and after.text not in ("Jr", "Sr")
+        if continued or any(a <= word.start < b for a, b in covered):
             continue
         if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
             continue
         names.add(_bare(word.text))
-        if _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
+        alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
+        if alone and _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
             names.add(_bare(first.text))
     return names
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """True on a title-case line ("Security Forces Retake Fallujah"), where capitals say nothing."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    words = text[start:end if end >= 0 else len(text)].split()
+    return len(words) <= 15 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 def _mention_at(

@@ -26,7 +26,7 @@ from ..warehouse.publish import publish
 from ..warehouse.storage import Location, ensure_writable, locate
 from ..warehouse.compaction import compact, recover
 from ..warehouse.lock import warehouse_lock
-from ..warehouse.writer import batch_key, clear_staging, read_column, write_records
+from ..warehouse.writer import batch_key, clear_staging, read_column, remove_documents, write_records
 from .settings import Settings
 
 CODE_VERSION = "0.1.0"
@@ -87,7 +87,10 @@ def extract_and_write(
     )
     stem = batch_key([d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects])
     result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]
-    write_seconds = _write_batch(locate(settings.warehouse), result, stem)
+    location = locate(settings.warehouse)
+    if settings.reprocess:
+        remove_documents(location, {d.doc_id for d in result.documents})
+    write_seconds = _write_batch(location, result, stem)
     get_run_logger().info(
         "run %s batch: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
         run_id, result.inputs, len(result.documents), result.skipped, len(result.mentions), len(result.rejects),

@@ -54,10 +54,12 @@ def table_view_sql(location: Location, table: str) -> str:
     column = partition_column(table)
     if files := table_files(location, table):
         listed = ", ".join(_quote(f) for f in files)
-        return (
+        sql = (
             f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
             f"union_by_name = true, hive_partitioning = {str(bool(column)).lower()})"
         )
+        # Mentions count once their document is committed (documents are written last).
+        return sql + " WHERE doc_id IN (SELECT doc_id FROM documents)" if table == "mentions" else sql
     columns = [f"CAST(NULL AS {_duckdb_type(f.type)}) AS {f.name}" for f in file_schema(table)]
     if column:
         columns.append(f"CAST(NULL AS VARCHAR) AS {column}")

@@ -70,18 +70,30 @@ def _quad(value) -> tuple[str, str]:
 
 
 def daily_chart(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """Stacked bars: rows per day of `date_start`, one colour per QuadClass."""
-    data = rows(con, f"select date_start as day, quad_class, count(*) as n from {table} where date_start is not null group by all order by day")
-    undated = con.execute(f"select count(*) from {table} where date_start is null").fetchone()[0]
-    if not data:
+    """Stacked bars: rows per day of `date_start`, one colour per QuadClass.
+
+    Days run from a month before the first publication date to the last one (else the central 98%
+    of dates): a story's mention of 1995 would otherwise squeeze the news days into one pixel.
+    """
+    low, high, undated = con.execute(f"""select quantile_disc(date_start, 0.01), quantile_disc(date_start, 0.99),
+        count(*) filter (where date_start is null) from {table}""").fetchone()
+    if low is None:
         return _empty(f"No dated {table} ({undated} undated).")
+    first, last = con.execute("select min(published) - interval 31 day, max(published) from documents").fetchone()
+    if first is not None:
+        low, high = first.date() if hasattr(first, "date") else first, last
+    data = rows(con, f"""select date_start as day, quad_class, count(*) as n from {table}
+        where date_start between ? and ? group by all order by day""", [low, high])
+    outside = con.execute(f"select count(*) from {table} where date_start < ? or date_start > ?", [low, high]).fetchone()[0]
     fig = go.Figure()
     for quad in sorted({r["quad_class"] for r in data}, key=lambda q: (q is None, q)):
         name, colour = _quad(quad)
         picked = [r for r in data if r["quad_class"] == quad]
         fig.add_bar(x=[r["day"] for r in picked], y=[r["n"] for r in picked], name=f"{quad or '-'} {name}", marker_color=colour)
     fig.update_layout(barmode="stack", yaxis_title=table, legend_title="QuadClass")
-    note = f'<p class="note">{undated} {table} without a date are not shown.</p>' if undated else ""
+    notes = [f"{undated} {table} without a date"] if undated else []
+    notes += [f"{outside} dated outside {low}..{high}"] if outside else []
+    note = f'<p class="note">Not shown: {"; ".join(notes)}.</p>' if notes else ""
     return _chart(fig, "chart-daily") + note
 
 
@@ -89,9 +101,10 @@ def dyad_chart(con: duckdb.DuckDBPyConnection, table: str, weight: str) -> str:
     """Horizontal bars: the most frequent actor -> target code pairs."""
     data = rows(con, f"""select coalesce(actor_code, '?') || ' → ' || coalesce(target_code, '—') as dyad,
         count(*) as n, sum({weight}) as mentions, mode(cameo) as cameo
-        from {table} where actor_code is not null group by all order by n desc, mentions desc, dyad limit {_TOP_DYADS}""")
+        from {table} where actor_code is not null and target_code is not null
+        group by all order by n desc, mentions desc, dyad limit {_TOP_DYADS}""")
     if not data:
-        return _empty(f"No coded actors in {table}.")
+        return _empty(f"No {table} with both actor and target coded.")
     data.reverse()
     fig = go.Figure(go.Bar(x=[r["n"] for r in data], y=[r["dyad"] for r in data], orientation="h", marker_color="#3182bd",
                            customdata=[[r["mentions"], r["cameo"]] for r in data],
@@ -184,15 +197,18 @@ def _run_value(run: dict, column: str):
 
 def explained_section(con: duckdb.DuckDBPyConnection, table: str) -> str:
     """The most-mentioned events (or mentions), each explained back to its sentences."""
-    order = "num_mentions desc, num_sources desc, event_id" if table == "events" else "confidence desc, mention_id"
+    # Without events, mentions of the most frequent dyad and root first: the closest to "most-mentioned".
+    order = ("num_mentions desc, num_sources desc, event_id" if table == "events" else
+             "target_code is null, count(*) over (partition by actor_code, target_code, cameo_root) desc, confidence desc, mention_id")
     key = "event_id" if table == "events" else "mention_id"
     ids = [r[0] for r in con.execute(f"select {key} from {table} order by {order} limit {_EXPLAINED}").fetchall()]
     parts = []
-    for found in (explanation(con, i, None) if table == "events" else explanation(con, None, i) for i in ids):
+    for n, key in enumerate(ids):
+        found = explanation(con, key, None) if table == "events" else explanation(con, None, key)
         record = found.event or found.mentions[0]
         summary = (f"{record.get('actor_code') or '?'} → {record.get('target_code') or '—'} · CAMEO {record.get('cameo') or '?'}"
                    f" · {len(found.mentions)} mention(s) · {record.get('actor_text')} {found.mentions[0].get('action_text')}")
-        parts.append(f"<details><summary>{html.escape(summary)}</summary>{explain_html(found)}</details>")
+        parts.append(f"<details{' open' if n == 0 else ''}><summary>{html.escape(summary)}</summary>{explain_html(found)}</details>")
     return "".join(parts) or _empty(f"No {table}.")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from ..schemas import TABLES, arrow_schema, to_table
@@ -76,3 +77,31 @@ def clear_staging(location: Location) -> None:
     path = location.path(STAGING)
     if location.fs.get_file_info(path).type.name == "Directory":
         location.fs.delete_dir(path)
+
+
+def remove_documents(location: Location, doc_ids: set[str], tables: tuple[str, ...] = ("documents", "mentions")) -> int:
+    """Rewrite every file of `tables` that holds rows of `doc_ids` without them; returns rows removed.
+
+    Documents go first: once a document row is gone its mentions are invisible (the mentions view
+    keeps only committed documents) and the next run re-extracts it, so a crash here loses nothing.
+    """
+    removed = 0
+    ids = pa.array(sorted(doc_ids), pa.string())
+    for table_name in tables:
+        base = location.path(table_name)
+        if not doc_ids or location.fs.get_file_info(base).type.name != "Directory":
+            continue
+        for info in location.fs.get_file_info(pafs.FileSelector(base, recursive=True)):
+            if not info.path.endswith(".parquet"):
+                continue
+            data = pq.read_table(info.path, filesystem=location.fs, partitioning=None)
+            hit = pc.is_in(data.column("doc_id"), value_set=ids)
+            count = pc.sum(hit).as_py() or 0
+            if count:
+                removed += count
+                kept = data.filter(pc.invert(hit))
+                if kept.num_rows:
+                    _write_file(location, kept, info.path)
+                else:
+                    location.fs.delete_file(info.path)
+    return removed

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
 from eventpipe.extraction import convert_gazetteer as convert
-from eventpipe.extraction.gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, load_gazetteer, name_key, strip_article
+from eventpipe.extraction.gazetteer import (
+    COMMON_WORDS_FILE,
+    GAZETTEER_FILE,
+    INDEX_FILE,
+    load_gazetteer,
+    name_key,
+    strip_article,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +66,8 @@ def test_gazetteer_loads_a_given_folder(tmp_path):
         "1\tcountry\tTestland\tTST\t\t1.0\t2.0\t100\t\ttestland\t",
         "2\tcity\tTestville\tTST\tNorth\t1.5\t2.5\t50\t1\ttestville\ttestvil|tville",
     ]
-    with gzip.open(tmp_path / GAZETTEER_FILE, "wt", encoding="utf-8") as out:
-        out.write("\n".join(rows) + "\n")
+    convert._write_gzip(tmp_path / GAZETTEER_FILE, ["\t".join(row.split("\t")[:9]) for row in rows])
+    convert._write_gzip(tmp_path / INDEX_FILE, ["name_key\tentries", *convert.index_rows(rows[1:])])
     (tmp_path / COMMON_WORDS_FILE).write_text("bath\nmost\n", encoding="utf-8")
     gazetteer = load_gazetteer(str(tmp_path))
     (match,) = gazetteer.lookup("tville")

@@ -25,16 +25,16 @@ EVENTPIPE = str(Path(sys.executable).parent / "eventpipe")
 
 @pytest.fixture(scope="module")
 def manifest(tmp_path_factory) -> Path:
-    """24 distinct articles built from the seeds, so a run spans several batches."""
+    """12 distinct articles built from the seeds, so a run spans several batches."""
     seeds = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
     path = tmp_path_factory.mktemp("crash") / "articles.jsonl"
-    lines = [json.dumps({"id": f"a{i}", "text": f"Report number {i}.\n\n{seeds[i % 2]}", "published": "2014-01-06"}) for i in range(24)]
+    lines = [json.dumps({"id": f"a{i}", "text": f"Report number {i}.\n\n{seeds[i % 2]}", "published": "2014-01-06"}) for i in range(12)]
     path.write_text("\n".join(lines) + "\n")
     return path
 
 
 def _command(manifest: Path, warehouse: Path) -> list[str]:
-    return [EVENTPIPE, "run", str(manifest), "--warehouse", str(warehouse), "--batch-size", "4", "--quiet"]
+    return [EVENTPIPE, "run", str(manifest), "--warehouse", str(warehouse), "--batch-size", "3", "--quiet"]
 
 
 def _env(home: Path) -> dict:

@@ -55,11 +55,18 @@ def test_pipeline_undated_article_keeps_relative_dates_null(warehouse):
     assert rows == [(0,)]
 
 
-def test_pipeline_rerun_skips_known_documents_and_adds_nothing(warehouse):
-    before = _sql(warehouse, "select count(*) from mentions")
+TABLES_BUT_RUNS = ("documents", "mentions", "rejects")
+
+
+def _snapshot(folder):
+    return {t: sorted(map(repr, _sql(folder, f"select * from {t}"))) for t in TABLES_BUT_RUNS}
+
+
+def test_pipeline_rerun_skips_known_documents_and_leaves_every_table_identical(warehouse):
+    before = _snapshot(warehouse)
     result = runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(warehouse), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert _sql(warehouse, "select count(*) from mentions") == before
+    assert _snapshot(warehouse) == before
     assert _sql(warehouse, "select new, skipped from runs order by started desc limit 1") == [(0, 2)]
 
 
@@ -68,3 +75,11 @@ def test_pipeline_query_formats(warehouse):
     assert result.exit_code == 0 and json.loads(result.output) == [{"n": 2}]
     result = runner.invoke(app, ["query", "select nonsense from nowhere", "--warehouse", str(warehouse)])
     assert result.exit_code == 1 and "Error:" in result.output
+
+
+def test_pipeline_reprocess_replaces_rows_instead_of_duplicating(warehouse):
+    before = _sql(warehouse, "select count(*), count(distinct mention_id) from mentions")
+    result = runner.invoke(app, ["run", str(SEEDS / "000_d1c95121bff87a0c.txt"), "--warehouse", str(warehouse), "--quiet", "--reprocess"])
+    assert result.exit_code == 0, result.output
+    assert _sql(warehouse, "select count(*), count(distinct doc_id) from documents") == [(2, 2)]
+    assert _sql(warehouse, "select count(*), count(distinct mention_id) from mentions") == before

@@ -10,6 +10,7 @@ from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import batch_key, clear_staging, read_column, write_records
 
 from ..schemas.test_arrow import _mention
+from .test_compaction import _document
 
 
 def _reject(uri: str) -> Reject:
@@ -50,14 +51,23 @@ def test_publish_empty_warehouse_gives_typed_empty_views(location, tmp_path):
 
 def test_publish_views_work_from_another_directory(location, tmp_path, monkeypatch):
     write_records(location, "mentions", [_mention()], "part-a")
+    write_records(location, "documents", [_document("d1")], "part-a")
     database = publish(location, tmp_path / "x.duckdb")
     monkeypatch.chdir("/")
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("select cameo_root, event_month from mentions").fetchall() == [("03", "2014-01")]
 
 
+def test_publish_hides_mentions_of_uncommitted_documents(location, tmp_path):
+    write_records(location, "mentions", [_mention(), _mention(mention_id="orphan", doc_id="d-uncommitted")], "part-a")
+    write_records(location, "documents", [_document("d1")], "part-a")
+    with duckdb.connect(str(publish(location, tmp_path / "x.duckdb")), read_only=True) as con:
+        assert con.execute("select mention_id from mentions").fetchall() == [("m1",)]
+
+
 def test_publish_replaces_the_file_while_a_reader_holds_it(location, tmp_path):
     database = tmp_path / "x.duckdb"
+    write_records(location, "documents", [_document("d1")], "part-a")
     write_records(location, "mentions", [_mention()], "part-a")
     publish(location, database)
     reader = duckdb.connect(str(database), read_only=True)
