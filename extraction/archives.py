@@ -54,9 +54,9 @@ class Member:
 
 
 class _Bounded(io.RawIOBase):
-    """A read-only stream that charges every byte it returns to a budget."""
+    """A read-only, unseekable stream that charges every byte it returns to a budget (if any)."""
 
-    def __init__(self, raw: BinaryIO, budget: Budget, uri: str):
+    def __init__(self, raw: BinaryIO, budget: Budget | None, uri: str):
         self._raw, self._budget, self._uri = raw, budget, uri
 
     def readable(self) -> bool:
@@ -64,7 +64,8 @@ class _Bounded(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         data = self._raw.read(len(buffer))
-        self._budget.take(len(data), self._uri)
+        if self._budget is not None:
+            self._budget.take(len(data), self._uri)
         buffer[: len(data)] = data
         return len(data)
 
@@ -123,8 +124,8 @@ def _tar_members(stream: BinaryIO, uri: str, budget: Budget, limits: ArchiveLimi
                 continue
             budget.take(info.size, inner)
             member = archive.extractfile(info)
-            if member is not None:
-                yield Member(info.name, inner, member)
+            if member is not None:  # wrapped: a streamed tar member claims seekable() and then fails on it
+                yield Member(info.name, inner, io.BufferedReader(_Bounded(member, None, inner)))
 
 
 def _gzip_member(stream: BinaryIO, name: str, uri: str, budget: Budget) -> Iterator[Member]:

@@ -163,11 +163,16 @@ class Codebook:
         found = self.describe(target, f"intent: {code.pattern}") if target else None
         return found or code
 
-    def code_verb(self, lemma: str, context: Sequence[str] = ()) -> ActionCode | None:
-        """Code a verb lemma (phrasal allowed: 'call on') given the lemmas that follow it in its clause."""
+    def code_verb(self, lemma: str, context: Sequence[str] = (), anchor: int | None = None) -> ActionCode | None:
+        """Code a verb lemma (phrasal allowed: 'call on') given the lemmas that follow it in its clause.
+
+        `anchor` is the position of the verb's object head in `context`: an object pattern may start
+        there however many modifiers come before it ("dispersed a peaceful anti-government protest").
+        """
         key = " ".join(lemma.lower().replace("-", " ").split())
         if context and f"{key} {context[0].lower()}" in self._verbs:  # "break" + ["up", ...]
             key, context = f"{key} {context[0].lower()}", context[1:]
+            anchor = anchor - 1 if anchor else None
         ctx = _context_keys(context)
         entry = self._verb_entry(key)
         if entry is None and " " in key:  # unknown phrasal verb: its particle joins the context
@@ -176,7 +181,7 @@ class Codebook:
         if entry is not None:
             block_id, default, line = entry
             block = self._blocks[block_id]
-            hit = self._best_pattern(block["patterns"], ctx, key, default)
+            hit = self._best_pattern(block["patterns"], ctx, key, default, anchor)
             if hit is not None:
                 code, text = hit
                 return self.describe(code, f"{block['name']}: {text}") if code else None
@@ -233,7 +238,7 @@ class Codebook:
         return None
 
     def _best_pattern(self, patterns: list, ctx: list[str], verb: str,
-                      default: str | None) -> tuple[str | None, str] | None:
+                      default: str | None, anchor: int | None = None) -> tuple[str | None, str] | None:
         """The matching pattern with the most words (then the earliest end, then file order).
 
         A block's patterns serve all its verbs, but one written for another verb of the block
@@ -245,7 +250,7 @@ class Codebook:
             if source and source != verb and default and (code or "")[:2] != default[:2]:
                 continue
             lone_prep = prep_first and len(tokens) == 1
-            end = self._match(tokens, ctx, 2 if lone_prep else _MAX_START + 1)
+            end = self._match(tokens, ctx, 2 if lone_prep else max(_MAX_START, anchor or 0) + 1)
             if end is None:
                 continue
             rank = (-len(tokens), end)

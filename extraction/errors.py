@@ -42,9 +42,14 @@ class InputError(EventpipeError):
         self.uri = uri
         self.line = line
         self.excerpt = excerpt
+        self._given = detail
         where = f"{uri}:{line}" if line else uri
         self.detail = f"{where}: {detail or REASONS.get(reason, reason)}"
         super().__init__(self.detail)
+
+    def __reduce__(self):
+        """Pickle by constructor arguments, so errors cross process boundaries (Dask workers)."""
+        return (type(self), (self.reason, self.uri, self._given, self.line, self.excerpt))
 
 
 class SetupError(EventpipeError):

@@ -43,6 +43,7 @@ class Frame:
     modality: str = "asserted"
     source_inherited: bool = False
     target_candidates: list[Token] = field(default_factory=list)
+    object_at: int | None = None  # position of the direct object's head in `context`
 
 
 def phrasal_lemma(verb: Token) -> str:
@@ -113,9 +114,25 @@ def _actor_like(token: Token) -> bool:
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    return [g for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps for g in _children(c, {"pobj"})] + [
-        c for c in token.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}
-    ]
+    """Objects of the token's prepositions in `preps` (also those the parser hung off a particle: "kidnapped up
+    to 16 advisers"), its datives, and the subject the parser took from a stranded preposition."""
+    heads = [token, *(c for c in token.children if c.dep_ == "prt")]
+    out = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps:
+                out += _children(prep, {"pobj"}) or _stranded(prep)
+    return out + [c for c in token.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+
+
+def _stranded(prep: Token) -> list[Token]:
+    """The noun right after an object-less preposition that the parser made a clause subject
+    ("granted asylum to five officers holed up ...": "officers" is the object of "to")."""
+    nxt = prep.doc[prep.i + 1 : prep.sent.end]
+    for token in nxt:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.left_edge.i == prep.i + 1:
+            return [token]
+    return []
 
 
 def _usable(token: Token, verb: Token) -> bool:
@@ -136,9 +153,14 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     preps = _prep_objects(verb, TARGET_PREPS)
     out += [c for c in [*objects, *datives] if _actor_like(c)]
     out += [c for c in preps if _actor_like(c)]
+    # the object's own recipient: "provide dollars of aid for Romania", "evacuated the wounded from Gorazde"
+    out += [c for o in objects for c in _prep_objects(o, {"to", "for", "from", "against", "on"}) if _actor_like(c)]
     out += objects + preps
-    # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro")
-    out += [g for node in (verb, *objects) for g in _prep_objects(node, {"in", "into", "inside"}) if g.ent_type_ == "GPE"]
+    # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro",
+    # "rioted at this jail in northern Israel")
+    owned = owned_tokens(verb)
+    out += [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and t.ent_type_ == "GPE"
+            and t.dep_ == "pobj" and t.head.lower_ in {"in", "into", "inside", "at", "from"}]
     seen: set[int] = set()
     return [t for t in out if _usable(t, verb) and not (t.i in seen or seen.add(t.i))]
 
@@ -153,6 +175,16 @@ def _context(verb: Token) -> list[str]:
     """Lemmas after the verb in its own clause: what the codebook's object patterns match."""
     owned = owned_tokens(verb)
     return [t.lemma_.lower() for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+
+
+def object_position(verb: Token) -> int | None:
+    """Position of the verb's direct object head among the context lemmas (see `_context`), None without one."""
+    objects = _children(verb, {"dobj", "obj"})
+    if not objects:
+        return None
+    owned = owned_tokens(verb)
+    kept = [t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+    return kept.index(objects[0].i) if objects[0].i in kept else None
 
 
 def owned_tokens(verb: Token) -> set[int]:
@@ -203,6 +235,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
                 modality=modality_of(token),
                 source_inherited=inherited,
                 target_candidates=candidates,
+                object_at=object_position(token),
             )
 
 

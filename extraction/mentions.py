@@ -109,7 +109,7 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
         coded = knowledge.codebook.code_noun(frame.noun_trigger.lemma_.lower())
         if coded:
             return coded, frame.noun_trigger
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context)
+    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     return (coded, frame.trigger) if coded else None
 
 
@@ -226,6 +226,8 @@ def _sentence_mentions(
             continue
         targets = _targets(plan, source, ctx, code_actor)
         for target in targets:
+            if target is None and not material(plan.cameo):
+                continue  # a statement, appeal, demand or threat is always addressed to someone
             key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
             if key in seen:
                 continue
@@ -234,6 +236,11 @@ def _sentence_mentions(
             if mention is not None:
                 out.append(mention)
     return out
+
+
+def material(cameo: str) -> bool:
+    """True for material conflict and protest (CAMEO roots 14-20): acts that may have no named target."""
+    return cameo[:2] >= "14"
 
 
 RECIPROCAL = {"agree", "meet", "talk", "negotiate", "sign", "cooperate", "clash", "fight", "discuss", "consult",

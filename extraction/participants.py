@@ -28,6 +28,8 @@ _ABSTRACT_HEADS = {
     "election", "vote", "work", "expertise", "barrier", "export", "import", "program", "programme", "security",
     "control", "freedom", "step", "statement", "message", "letter", "reminder", "weapon", "operation", "campaign",
     "crisis", "conflict", "situation", "action", "move", "idea", "initiative", "process", "framework", "change",
+    # what is sent or used, not who acts: "sent new rifles to the army"
+    "rifle", "rocket", "missile", "ammunition", "equipment", "supply", "arm", "bomb", "shell", "food", "money",
 }
 
 
@@ -66,8 +68,20 @@ def _inner(token: Token) -> list[Token]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in _INNER_PREPS:
             out += [g for g in prep.children if g.dep_ == "pobj"]
-    out += [c for c in token.children if c.dep_ in {"compound", "amod"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
+    out += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
     return out
+
+
+_COLLECTIVE_HEADS = {"group", "number", "band", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                     "thousands", "batch", "patch", "contingent", "team"}
+
+
+def _members(token: Token) -> Token | None:
+    """The members a collective head counts: "a group of deputies" -> deputies, "thousands of Nigerians" -> Nigerians."""
+    if token.lemma_.lower() not in _COLLECTIVE_HEADS and token.lower_ not in _COLLECTIVE_HEADS:
+        return None
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of and of[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
@@ -78,6 +92,8 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
             return None
         found = participant(antecedent, earlier, code_actor, depth + 1)
         return Participant(found.token, found.code, token) if found else None
+    if (members := _members(token)) is not None:
+        return participant(members, earlier, code_actor, depth)
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
         return Participant(token, code)

@@ -181,6 +181,48 @@ def serve(
 
 
 @app.command()
+def report(
+    warehouse: WarehouseOption = None,
+    database: DatabaseOption = None,
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Write one self-contained HTML report of the warehouse (charts, map, runs, explained events).
+
+    Example: eventpipe report --out report.html && xdg-open report.html
+    """
+    from ..warehouse.report import write_report
+
+    settings = _settings(warehouse=warehouse, database=database)
+    try:
+        path = write_report(settings.database_path(), out_file)
+    except EventpipeError as error:
+        _fail(error)
+    out.print(f"report written to {path}")
+
+
+@app.command()
+def explain(
+    event_id: Annotated[Optional[str], typer.Argument(help="Event id (or a unique prefix).")] = None,
+    mention: Annotated[Optional[str], typer.Option("--mention", help="Explain one mention id instead.")] = None,
+    warehouse: WarehouseOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Show why a row exists: fields, highlighted sentences, dictionary and codebook lines, merge reason.
+
+    Example: eventpipe explain 3f9a1c --warehouse warehouse/data
+    """
+    from ..warehouse.explain import explain_event
+
+    if not event_id and not mention:
+        _fail(ValueError("give an EVENT_ID or --mention ID"))
+    settings = _settings(warehouse=warehouse, database=database)
+    try:
+        out.print(explain_event(settings.database_path(), event_id, mention))
+    except EventpipeError as error:
+        _fail(error)
+
+
+@app.command()
 def check(warehouse: WarehouseOption = None) -> None:
     """Check prerequisites (model package, knowledge files, writable warehouse) and say how to fix each.
 

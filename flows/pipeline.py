@@ -75,8 +75,7 @@ def _write_batch(location: Location, result: BatchResult, stem: str) -> float:
     return time.perf_counter() - clock
 
 
-@task(name="extract-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_and_write(
+def extract_and_write_batch(
     batch: list[RawArticle | InputError], settings: Settings, run_id: str, known: frozenset[str], known_rejects: frozenset[str]
 ) -> BatchSummary:
     """Read, parse, extract and write one batch of articles."""
@@ -101,6 +100,10 @@ def extract_and_write(
         timings={**result.timings, "write": write_seconds},
     )
 
+
+
+# The task wraps a plain module-level function so Dask can pickle it by reference.
+extract_and_write = task(name="extract-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)(extract_and_write_batch)
 
 def _add(run: Run, summary: BatchSummary) -> None:
     run.inputs += summary.inputs
@@ -190,3 +193,4 @@ def _finish(batch: list, future: PrefectFuture, location: Location, run: Run, on
     _add(run, summary)
     if on_progress:
         on_progress(summary.inputs)
+

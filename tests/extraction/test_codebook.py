@@ -189,3 +189,16 @@ def test_codebook_intended_keeps_the_rule(codebook):
     assert (visit.cameo, visit.root) == ("036", "03") and "VISIT" in visit.pattern
     say = codebook.code_verb("say")
     assert codebook.intended(say) is say
+
+
+@pytest.mark.parametrize("lemma, context, anchor, cameo", [
+    ("disperse", ["a", "large", "peaceful", "student", "protest"], 4, "175"),    # DISPERSE * PROTEST at the object
+    ("send", ["so", "call", "new", "anti", "tank", "rocket", "to"], 5, "072"),  # SEND * &WEAPON at the object
+])
+def test_codebook_object_anchor_reaches_past_modifiers(codebook, lemma, context, anchor, cameo):
+    assert codebook.code_verb(lemma, context, anchor).cameo == cameo
+
+
+@pytest.mark.parametrize("lemma, eventive", [("strike", True), ("talks", True), ("soldier", False)])
+def test_codebook_is_eventive(codebook, lemma, eventive):
+    assert codebook.is_eventive(lemma) is eventive

@@ -45,3 +45,31 @@ def test_complements_plan_one_event_per_chain(rows, codes, expected):
 @pytest.mark.parametrize("rows, trigger, heads", [(AGREED, 3, ["agreed"]), (SAID, 3, ["said"])])
 def test_complements_chain_heads(rows, trigger, heads):
     assert [link.head.text for link in chain(build(rows)[trigger])] == heads
+
+
+@pytest.mark.parametrize("complement, expected", [
+    ("070", "103"),    # must provide aid
+    ("0331", "1031"),  # must provide economic aid
+    ("042", "106"),    # must visit / meet
+    ("045", "108"),    # must mediate
+    ("190", "100"),    # a hostile act demanded: plain demand
+    ("", "100"),       # an uncoded complement
+])
+def test_complements_recode_demand(complement, expected):
+    assert recode("demand", complement) == expected
+
+
+# "Ruritania said Osterlich must help Zenda ."
+MUST = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+        ("Osterlich", 4, "nsubj", "PROPN", "NNP", "Osterlich", "B-GPE"), ("must", 4, "aux", "AUX", "MD", "must", "O"),
+        ("help", 1, "ccomp", "VERB", "VB", "help", "O"), ("Zenda", 4, "dobj", "PROPN", "NNP", "Zenda", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, codes, expected", [
+    (MUST, {4: "070"}, [("said", "103", "Ruritania", "Osterlich")]),   # the speaker demands aid of the subject
+    (MUST, {}, [("said", "100", "Ruritania", "Osterlich")]),           # even when the complement is uncoded
+])
+def test_complements_must_under_reporting_verb_is_a_demand(rows, codes, expected):
+    plans = plan_events(list(find_frames(build(rows)[:])), codes)
+    assert [(p.trigger.text, p.cameo, p.frame.source.text, p.frame.target_candidates[0].text) for p in plans] == expected

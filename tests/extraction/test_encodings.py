@@ -32,9 +32,10 @@ def test_encodings_detection_when_not_utf8(encoding):
 
 
 def test_encodings_mojibake_repaired():
-    broken = TEXT.encode("utf-8").decode("cp1252")
+    text = "The café in Zürich reopened; señor Núñez said so on Monday."
+    broken = text.encode("utf-8").decode("cp1252")  # "cafÃ©": UTF-8 once read as cp1252
     decoded = decode_bytes(broken.encode("utf-8"), "x.txt")
-    assert decoded.text == TEXT and decoded.repaired
+    assert decoded.text == text and decoded.repaired
     assert repair_mojibake("“quoted” ﬁne") == "“quoted” ﬁne"  # quotes and ligatures left alone
 
 

@@ -52,3 +52,55 @@ def test_frames_source_and_target(rows, expected):
 @pytest.mark.parametrize("rows, sources", [(COORDINATED, {"Ruritania", "Osterlich"})])
 def test_frames_coordinated_sources_are_two_frames(rows, sources):
     assert {s for s, lemma, _ in _triples(rows) if lemma == "meet"} == sources
+
+
+# "Ruritania granted asylum to officers holed up ."  (the parser made "officers" a clause subject)
+STRANDED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("granted", 1, "ROOT", "VERB", "VBD", "grant", "O"),
+            ("asylum", 1, "dobj", "NOUN", "NN", "asylum", "O"), ("to", 1, "prep", "ADP", "IN", "to", "O"),
+            ("officers", 5, "nsubj", "NOUN", "NNS", "officer", "O"), ("holed", 1, "advcl", "VERB", "VBD", "hole", "O"),
+            ("up", 5, "prt", "ADP", "RP", "up", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Rebels kidnapped up to advisers ."  (the preposition hangs off the particle)
+PARTICLE = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel", "O"), ("kidnapped", 1, "ROOT", "VERB", "VBD", "kidnap", "O"),
+            ("up", 1, "prt", "ADP", "RP", "up", "O"), ("to", 2, "prep", "ADP", "IN", "to", "O"),
+            ("advisers", 3, "pobj", "NOUN", "NNS", "adviser", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania sent aid for Zenda ."  (the recipient hangs off the object)
+OBJECT_PREP = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("sent", 1, "ROOT", "VERB", "VBD", "send", "O"),
+               ("aid", 1, "dobj", "NOUN", "NN", "aid", "O"), ("for", 2, "prep", "ADP", "IN", "for", "O"),
+               ("Zenda", 3, "pobj", "PROPN", "NNP", "Zenda", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania rioted at a jail in Zenda ."  (the place stands for the target)
+PLACE = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("rioted", 1, "ROOT", "VERB", "VBD", "riot", "O"),
+         ("at", 1, "prep", "ADP", "IN", "at", "O"), ("a", 4, "det", "DET", "DT", "a", "O"),
+         ("jail", 2, "pobj", "NOUN", "NN", "jail", "O"), ("in", 4, "prep", "ADP", "IN", "in", "O"),
+         ("Zenda", 5, "pobj", "PROPN", "NNP", "Zenda", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "The Red Cross operating there said ."  (the parser made the participle the subject)
+PARTICIPLE = [("Cross", 1, "nsubj", "PROPN", "NNP", "Cross", "B-ORG"), ("operating", 3, "nsubj", "VERB", "VBG", "operate", "O"),
+              ("there", 1, "advmod", "ADV", "RB", "there", "O"), ("said", 3, "ROOT", "VERB", "VBD", "say", "O"),
+              (".", 3, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, trigger, target", [
+    (STRANDED, "granted", "officers"), (PARTICLE, "kidnapped", "advisers"), (OBJECT_PREP, "sent", "Zenda"),
+    (PLACE, "rioted", "Zenda"),
+])
+def test_frames_target_candidates_repair_parses(rows, trigger, target):
+    frame = next(f for f in find_frames(build(rows)[:]) if f.trigger.text == trigger)
+    assert target in [t.text for t in frame.target_candidates]
+
+
+@pytest.mark.parametrize("rows, trigger, source", [(PARTICIPLE, "said", "Cross")])
+def test_frames_participle_subject_yields_its_noun(rows, trigger, source):
+    frame = next(f for f in find_frames(build(rows)[:]) if f.trigger.text == trigger)
+    assert frame.source.text == source
+
+
+# "Police dispersed a big student protest ."
+DISPERSE = [("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"), ("dispersed", 1, "ROOT", "VERB", "VBD", "disperse", "O"),
+            ("a", 5, "det", "DET", "DT", "a", "O"), ("big", 5, "amod", "ADJ", "JJ", "big", "O"),
+            ("student", 5, "compound", "NOUN", "NN", "student", "O"), ("protest", 1, "dobj", "NOUN", "NN", "protest", "O"),
+            (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, trigger, position", [(DISPERSE, "dispersed", 3), (ACTIVE, "attacked", 0)])
+def test_frames_object_position_in_context(rows, trigger, position):
+    frame = next(f for f in find_frames(build(rows)[:]) if f.trigger.text == trigger)
+    assert frame.object_at == position

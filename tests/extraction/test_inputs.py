@@ -66,3 +66,73 @@ def test_inputs_manifest_lines_become_articles_or_errors_with_line_numbers(tmp_p
     ]
     assert [(e.reason, e.line) for e in errors] == [("invalid_json", 2), ("missing_text", 3), ("bad_field", 4), ("invalid_json", 6)]
     assert all(f"{path}:" in e.detail for e in errors)
+
+
+from eventpipe.extraction.inputs import FieldMap  # noqa: E402
+
+ARTICLE = "Rebels attacked the town of Kismayo on Sunday, officials said, and the army sent troops to the area."
+GERMAN = "Die Regierung hat am Dienstag neue Maßnahmen angekündigt, nachdem sich die Proteste auf mehrere Städte ausgeweitet hatten."
+
+
+def test_inputs_csv_manifest_with_field_map(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        'story_id,headline,body,pub,link\n'
+        f'7,Attack,"{ARTICLE}\n\nSecond paragraph.",2021-01-03,http://x/7\n'
+        '8,Empty,,2021-01-04,\n'
+        f'9,Bad date,"{ARTICLE}",someday,\n'
+        f'10,US date,"{ARTICLE}","January 5, 2021",\n',
+        encoding="utf-8",
+    )
+    fields = FieldMap(text="body", date="pub", title="headline", id="story_id", url="link")
+    articles, errors = _split(list(read_inputs([str(path)], fields=fields)))
+    assert [(a.source_id, a.title, str(a.published), a.line) for a in articles] == [
+        ("7", "Attack", "2021-01-03", 2), ("10", "US date", "2021-01-05", 7)  # row 7 spans lines 2-4
+    ]
+    assert articles[0].uri == "http://x/7" and "\n\nSecond paragraph." in articles[0].text
+    assert [(e.reason, e.line) for e in errors] == [("missing_text", 5), ("bad_field", 6)]
+
+
+def test_inputs_csv_without_text_column(tmp_path):
+    path = tmp_path / "export.tsv"
+    path.write_text("id\tbody\n1\tsome text\n", encoding="utf-8")
+    _, errors = _split(list(read_inputs([str(path)])))
+    assert [(e.reason, e.line) for e in errors] == [("missing_column", 1)] and "body" in errors[0].detail
+
+
+@pytest.mark.parametrize("languages,kept", [(("en",), 1), (("en", "de"), 2), (None, 2)])
+def test_inputs_language_rejects_non_english(tmp_path, languages, kept):
+    (tmp_path / "en.txt").write_text(ARTICLE)
+    (tmp_path / "de.txt").write_text(GERMAN)
+    articles, errors = _split(list(read_inputs([str(tmp_path)], languages=languages)))
+    assert len(articles) == kept and all(e.reason == "language" and "de.txt" in e.detail for e in errors)
+
+
+def test_inputs_html_folder(tmp_path):
+    body = "".join(f"<p>{ARTICLE} Paragraph {i}.</p>" for i in range(5))
+    (tmp_path / "a.html").write_text(f"<html><head><title>Attack</title></head><body><article><p>Sunday, January 3, 2021</p>{body}</article></body></html>")
+    (tmp_path / "b.htm").write_bytes(f'<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><article>{body}<p>Café olé.</p></article></body></html>'.encode("latin-1"))
+    articles, errors = _split(list(read_inputs([str(tmp_path)])))
+    assert not errors and [a.title for a in articles] == ["Attack", "Café"]
+    assert (str(articles[0].published), articles[0].published_basis) == ("2021-01-03", "dateline")
+    assert "Café olé." in articles[1].text
+
+
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [("big.txt", ARTICLE * 100, "too_large"), ("sitemap.xml", "<?xml version='1.0'?><urlset></urlset>", "unsupported"), ("a.pdf", "%PDF", "unsupported")],
+)
+def test_inputs_limits_and_unsupported(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_text(content)
+    _, errors = _split(list(read_inputs([str(path)], max_bytes=5000)))
+    assert [e.reason for e in errors] == [reason] and str(path) in errors[0].detail
+
+
+def test_inputs_raw_hash_of_original_bytes(tmp_path):
+    import hashlib
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode("utf-16"))
+    articles, _ = _split(list(read_inputs([str(path)])))
+    assert articles[0].raw_sha256 == hashlib.sha256(ARTICLE.encode("utf-16")).hexdigest()

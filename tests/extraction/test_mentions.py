@@ -46,3 +46,21 @@ def test_mentions_discard_entries_usable(phrase, kept):
 @pytest.mark.parametrize("sentence, hit", [("The World-Cup final drew crowds.", "world-cup"), ("Troops fired on protesters.", None)])
 def test_mentions_discards_match_whole_words(sentence, hit):
     assert compile_discards(["world cup", "tennis"]).voids(sentence) == hit
+
+
+@pytest.mark.parametrize("text, actor, root, target", [
+    # "must" under a reporting verb: the speaker demands it of the complement's subject
+    ("Portugal declared on Monday that Chile must lower its tariffs.", "Portugal", "10", "Chile"),
+    # object pattern past the object's modifiers
+    ("Riot police dispersed a peaceful student protest.", "Riot police", "17", None),
+    # send ... to: military aid to the recipient
+    ("Norway sent new rifles to the Malian army.", "Norway", "07", "Malian army"),
+])
+def test_mentions_demands_and_object_patterns(text, actor, root, target, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, root, target) in found
+
+
+@pytest.mark.parametrize("text", ["Chile expressed deep concern on Monday."])
+def test_mentions_verbal_event_needs_a_target(text, nlp, knowledge):
+    assert _mentions(text, nlp, knowledge) == []

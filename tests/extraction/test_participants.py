@@ -1,0 +1,37 @@
+"""Participants on hand-built parses: eventive heads are no actors, collective heads yield their members."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventpipe.extraction.actors import ActorCode
+from eventpipe.extraction.participants import participant
+
+from ._docs import build
+
+MIL = ActorCode("MIL", None, "MIL", "agent")
+
+
+def _code(text: str) -> ActorCode | None:
+    return MIL if any(w in text.lower() for w in ("military", "deputies", "troops")) else None
+
+
+# "joint military exercises"
+EXERCISES = [("joint", 2, "amod", "ADJ", "JJ", "joint", "O"), ("military", 2, "amod", "ADJ", "JJ", "military", "O"),
+             ("exercises", 2, "ROOT", "NOUN", "NNS", "exercise", "O")]
+# "a general strike"  (an eventive noun of the codebook)
+STRIKE = [("a", 2, "det", "DET", "DT", "a", "O"), ("military", 2, "amod", "ADJ", "JJ", "military", "O"),
+          ("strike", 2, "ROOT", "NOUN", "NN", "strike", "O")]
+# "a group of deputies"
+GROUP = [("a", 1, "det", "DET", "DT", "a", "O"), ("group", 1, "ROOT", "NOUN", "NN", "group", "O"),
+         ("of", 1, "prep", "ADP", "IN", "of", "O"), ("deputies", 2, "pobj", "NOUN", "NNS", "deputy", "O")]
+# "military troops"
+TROOPS = [("military", 1, "amod", "ADJ", "JJ", "military", "O"), ("troops", 1, "ROOT", "NOUN", "NNS", "troop", "O")]
+
+
+@pytest.mark.parametrize("rows, head, expected", [
+    (EXERCISES, 2, None), (STRIKE, 2, None), (GROUP, 1, "deputies"), (TROOPS, 1, "troops"),
+])
+def test_participants_actor_head(rows, head, expected):
+    found = participant(build(rows)[head], [], _code)
+    assert (found.token.text if found else None) == expected
