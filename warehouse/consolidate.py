@@ -198,12 +198,17 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
 
 
 def _pick(ms: list[EventMention], value):
-    """The first mention (canonical order) carrying the most frequent value, ties to the longest."""
-    counts = Counter(value(m) for m in ms if value(m))
+    """The first mention (canonical order) carrying the most frequent value, ties to the longest value."""
+    counts: Counter = Counter()
+    first: dict = {}
+    for m in ms:
+        v = value(m)
+        if v:
+            counts[v] += 1
+            first.setdefault(v, m)
     if not counts:
         return ms[0]
-    best = max(counts, key=lambda v: (counts[v], len(v), -next(i for i, m in enumerate(ms) if value(m) == v)))
-    return next(m for m in ms if value(m) == best)
+    return first[max(counts, key=lambda v: (counts[v], len(v)))]  # max keeps the first of equals
 
 
 def _pick_place(places: list[Place]) -> Place | None:
