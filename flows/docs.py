@@ -17,6 +17,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 TABLE_INTROS = {
     "documents": "One row per ingested article (not partitioned).",
     "mentions": "One row per event mention: a sentence's actor, action, target, place and date. Partitioned by `event_month`.",
+    "events": "One row per real-world event: its mentions merged within and across documents, with counts and the merge reason. Partitioned by `event_month`.",
     "rejects": "One row per input or record that could not be used, with the reason.",
     "runs": "One row per pipeline run: counts, seconds per stage, versions and settings.",
 }

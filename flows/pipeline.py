@@ -25,6 +25,7 @@ from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, ensure_writable, locate
 from ..warehouse.compaction import compact, recover
+from ..warehouse.events_store import update_events
 from ..warehouse.lock import warehouse_lock
 from ..warehouse.writer import batch_key, clear_staging, read_column, remove_documents, write_records
 from .settings import Settings
@@ -130,6 +131,10 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     ensure_writable(location)
     with warehouse_lock(location, run_id, wait=settings.lock_wait):
         run = _run_batches(settings, location, run_id, started, on_progress)
+        clock = time.perf_counter()
+        run.events = update_events(location, run_id)
+        run.timings["consolidate"] = time.perf_counter() - clock
+        run.finished = utcnow()
         clock = time.perf_counter()
         write_records(location, "runs", [run], f"run-{run_id}")
         compact(location, list(TABLES), max_files=settings.max_files_per_partition)

@@ -14,17 +14,19 @@ from .base import (
     Record,
     Stage,
 )
+from .events import Event
 from .records import Action, Actor, Document, EventDate, EventMention, Place, Reject, Run, Span
 
 TABLES: dict[str, type[Record]] = {
     "documents": Document,
     "mentions": EventMention,
+    "events": Event,
     "rejects": Reject,
     "runs": Run,
 }
 
 __all__ = [
-    "Action", "Actor", "Document", "EventDate", "EventMention", "Place", "Reject", "Run", "Span",
+    "Action", "Actor", "Document", "Event", "EventDate", "EventMention", "Place", "Reject", "Run", "Span",
     "Record", "Modality", "Granularity", "DateBasis", "PublishedBasis", "Stage",
     "MODALITIES", "GRANULARITIES", "DATE_BASES", "PUBLISHED_BASES", "STAGES", "TABLES",
     "arrow_schema", "column_docs", "to_row", "to_table", "from_row",

@@ -164,12 +164,14 @@ def _clusters(items: list[Candidate], edges: list[tuple[int, int, list[Reason]]]
 def _event(members: list[int], reasons: list[Reason], items: list[Candidate], documents: Mapping[str, DocInfo]) -> Event:
     group = [items[i] for i in members]
     ms = [it.m for it in group]
-    docs = [documents[d] for d in dict.fromkeys(m.doc_id for m in ms) if d in documents]
+    doc_ids = list(dict.fromkeys(m.doc_id for m in ms))
+    docs = [documents[d] for d in doc_ids if d in documents]
     actor = _pick(ms, lambda m: m.actor.code).actor
     action = _pick(ms, lambda m: m.action.cameo).action
     with_target = [m for m in ms if m.target and m.target.code]
     target = _pick(with_target, lambda m: m.target.code).target if with_target else None
     place = _pick_place([it.place for it in group if it.place])
+    seen = [t for t in map(_seen, docs) if t]
     start, end, granularity = _event_dates(ms)
     published = [d.published for d in docs if d.published]
     month = start or (min(published) if published else None)
@@ -187,18 +189,20 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
         geonameid=place.geonameid if place else None,
         date_start=start, date_end=end, date_granularity=granularity,
         name_variants=sorted({it.name for it in group if it.name}),
-        num_mentions=len(ms), num_documents=len({m.doc_id for m in ms}),
-        num_sources=len({_source_key(d) for d in docs} | {m.doc_id for m in ms if m.doc_id not in documents}),
-        first_seen=min((_seen(d) for d in docs if _seen(d)), default=None),
+        num_mentions=len(ms), num_documents=len(doc_ids),
+        num_sources=len({_source_key(d) for d in docs} | {d for d in doc_ids if d not in documents}),
+        first_seen=min(seen, default=None),
         mention_ids=[m.mention_id for m in ms],
         match_keys=sorted({k for it in group for k in it.keys}),
         merge_reason=_merge_reason(reasons),
-        event_month=month.strftime("%Y-%m") if month else "unknown",
+        event_month=f"{month.year:04d}-{month.month:02d}" if month else "unknown",
     )
 
 
 def _pick(ms: list[EventMention], value):
     """The first mention (canonical order) carrying the most frequent value, ties to the longest value."""
+    if len(ms) == 1:
+        return ms[0]
     counts: Counter = Counter()
     first: dict = {}
     for m in ms:
@@ -212,8 +216,8 @@ def _pick(ms: list[EventMention], value):
 
 
 def _pick_place(places: list[Place]) -> Place | None:
-    if not places:
-        return None
+    if len(places) < 2:
+        return places[0] if places else None
     key = lambda p: (p.geonameid, p.name, p.country)  # noqa: E731
     counts = Counter(key(p) for p in places)
     return max(places, key=lambda p: (counts[key(p)], _SPECIFIC.get(p.feature or "", 0)))

@@ -49,13 +49,13 @@ def candidate(m: EventMention, published: dt.date | None) -> Candidate:
     """The rule view of a mention; `published` is its document's publication date."""
     span = m.action.span.start if m.action.span else -1
     key = (published or dt.date.max, m.doc_id, m.sentence_index, span, m.mention_id)
-    mclass, name = MODALITY_CLASS[m.modality], _proper_name(m.actor.text)
+    mclass, (name, group) = MODALITY_CLASS[m.modality], _actor_view(m.actor.text)
     place = m.location if m.location and (m.location.country or m.location.geonameid) else None
     keys = tuple(sorted(f"{mclass}|{a}|{b}" for a in _action_keys(m) for b in _actor_keys(m, name)))
     dated = m.date.start is not None and m.date.basis in ("explicit", "relative")
     target = m.target.country or m.target.code if m.target else None
     anchors = tuple(k for k in (target and f"t:{target}", place and f"p:{place.country or place.geonameid}") if k)
-    return Candidate(m, key, mclass, name, _is_group(m.actor.text, name), _window(m, published), dated, place, keys, anchors)
+    return Candidate(m, key, mclass, name, group, _window(m, published), dated, place, keys, anchors)
 
 
 def is_aid(cameo: str | None) -> bool:
@@ -86,6 +86,12 @@ def _initial(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _actor_view(text: str) -> tuple[str | None, bool]:
+    """(proper name or None, whether the text names a group) of an actor text."""
+    name = _proper_name(text)
+    return name, _is_group(text, name)
+
+
 def _proper_name(text: str) -> str | None:
     """The name when `text` is a proper name ('Mohamed Hijazi'; 'Iraqi PM Nuri al-Maliki' -> 'PM Nuri al-Maliki')."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)

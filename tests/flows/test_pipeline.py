@@ -83,3 +83,26 @@ def test_pipeline_reprocess_replaces_rows_instead_of_duplicating(warehouse):
     assert result.exit_code == 0, result.output
     assert _sql(warehouse, "select count(*), count(distinct doc_id) from documents") == [(2, 2)]
     assert _sql(warehouse, "select count(*), count(distinct mention_id) from mentions") == before
+
+
+def test_pipeline_events_merge_iran_offer_across_both_articles(warehouse):
+    rows = _sql(warehouse, "select num_documents, num_sources from events where actor_country = 'IRN' and target_country = 'IRQ' and cameo_root in ('03', '07') order by num_mentions desc")
+    assert rows[0] == (2, 2)
+
+
+def test_pipeline_events_merge_maliki_appeal_sentences(warehouse):
+    # "al-Maliki called on residents of Fallujah ..." and "Maliki urged the people of Fallujah ...": one appeal.
+    rows = _sql(warehouse, """
+        select count(distinct m.sentence_index) from events e, unnest(e.mention_ids) as u(mid)
+        join mentions m on m.mention_id = u.mid
+        where e.actor_code = 'IRQGOV' and e.cameo_root = '02' and list_contains(e.name_variants, 'al-Maliki')
+        group by e.event_id""")
+    assert rows and max(rows)[0] >= 2
+
+
+def test_pipeline_incremental_events_equal_a_full_rebuild(tmp_path):
+    events = "select * exclude (first_seen) from events order by event_id"
+    for name in sorted(p.name for p in SEEDS.glob("*.txt")):
+        assert runner.invoke(app, ["run", str(SEEDS / name), "--warehouse", str(tmp_path / "inc"), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(tmp_path / "full"), "-q"]).exit_code == 0
+    assert _sql(tmp_path / "inc", events) == _sql(tmp_path / "full", events)

@@ -1,0 +1,122 @@
+"""Keep the `events` table up to date incrementally: consolidate the mentions no event holds yet.
+
+Each run revises only the stored events that new mentions can join (they share a match key);
+the replacement is journalled, so a run killed half way is finished (or rolled back) by the next.
+Mentions whose consolidation never finished are still "not in any event" and are picked up again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+from pyarrow.fs import FileSelector
+
+from ..schemas import Document, EventMention, from_row
+from ..schemas.events import Event
+from .consolidate import DocInfo, consolidate, touched_events
+from .storage import Location
+from .writer import _write_file, write_records
+
+JOURNAL = "_events_journal.json"
+
+
+def _table(location: Location, name: str, columns: list[str] | None = None, where=None) -> pa.Table | None:
+    base = location.path(name)
+    if location.fs.get_file_info(base).type.name != "Directory":
+        return None
+    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
+    return dataset.to_table(columns=columns, filter=where)
+
+
+def _documents(location: Location) -> dict[str, DocInfo]:
+    table = _table(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
+    rows = table.to_pylist() if table is not None else []
+    return {r["doc_id"]: DocInfo(r["doc_id"], r["source"], r["uri"], r["published"], r["ingested_at"]) for r in rows}
+
+
+def _mentions(location: Location, where) -> list[EventMention]:
+    table = _table(location, "mentions", where=where)
+    return [from_row(EventMention, row) for row in (table.to_pylist() if table is not None else [])]
+
+
+def _events(location: Location) -> list[Event]:
+    table = _table(location, "events")
+    return [from_row(Event, row) for row in (table.to_pylist() if table is not None else [])]
+
+
+def _files(location: Location, name: str) -> list[str]:
+    base = location.path(name)
+    if location.fs.get_file_info(base).type.name != "Directory":
+        return []
+    return sorted(f.path for f in location.fs.get_file_info(FileSelector(base, recursive=True)) if f.path.endswith(".parquet"))
+
+
+def _remove_rows(location: Location, table: str, key: str, values: Iterable[str], keep_files: set[str]) -> None:
+    """Rewrite every file of `table` (but `keep_files`) without the rows whose `key` is in `values`."""
+    value_set = pa.array(sorted(values), pa.string())
+    if not len(value_set):
+        return
+    for path in _files(location, table):
+        if path in keep_files:
+            continue
+        data = pq.read_table(path, filesystem=location.fs, partitioning=None)
+        hit = pc.is_in(data.column(key), value_set=value_set)
+        if pc.any(hit).as_py():
+            kept = data.filter(pc.invert(hit))
+            _write_file(location, kept, path) if kept.num_rows else location.fs.delete_file(path)
+
+
+def recover_events(location: Location) -> None:
+    """Finish a journalled replacement whose new files all landed; otherwise undo it."""
+    journal = location.path(JOURNAL)
+    if location.fs.get_file_info(journal).type.name != "File":
+        return
+    with location.fs.open_input_stream(journal) as handle:
+        entry = json.loads(handle.read())
+    landed = all(location.fs.get_file_info(p).type.name == "File" for p in entry["written"])
+    if landed:
+        _remove_rows(location, "events", "event_id", entry["superseded"], set(entry["written"]))
+    else:
+        for path in entry["written"]:
+            if location.fs.get_file_info(path).type.name == "File":
+                location.fs.delete_file(path)
+    location.fs.delete_file(journal)
+
+
+def _planned_paths(location: Location, events: list[Event], stem: str) -> list[str]:
+    months = sorted({e.event_month for e in events})
+    return [location.path("events", f"event_month={m}", f"{stem}.parquet") for m in months]
+
+
+def update_events(location: Location, run_id: str) -> int:
+    """Merge every committed mention that no event holds yet into the events table; returns events written."""
+    recover_events(location)
+    documents = _documents(location)
+    if not documents:
+        return 0
+    stored = _events(location)
+    held = {mid for e in stored for mid in e.mention_ids}
+    committed = pc.is_in(ds.field("doc_id"), value_set=pa.array(sorted(documents), pa.string()))
+    fresh = [m for m in _mentions(location, committed) if m.mention_id not in held]
+    if not fresh:
+        return 0
+    touched = touched_events(fresh, stored, documents)
+    old_ids = {mid for e in touched for mid in e.mention_ids}
+    old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string()))) if old_ids else []
+    present = {m.mention_id for m in old}
+    # A reprocessed document may have dropped some of an event's mentions: revise without them.
+    existing = [e.model_copy(update={"mention_ids": [i for i in e.mention_ids if i in present]}) for e in touched]
+    existing = [e for e in existing if e.mention_ids]
+    events = consolidate([*old, *fresh], documents, existing=existing)
+    stem = f"run-{run_id}"
+    written = _planned_paths(location, events, stem)
+    with location.fs.open_output_stream(location.path(JOURNAL)) as handle:
+        handle.write(json.dumps({"written": written, "superseded": sorted(e.event_id for e in touched)}).encode())
+    write_records(location, "events", events, stem)
+    recover_events(location)
+    return len(events)
