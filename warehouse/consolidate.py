@@ -1,31 +1,38 @@
 """Cross-document consolidation: the mentions of one real-world event become one `Event` row.
 
-Two mentions are the same event when every rule below holds; events are the connected
-components of that relation (single link), so the result depends only on the set of mentions.
+Two mentions report the same event when all of these hold (warehouse/matching.py):
 1. Modality: asserted, reported and intended mentions form one class; negated and hypothetical
-   mentions each form their own and never merge with another class.
-2. Actor: the same person by name (`ActorDictionary.same_person`: "Mohammad Hejazi" ~ "Mohamed
-   Hijazi"; this wins over differing codes, since a surname-only dictionary lookup often picks a
-   namesake), else the same actor code, else the same country with one sector missing (IRN ~ IRNMIL).
-   Names are person-like texts only: capitalised words, not a country or pronoun, not ending in an
-   agent noun ("Security Forces"). Actors without a code or name never merge.
+   mentions each form their own, and classes never merge.
+2. Actor: two proper names must be one person (`ActorDictionary.same_person`: "Mohammad Hejazi" ~
+   "Mohamed Hijazi"; this wins over differing codes, since a surname-only dictionary lookup often
+   picks a namesake); a name never merges with a plural group ("officials" are not al-Maliki);
+   otherwise the same actor code, or the same country with one sector missing (IRN ~ IRNMIL).
 3. Action: the same CAMEO root, or the same PLOVER type (175 ~ 18x: ASSAULT), or the offer/provide
-   aid family: 030/033x (intent to cooperate / to provide aid) ~ 07x (provide aid). Reports of one
-   offer differ in tense only ("offered help" 030, "is ready to provide equipment" 072).
+   aid family 030/033x ~ 07x: reports of one offer differ only in tense ("offered help" 030, "is
+   ready to provide equipment" 0332/072).
 4. Target: the same code, or the same country with one sector missing, or both missing; one
-   missing only when place and date both agree positively (both given and matching).
-5. Place: the same geonameid, or one contains the other (country, admin1), or within 50 km, or
-   either missing (a region without country counts as missing).
-6. Date: the windows overlap; a publication-based date counts as the 3 days up to it; a mention
-   with neither a date nor a dated document matches any date.
-Limits: single link chains through missing fields (A at Tehran ~ B without place ~ C in Anbar all
-merge); an undated document can thus join two dated events that agree on everything else. No
-text similarity is used, so two distinct same-day events with the same dyad, family and place
-merge. Upstream coding errors (a wrong target code, a wrong root) keep true duplicates apart.
+   missing only when place or date agree positively (rule 7).
+5. Place: the same geonameid or name, or one contains the other (country, admin1), or at most
+   50 km apart in the same country, or either missing (a region without country counts as missing).
+6. Date: the windows overlap; a publication-based date stands for the 3 days up to it; a
+   mention of an undated document without a date expression matches any date.
+7. Besides actor and action, one field agrees positively: both targets given and equal, the same
+   place (not mere containment), or overlapping dates that both come from date expressions.
+Events are the connected components of this relation among mentions that have a date window;
+an undated mention joins the event of its earliest matching dated mention (so it never bridges two
+dated events), and undated mentions without one link among themselves. Ids, order and reasons
+depend only on the set of mentions: canonical order is (publication date, doc_id, sentence, trigger).
+
+Limits: single link chains through missing fields (A at Tehran ~ B without place ~ C in Anbar is
+one event); no text similarity is used, so two distinct same-day events with the same dyad,
+family and place merge; upstream coding errors (wrong root or target) keep true duplicates apart;
+intent (03) and delivery (07) of aid on overlapping dates merge even when they are two steps.
+name_variants adds full names that two documents spell differently for one person in the event's
+sentences (the official both reports quote), which can pick a bystander named in both.
 
 Incremental runs: `touched_events` picks the stored events sharing a match key with the new
-mentions; pass the new mentions plus those events' stored mentions to `consolidate`, and replace
-those events with the result. Components only grow by new links, so this equals a full rebuild.
+mentions; `consolidate(their stored mentions + new ones, documents, existing=those events)` gives
+their replacements, equal to a full rebuild (new mentions only add links; tested by batch order).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from urllib.parse import urlsplit
 
 from ..schemas import Document, EventMention, Place
 from ..schemas.events import Event
-from .matching import Candidate, Reason, candidate, candidate_pairs, match
+from .matching import Candidate, Reason, candidate, candidate_pairs, display_name, match, reported_names, same_person
 
 _MAX_REASONS = 12
 _SPECIFIC = {"city": 3, "admin1": 2, "country": 1}
@@ -172,6 +179,7 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
     target = _pick(with_target, lambda m: m.target.code).target if with_target else None
     place = _pick_place([it.place for it in group if it.place])
     seen = [t for t in map(_seen, docs) if t]
+    names, quoted = _name_variants(group, len(doc_ids))
     start, end, granularity = _event_dates(ms)
     published = [d.published for d in docs if d.published]
     month = start or (min(published) if published else None)
@@ -188,15 +196,33 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
         lat=place.lat if place else None, lon=place.lon if place else None,
         geonameid=place.geonameid if place else None,
         date_start=start, date_end=end, date_granularity=granularity,
-        name_variants=sorted({it.name for it in group if it.name}),
+        name_variants=names,
         num_mentions=len(ms), num_documents=len(doc_ids),
         num_sources=len({_source_key(d) for d in docs} | {d for d in doc_ids if d not in documents}),
         first_seen=min(seen, default=None),
         mention_ids=[m.mention_id for m in ms],
-        match_keys=sorted({k for it in group for k in it.keys}),
-        merge_reason=_merge_reason(reasons),
+        match_keys=sorted({k for it in group for k in it.keys}) if len(group) > 1 else list(group[0].keys),
+        merge_reason=_merge_reason(reasons + [(0, f"quoted names {a}~{b}") for a, b in quoted]),
         event_month=f"{month.year:04d}-{month.month:02d}" if month else "unknown",
     )
+
+
+def _name_variants(group: list[Candidate], n_docs: int) -> tuple[list[str], list[tuple[str, str]]]:
+    """Names of the source actor, plus full names that two documents of the event spell differently
+    for one person (the official both reports quote: 'Mohammad Hejazi' / 'Mohamed Hijazi'), and those pairs."""
+    names = {display_name(c.name) for c in group if c.name}
+    pairs: list[tuple[str, str]] = []
+    if n_docs < 2:
+        return sorted(names), pairs
+    places = {p.lower() for c in group if c.m.location for p in (c.m.location.text, c.m.location.name) if p}
+    written = {(c.m.doc_id, n) for c in {c.m.sentence: c for c in group}.values() for n in reported_names(c.m.sentence)}
+    written = sorted((d, n) for d, n in written if n.lower() not in places)
+    for k, (doc_a, a) in enumerate(written):
+        for doc_b, b in written[k + 1:]:
+            if doc_a != doc_b and a.lower() != b.lower() and same_person(a, b):
+                names.update((a, b))
+                pairs.append((a, b))
+    return sorted(names), pairs
 
 
 def _pick(ms: list[EventMention], value):

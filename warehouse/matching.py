@@ -24,6 +24,7 @@ PUBLICATION_SLACK = dt.timedelta(days=3)
 MAX_KM = 50.0
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "this", "that"}
 _LOWER_OK = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "la", "le", "of", "the"}
+_INNER = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "la", "le"}  # inside a name
 _COLLECTIVE = {"police", "people", "military", "army", "public", "crowd"}
 
 Reason = tuple[int, str]  # (field number: 0 actor, 1 action, 2 target, 3 place, 4 date; text)
@@ -107,6 +108,46 @@ def _proper_name(text: str) -> str | None:
     if country_for(words[-1]) or (coded and coded.entry.startswith("agent")):
         return None
     return " ".join(words)
+
+
+def display_name(name: str) -> str:
+    """A name without leading titles: 'Brigadier-General Mohammad Hejazi' -> 'Mohammad Hejazi'."""
+    words = name.split()
+    while len(words) > 1:
+        if _is_title(words[0]):
+            words = words[1:]
+        elif len(words) > 2 and _is_title(f"{words[0]} {words[1]}"):
+            words = words[2:]
+        else:
+            break
+    return " ".join(words)
+
+
+def reported_names(sentence: str) -> list[str]:
+    """Full person names (two or more capitalised words after titles) written in a sentence."""
+    names, run = [], []
+    for token in sentence.split() + [","]:
+        word = token.strip("\"'“”‘’()[],.;:!?")
+        core = re.sub(r"^(al|el)-", "", word, flags=re.IGNORECASE)
+        if word and (core[:1].isupper() or word in _INNER) and not word.endswith(("'s", "’s")):
+            run.append(word)
+        if not (word and run and run[-1] == word) or token[-1] in ",.;:!?\"”)":
+            name = display_name(" ".join(run).strip())
+            if len(name.split()) > 1 and _proper_name(name):
+                names.append(name)
+            run = []
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _is_title(word: str) -> bool:
+    coded = load_actor_dictionary().code_actor(word)
+    return bool(coded and coded.entry.startswith("agent"))
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names are spelling variants of one person (the actor dictionary's rule)."""
+    return _same_person(a, b)
 
 
 def _is_group(text: str, name: str | None) -> bool:
