@@ -16,6 +16,9 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.lock
+	@# Headless Chromium renders the HTML report in tests (Debian package; the test skips without it).
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "note: chromium not installed; the report render test will skip"; }
 	touch $@
 
 install: $(VENV)/.installed          ## install the pinned runtime tree + eventpipe (editable)
