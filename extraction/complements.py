@@ -189,6 +189,49 @@ def is_secondary(token: Token) -> bool:
     return False
 
 
+QUESTION_HEADS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+QUESTION_MARKS = frozenset({"whether", "if"})
+# Clauses that only time the main event ("one day after a jet shot down ...").
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "when", "while"})
+
+
+def in_question(token: Token) -> bool:
+    """True inside an embedded question ("asked whether Iraq had demanded ...") or for the asking participle
+    itself ("Asked whether ..., he replied"): a question asserts no event."""
+    node = token
+    for _ in range(30):
+        if node.lemma_.lower() in QUESTION_HEADS and node is not token and any(
+                c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in prev.children):
+            return True
+        if node.head is node:
+            break
+        prev, node = node, node.head
+    return token.lemma_.lower() in QUESTION_HEADS and any(
+        c.dep_ in {"ccomp", "xcomp"} and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+        for c in token.children)
+
+
+def framing_participle(token: Token) -> bool:
+    """True for a subjectless participle clause that frames a reporting verb ("Speaking in Jerusalem, Kerry said"):
+    the circumstance of the statement, not an event of its own."""
+    return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"} and token.head.lemma_.lower() in REPORTING
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children))
+
+
+def temporal(token: Token) -> bool:
+    """True when the trigger sits in a clause or phrase that only times another event ("after X shot down")."""
+    node = token
+    for _ in range(30):
+        if node.head is node:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_MARKS:
+            return True
+        node = node.head
+    return False
+
+
 def _conditional(token: Token) -> bool:
     node = token
     while node.dep_ == "conj" and node.head is not node:
@@ -250,6 +293,10 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             continue
         if marker is None and has_future_aux(frame.trigger) and cameo[:2] not in {"01", "03", "13"}:
             marker = frame.trigger
+        if marker is frame.trigger and any(c.dep_ == "neg" for c in frame.trigger.children):
+            # "said it would not meet the demands": a refusal, asserted
+            planned.append(Planned(frame, recode("refusal", cameo), frame.trigger, [], "asserted", "refusal"))
+            continue
         if marker is None:
             planned.append(Planned(frame, cameo, frame.trigger, [], frame.modality))
             continue
@@ -261,10 +308,15 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         modality = "negated" if any(c.dep_ == "neg" for c in marker.children) else (
             "reported" if frame.modality == "reported" else "asserted")
         planned.append(Planned(frame, recode(kind, cameo), marker, own, modality, kind))
+    planned = [p for p in planned if not (in_question(p.frame.trigger) or in_question(p.trigger)
+                                          or framing_participle(p.trigger) or _unsaid(p))]
+    main = [p for p in planned if not temporal(p.trigger) and not (p.trigger.i in dropped and p.recoded is None)]
     out = []
     for p in planned:
         if p.trigger.i in dropped and p.recoded is None:
             continue
+        if main and temporal(p.trigger):
+            continue  # "one day after a jet shot down ...": background to the sentence's own event
         p.secondary = is_secondary(p.trigger)
         if p.secondary and p.cameo[:2] < "17":
             continue  # background clauses: only material violence in them is coded ("militants who seized")
@@ -272,6 +324,24 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)
     return out
+
+
+# Verbal acts that a negation voids: "did not give details", "does not need forces" assert nothing.
+_VERBAL_ROOTS = frozenset({"01", "02", "10"})
+
+
+# Commands to one's own subordinates: "ordered security forces not to strike" restrains, it does not act.
+COMMANDS = frozenset({"order", "instruct", "command", "direct"})
+
+
+def _unsaid(plan: Planned) -> bool:
+    """True for a negated statement, appeal or demand that no marker turned into a refusal, and for a command
+    not to act."""
+    if plan.recoded is None and plan.modality == "negated" and plan.cameo[:2] in _VERBAL_ROOTS:
+        return True
+    verb = plan.frame.trigger
+    return verb.lemma_.lower() in COMMANDS and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
 def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple[Token | None, Token | None]:
@@ -284,6 +354,8 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
         if link.kind == "marker" and marker is None:
             marker = link.head
             continue
+        if link.kind == "pass" and link.via == "advcl" and link.head.i in codes:
+            return None, link.head  # "began a hunger strike to protest against X": the strike carries the protest
         if link.kind in {"pass", "marker"}:
             continue
         if link.head.i in codes:

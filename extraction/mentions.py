@@ -110,7 +110,38 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
         if coded:
             return coded, frame.noun_trigger
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+    if coded and coded.root == "13" and _warns_of(frame.trigger):
+        coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root in {"18", "19", "20"}:
+        coded = _means(frame, coded, knowledge) or coded
     return (coded, frame.trigger) if coded else None
+
+
+AIR_AGENTS = {"aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane", "airplane", "predator"}
+
+
+def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """The finer code the means of a violent act give: "aircraft killed ..." is aerial weapons use (195);
+    "wounded two soldiers in a bomb attack" takes the attack's code (183)."""
+    verb = frame.trigger
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "with", "by"}:
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
+                found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
+                if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
+                    return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
+    source = frame.source
+    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
+        return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
+    return None
+
+
+def _warns_of(verb: Token) -> bool:
+    """ "warned of the collapse": a warning about a danger, with no threatened act or addressee, is a pessimistic
+    comment (012), not a threat (13)."""
+    return verb.lemma_.lower() == "warn" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children) \
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
 
 
 def _location(frame: Frame, offset: int, sentence_span: Span, ctx: _DocContext) -> Place | None:
@@ -251,17 +282,62 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
     """The targets of a planned event: the first actor among the candidates and its conjuncts; else, for a
     reciprocal act of coordinated actors ("Jordan and Britain agreed"), the other actor; else [None]."""
     frame = plan.frame
-    candidates = [*frame.target_candidates, *plan.extra_targets]
+    partners = [t for t in [frame.source.head if frame.source.dep_ == "conj" else None, *conjuncts(frame.source)]
+                if t is not None and t.pos_ in {"NOUN", "PROPN"}]
+    with_partner = any(t.dep_ == "pobj" and t.head.lower_ in {"with", "between"} for t in frame.target_candidates)
+    if partners and not with_partner and _reciprocal(plan):
+        # "Israel and Lebanon renewed negotiations": each side's act is aimed at the other
+        found = [f for f in (participant(t, ctx.earlier, code_actor) for t in partners) if f is not None]
+        if found:
+            return found
+    candidates = [*_grievance_objects(plan), *frame.target_candidates, *plan.extra_targets]
+    if plan.cameo[:3] in COMMENT_CODES:
+        candidates = [t for t in frame.target_candidates if _addressee(t, frame.trigger)]
     first = first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
     if first is not None:
         more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token)]
         return [first, *(m for m in more if m is not None)]
-    partners = [t for t in [frame.source.head if frame.source.dep_ == "conj" else None, *conjuncts(frame.source)]
-                if t is not None and t.pos_ in {"NOUN", "PROPN"}]
-    if plan.trigger.lemma_.lower() in RECIPROCAL and partners:
-        found = [participant(t, ctx.earlier, code_actor) for t in partners]
-        return [f for f in found if f is not None] or [None]
     return [None]
+
+
+RECIPROCAL_NOUNS = {"talk", "talks", "negotiation", "agreement", "accord", "deal", "treaty", "relation", "tie",
+                    "exercise", "game", "manoeuvre", "maneuver", "consultation", "summit", "meeting"}
+RECIPROCAL_CODES = {"040", "043", "046", "057", "062", "064"}
+
+
+def _reciprocal(plan: Planned) -> bool:
+    """True for an act two coordinated actors do with each other (agree, meet, negotiate, sign, clash)."""
+    frame = plan.frame
+    words = [plan.trigger, frame.trigger, plan.base, frame.noun_trigger]
+    if any(w is not None and w.lemma_.lower() in RECIPROCAL for w in words) or plan.cameo in RECIPROCAL_CODES:
+        return True
+    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
+    return any(o.lemma_.lower() in RECIPROCAL_NOUNS for o in objects)
+
+
+# Optimistic and pessimistic comments ("expressed hope that ...", "warned of the collapse of ...") are aimed only at
+# an addressee named beside the verb; the actors inside what is hoped or feared are their topic, not their target.
+COMMENT_CODES = {"012", "013"}
+
+
+def _addressee(token: Token, verb: Token) -> bool:
+    """True when `token` is the verb's direct object or dative, or the object of its "to"/"with"."""
+    if token.head is verb and token.dep_ in {"dobj", "obj", "dative"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"to", "with"} and token.head.head is verb
+
+
+GRIEVANCE_PREPS = {"over", "about", "of", "against", "at"}
+
+
+def _grievance_objects(plan: Planned) -> list[Token]:
+    """For complaints and accusations (CAMEO 11), the act complained of names the target: "complained to the UN
+    over Israeli air raids" -> the raids (whose actor, Israel, is found inside the phrase)."""
+    if plan.cameo[:2] != "11":
+        return []
+    verb = plan.frame.trigger
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in GRIEVANCE_PREPS
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def _mention(

@@ -37,7 +37,7 @@ class Event(Record):
     date_start: dt.date | None = Field(None, description="First day of the event window: the intersection of the mentions' dates (explicit/relative before publication-based), else the tightest one; null when no mention is dated.")
     date_end: dt.date | None = Field(None, description="Last day of the event window (inclusive).")
     date_granularity: Granularity | None = Field(None, description="day, week, month or year of the window.")
-    name_variants: list[str] = Field(default_factory=list, description="Distinct person names the mentions use for the source actor, sorted, e.g. ['Mohamed Hijazi', 'Mohammad Hejazi'].")
+    name_variants: list[str] = Field(default_factory=list, description="Person names of the event, titles dropped, sorted: the source actor's names, plus full names that two of its documents spell differently for one person (the official both quote), e.g. ['Mohamed Hijazi', 'Mohammad Hejazi'].")
     num_mentions: int = Field(ge=1, description="Mentions merged into the event.")
     num_documents: int = Field(ge=1, description="Distinct documents among the mentions (GDELT NumArticles).")
     num_sources: int = Field(ge=1, description="Distinct publishers: documents.source, else the URL host, else the input file name.")

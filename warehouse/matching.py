@@ -50,7 +50,8 @@ def candidate(m: EventMention, published: dt.date | None) -> Candidate:
     """The rule view of a mention; `published` is its document's publication date."""
     span = m.action.span.start if m.action.span else -1
     key = (published or dt.date.max, m.doc_id, m.sentence_index, span, m.mention_id)
-    mclass, (name, group) = MODALITY_CLASS[m.modality], _actor_view(m.actor.text)
+    opens = m.sentence.lstrip(" \"'“‘(").startswith(m.actor.text)
+    mclass, (name, group) = MODALITY_CLASS[m.modality], _actor_view(m.actor.text, opens)
     place = m.location if m.location and (m.location.country or m.location.geonameid) else None
     keys = tuple(sorted(f"{mclass}|{a}|{b}" for a in _action_keys(m) for b in _actor_keys(m, name)))
     dated = m.date.start is not None and m.date.basis in ("explicit", "relative")
@@ -87,9 +88,16 @@ def _initial(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _actor_view(text: str) -> tuple[str | None, bool]:
-    """(proper name or None, whether the text names a group) of an actor text."""
+def _actor_view(text: str, opens_sentence: bool) -> tuple[str | None, bool]:
+    """(proper name or None, whether the text names a group) of an actor text.
+
+    One capitalised word opening the sentence ('Officers detained...') is a name only when the
+    actor dictionary knows it as one ('Maliki urged...').
+    """
     name = _proper_name(text)
+    if name and opens_sentence and len(name.split()) == 1:
+        coded = load_actor_dictionary().code_actor(name)
+        name = name if coded and not coded.entry.startswith(("agent", "country")) else None
     return name, _is_group(text, name)
 
 

@@ -64,3 +64,57 @@ def test_mentions_demands_and_object_patterns(text, actor, root, target, nlp, kn
 @pytest.mark.parametrize("text", ["Chile expressed deep concern on Monday."])
 def test_mentions_verbal_event_needs_a_target(text, nlp, knowledge):
     assert _mentions(text, nlp, knowledge) == []
+
+
+# --- round 3 rules ---------------------------------------------------------------------------
+
+def _found(text, nlp, knowledge):
+    return [(m.actor.text, m.action.cameo, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, absent_root", [
+    # an embedded question asserts nothing, nor does the participle that asks it
+    ("Asked whether Chile had requested aid from Norway, the minister replied that he did not know.", "02"),
+    # a command not to act restrains one's own forces: no event
+    ("The president said he had ordered the police not to attack the strikers.", "15"),
+    # a hope about a third party is a comment without an addressee
+    ("Norway expressed its hope that the Chilean police will succeed in arresting the smugglers.", "01"),
+    # a warning of a danger is no threat
+    ("The minister warned of the collapse of the peace process in Chile.", "13"),
+])
+def test_mentions_non_events(text, absent_root, nlp, knowledge):
+    assert not any(code.startswith(absent_root) for _, code, _ in _found(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated sides of a reciprocal act are each other's targets
+    ("Chile and Peru resumed negotiations on Monday on their border dispute.", ("Peru", "04", "Chile")),
+    # a complaint is aimed at the actor whose act is complained of, not at the listener
+    ("Peru complained to the United Nations over two Chilean air raids.", ("Peru", "11", "Chilean")),
+    # "will not" turns the act into a refusal
+    ("Peru said it would not meet the demands of Chile.", ("Peru", "12", None)),
+    # a protest's purpose clause gives the hunger strike its target
+    ("Students began a hunger strike on Monday to protest against Chile's decision.", ("Students", "14", "Chile")),
+])
+def test_mentions_round3_targets_and_roots(text, expected, nlp, knowledge):
+    actor, root, target = expected
+    found = _found(text, nlp, knowledge)
+    assert any(a == actor and c.startswith(root) and (target is None or (t or "").startswith(target))
+               for a, c, t in found), found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Peruvian aircraft killed twelve Chilean soldiers near the border.", "195"),
+    ("Rebels wounded two Chilean soldiers in a bomb attack.", "183"),
+    ("Peru announced a suspension of aid to Chile.", "162"),
+])
+def test_mentions_means_and_light_verb_nouns_refine_code(text, code, nlp, knowledge):
+    assert code in [c for _, c, _ in _found(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Peru recalled its ambassador from Chile one day after Chilean troops shelled a Peruvian village.", "Peru", "Chilean troops"),
+])
+def test_mentions_temporal_clause_is_background(text, kept, dropped, nlp, knowledge):
+    actors = [a for a, _, _ in _found(text, nlp, knowledge)]
+    assert kept in actors and dropped not in actors

@@ -11,7 +11,7 @@
 --   DATEADDED SOURCEURL
 -- Units and differences from GDELT: GLOBALEVENTID = the first 15 hex digits of event_id as BIGINT
 -- (join back with ('0x' || substr(event_id, 1, 15))::bigint); SQLDATE (int YYYYMMDD), MonthYear
--- (YYYYMM), Year, FractionDate (GDELT's year + (month*30 + day)/365) come from date_start, else the
+-- (YYYYMM), Year, FractionDate (year + share of the year elapsed) come from date_start, else the
 -- date of first_seen; country codes are ISO3 (GDELT: CAMEO country codes for actors, FIPS 10-4
 -- for geography); ActionGeo_FeatureID is a GeoNames id; Actor*Geo_*, ADM1/ADM2 codes, known-group,
 -- ethnic and religion codes and AvgTone have no counterpart here and are null; IsRootEvent = 1 when
@@ -45,7 +45,8 @@ final as (
         cast(strftime(e.day, '%Y%m%d') as integer) as SQLDATE,
         cast(strftime(e.day, '%Y%m') as integer) as MonthYear,
         cast(year(e.day) as integer) as "Year",
-        round(year(e.day) + (month(e.day) * 30 + day(e.day)) / 365.0, 4) as FractionDate,
+        round(year(e.day) + (dayofyear(e.day) - 1)
+            / datediff('day', make_date(year(e.day), 1, 1), make_date(year(e.day) + 1, 1, 1)), 4) as FractionDate,
         e.actor_code as Actor1Code,
         upper(e.actor_text) as Actor1Name,
         e.actor_country as Actor1CountryCode,
@@ -108,6 +109,7 @@ final as (
         lead.source_url as SOURCEURL
     from asserted as e
     left join lead using (event_id)
+    order by SQLDATE, GLOBALEVENTID
 )
 
 select * from final
