@@ -354,7 +354,8 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
         if link.kind == "marker" and marker is None:
             marker = link.head
             continue
-        if link.kind == "pass" and link.via == "advcl" and link.head.i in codes:
+        if link.kind == "pass" and link.head.i in codes and (link.via == "advcl" or (
+                link.via == "xcomp" and any(c.dep_ in {"dobj", "obj"} for c in link.head.children))):
             return None, link.head  # "began a hunger strike to protest against X": the strike carries the protest
         if link.kind in {"pass", "marker"}:
             continue

@@ -73,3 +73,41 @@ MUST = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("said"
 def test_complements_must_under_reporting_verb_is_a_demand(rows, codes, expected):
     plans = plan_events(list(find_frames(build(rows)[:])), codes)
     assert [(p.trigger.text, p.cameo, p.frame.source.text, p.frame.target_candidates[0].text) for p in plans] == expected
+
+
+# "Asked whether Osterlich attacked , Ruritania replied ."
+ASKED = [("Asked", 5, "advcl", "VERB", "VBN", "ask", "O"), ("whether", 3, "mark", "SCONJ", "IN", "whether", "O"),
+         ("Osterlich", 3, "nsubj", "PROPN", "NNP", "Osterlich", "B-GPE"),
+         ("attacked", 0, "ccomp", "VERB", "VBD", "attack", "O"), (",", 5, "punct", "PUNCT", ",", ",", "O"),
+         ("Ruritania", 5, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("replied", 5, "ROOT", "VERB", "VBD", "reply", "O")]
+# "Ruritania protested after Osterlich attacked ."
+AFTER = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("protested", 1, "ROOT", "VERB", "VBD", "protest", "O"),
+         ("after", 4, "mark", "SCONJ", "IN", "after", "O"), ("Osterlich", 4, "nsubj", "PROPN", "NNP", "Osterlich", "B-GPE"),
+         ("attacked", 1, "advcl", "VERB", "VBD", "attack", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania ordered troops not to attack ."
+ORDERED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("ordered", 1, "ROOT", "VERB", "VBD", "order", "O"),
+           ("troops", 1, "dobj", "NOUN", "NNS", "troop", "O"), ("not", 5, "neg", "PART", "RB", "not", "O"),
+           ("to", 5, "aux", "PART", "TO", "to", "O"), ("attack", 1, "xcomp", "VERB", "VB", "attack", "O"),
+           (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania would not help Osterlich ."
+WOULD_NOT = [("Ruritania", 3, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("would", 3, "aux", "AUX", "MD", "would", "O"),
+             ("not", 3, "neg", "PART", "RB", "not", "O"), ("help", 3, "ROOT", "VERB", "VB", "help", "O"),
+             ("Osterlich", 3, "dobj", "PROPN", "NNP", "Osterlich", "B-GPE"), (".", 3, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania began a strike to protest ."
+STRIKE = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("began", 1, "ROOT", "VERB", "VBD", "begin", "O"),
+          ("a", 3, "det", "DET", "DT", "a", "O"), ("strike", 1, "dobj", "NOUN", "NN", "strike", "O"),
+          ("to", 5, "aux", "PART", "TO", "to", "O"), ("protest", 1, "advcl", "VERB", "VB", "protest", "O"),
+          (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, codes, expected", [
+    (ASKED, {0: "020", 3: "190"}, []),                                   # embedded question and its asking: no event
+    (AFTER, {1: "140", 4: "190"}, [("protested", "140", "Ruritania")]),  # "after ..." only times the main event
+    (ORDERED, {1: "150", 5: "190"}, []),                                 # a command not to act is no event
+    (WOULD_NOT, {3: "070"}, [("help", "122", "Ruritania")]),             # "would not help": a refusal (of aid)
+    (STRIKE, {1: "143", 5: "140"}, [("began", "143", "Ruritania")]),     # the strike swallows its purpose clause
+])
+def test_complements_round3_rules(rows, codes, expected):
+    doc = build(rows)
+    plans = plan_events(list(find_frames(doc[:])), codes)
+    assert [(p.trigger.text, p.cameo, p.frame.source.text) for p in plans] == expected
