@@ -307,7 +307,11 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         own = [t for f in by_trigger.get(marker.i, []) for t in f.target_candidates]
         modality = "negated" if any(c.dep_ == "neg" for c in marker.children) else (
             "reported" if frame.modality == "reported" else "asserted")
-        planned.append(Planned(frame, recode(kind, cameo), marker, own, modality, kind))
+        code = recode(kind, cameo)
+        speakers = by_trigger.get(marker.i, []) if _own_side(frame.source) else []
+        # "X and Y agreed that their countries should cooperate": the marker's subjects act, not "their countries"
+        planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind)
+                       for s in speakers or [frame])
     planned = [p for p in planned if not (in_question(p.frame.trigger) or in_question(p.trigger)
                                           or framing_participle(p.trigger) or _unsaid(p))]
     main = [p for p in planned if not temporal(p.trigger) and not (p.trigger.i in dropped and p.recoded is None)]
@@ -332,6 +336,12 @@ _VERBAL_ROOTS = frozenset({"01", "02", "10"})
 
 # Commands to one's own subordinates: "ordered security forces not to strike" restrains, it does not act.
 COMMANDS = frozenset({"order", "instruct", "command", "direct"})
+
+
+def _own_side(source: Token | None) -> bool:
+    """True for a complement subject that only names the marker's subject again: "their countries", "its forces"."""
+    return source is not None and source.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.lower_ in {"their", "its", "our"} for c in source.children)
 
 
 def _unsaid(plan: Planned) -> bool:

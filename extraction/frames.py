@@ -159,7 +159,7 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro",
     # "rioted at this jail in northern Israel")
     owned = owned_tokens(verb)
-    out += [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and t.ent_type_ == "GPE"
+    out += [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and t.ent_type_ in {"GPE", "LOC"}
             and t.dep_ == "pobj" and t.head.lower_ in {"in", "into", "inside", "at", "from"}]
     seen: set[int] = set()
     return [t for t in out if _usable(t, verb) and not (t.i in seen or seen.add(t.i))]
@@ -222,7 +222,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         target = candidates[0] if candidates else None
         owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])
-        for actor in [source, *_conjuncts(source)]:
+        for actor in adjective_actors(source) or [source, *_conjuncts(source)]:
             yield Frame(
                 trigger=token,
                 lemma=phrasal_lemma(token),
@@ -242,6 +242,37 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
 def _conjuncts(token: Token) -> list[Token]:
     """Coordinated nouns: "America and Iran" are two actors."""
     return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+
+
+def _national(token: Token) -> bool:
+    return token.ent_type_ in {"NORP", "GPE"} and token.pos_ in {"ADJ", "PROPN", "NOUN"}
+
+
+def adjective_actors(noun: Token) -> list[Token]:
+    """Coordinated nationality modifiers of one noun are separate actors: "Hungarian and Romanian officials" ->
+    [Hungarian, Romanian]; [] when the noun has no such coordination."""
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and _national(child):
+            others = [c for c in child.conjuncts if _national(c)]
+            if others:
+                return sorted([child, *others], key=lambda t: t.i)
+    return []
+
+
+def modified_noun(token: Token) -> Token | None:
+    """The noun a (possibly coordinated) nationality modifier qualifies: "Romanian" in "Hungarian and Romanian
+    officials" -> officials; None when the token is not such a modifier."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.head if node.dep_ in {"amod", "compound", "nmod"} and node.head.pos_ in {"NOUN", "PROPN"} else None
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The other members of the token's coordination (nouns, or nationality modifiers of one noun)."""
+    if modified_noun(token) is not None:
+        return [c for c in token.conjuncts if _national(c)]
+    return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"}]
 
 
 def phrase(token: Token) -> tuple[int, int]:

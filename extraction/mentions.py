@@ -12,10 +12,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
 from .codebook import ActionCode, Codebook, load_codebook
+from .confidence import confidence, confidence_features
 from .complements import Planned, plan_events
 from .dates import resolve_dates
 from .discards import Discards, load_discards
-from .frames import Frame, find_frames, owned_tokens, phrase
+from .frames import Frame, coordinated, find_frames, owned_tokens, phrase
+from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, participant
 from .places import resolve_places
 
@@ -179,17 +181,16 @@ def _is_reporting(frame: Frame) -> bool:
     )
 
 
-def _confidence(actor: Actor, target: Actor | None, code: ActionCode, plan: Planned, source: Participant) -> float:
-    """A heuristic score in [0, 1]; calibration against gold is reported by `eventpipe score`."""
-    score = 0.45
-    score += 0.15 if actor.country else 0.05 if actor.code else 0.0
-    score += 0.2 if target and target.country else 0.1 if target and target.code else -0.2 if target is None else 0.0
-    score += 0.05 if plan.recoded or (code.pattern and "*" in code.pattern) else 0.0
-    score -= 0.1 if plan.frame.source_inherited else 0.0
-    score -= 0.1 if source.via_pronoun is not None else 0.0
-    score -= 0.3 if plan.secondary else 0.0
-    score -= 0.1 if plan.modality in {"negated", "hypothetical"} else 0.0
-    return round(max(0.01, min(score, 0.99)), 3)
+def _confidence(actor: Actor, target: Actor | None, code: ActionCode, plan: Planned, source: Participant,
+                aimed: Participant | None) -> float:
+    """The calibrated probability that the mention is right (model and fitting in `confidence.py`)."""
+    return confidence(confidence_features(
+        actor_country=bool(actor.country), actor_coded=bool(actor.code), target_country=bool(target and target.country),
+        target_coded=bool(target and target.code), no_target=target is None, pronoun=source.via_pronoun is not None,
+        inherited=plan.frame.source_inherited, secondary=plan.secondary, modality=plan.modality,
+        pattern=code.pattern, recoded=plan.recoded is not None, noun_trigger=plan.frame.noun_trigger is not None,
+        root=code.root, target_place=aimed is not None and aimed.token.ent_type_ in {"GPE", "LOC"}
+        and aimed.token.dep_ == "pobj" and aimed.token.head.lower_ in {"in", "at", "into", "inside", "from"}))
 
 
 def _event_month(date: EventDate, published: dt.date | None) -> str:
@@ -247,6 +248,9 @@ def _sentence_mentions(
 ) -> list[EventMention]:
     frames = list(find_frames(sentence))
     codes = _codes(frames, knowledge)
+    nominal = list(nominal_frames(sentence, knowledge.codebook, codes))
+    codes |= _codes(nominal, knowledge)
+    frames += nominal
     plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
     out: list[EventMention] = []
     seen: set[tuple] = set()
@@ -282,8 +286,7 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
     """The targets of a planned event: the first actor among the candidates and its conjuncts; else, for a
     reciprocal act of coordinated actors ("Jordan and Britain agreed"), the other actor; else [None]."""
     frame = plan.frame
-    partners = [t for t in [frame.source.head if frame.source.dep_ == "conj" else None, *conjuncts(frame.source)]
-                if t is not None and t.pos_ in {"NOUN", "PROPN"}]
+    partners = coordinated(frame.source)
     with_partner = any(t.dep_ == "pobj" and t.head.lower_ in {"with", "between"} for t in frame.target_candidates)
     if partners and not with_partner and _reciprocal(plan):
         # "Israel and Lebanon renewed negotiations": each side's act is aimed at the other
@@ -390,7 +393,7 @@ def _mention(
         location=_location(frame, offset, sentence_span, ctx),
         date=date,
         modality=plan.modality,
-        confidence=_confidence(actor, target_actor, code, plan, source),
+        confidence=_confidence(actor, target_actor, code, plan, source, target),
         extractor_version=knowledge.version,
         run_id=run_id,
         event_month=_event_month(date, ctx.document.published),

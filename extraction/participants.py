@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from .actors import ActorCode
 from .codebook import load_codebook
 from .coreference import pronoun_kind, resolve_pronoun
-from .frames import ACTOR_ENTS, phrase
+from .frames import ACTOR_ENTS, coordinated, modified_noun, phrase
 
 CodeActor = Callable[[str], ActorCode | None]
 _INNER_PREPS = {"of", "by", "from", "for", "between", "with", "against", "on", "to", "toward", "towards", "into"}
@@ -94,6 +94,10 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
         return Participant(found.token, found.code, token) if found else None
     if (members := _members(token)) is not None:
         return participant(members, earlier, code_actor, depth)
+    if (noun := modified_noun(token)) is not None and coordinated(token):
+        # "Hungarian and Romanian officials": each nationality with the noun it qualifies (HUN + officials = HUNGOV)
+        code = code_actor(f"{token.text} {noun.text}")
+        return Participant(token, code) if code is not None and code.country else None
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
         return Participant(token, code)
@@ -122,5 +126,5 @@ def _named(found: Participant) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Nouns coordinated with `token` ("Iran, Libya and Cuba"), after it."""
-    return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+    """Nouns (or nationality modifiers of one noun) coordinated with `token` ("Iran, Libya and Cuba"), after it."""
+    return [c for c in coordinated(token) if c.i > token.i]

@@ -111,3 +111,15 @@ def test_complements_round3_rules(rows, codes, expected):
     doc = build(rows)
     plans = plan_events(list(find_frames(doc[:])), codes)
     assert [(p.trigger.text, p.cameo, p.frame.source.text) for p in plans] == expected
+
+
+@pytest.mark.parametrize("words, expected", [(("their", "countries"), True), (("the", "countries"), False)])
+def test_complements_own_side_subject(words, expected):
+    from eventpipe.extraction.complements import _own_side
+
+    from ._docs import build
+
+    doc = build([(words[0], 1, "poss" if words[0] == "their" else "det", "PRON" if words[0] == "their" else "DET",
+                  "PRP$" if words[0] == "their" else "DT", words[0], "O"),
+                 (words[1], 1, "ROOT", "NOUN", "NNS", "country", "O")])
+    assert _own_side(doc[1]) is expected

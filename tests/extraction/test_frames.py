@@ -104,3 +104,19 @@ DISPERSE = [("Police", 1, "nsubj", "NOUN", "NNS", "police", "O"), ("dispersed", 
 def test_frames_object_position_in_context(rows, trigger, position):
     frame = next(f for f in find_frames(build(rows)[:]) if f.trigger.text == trigger)
     assert frame.object_at == position
+
+
+# "Ruritanian and Osterlich officials met ."  (coordinated nationality adjectives: two actors)
+ADJECTIVES = [("Ruritanian", 3, "amod", "ADJ", "JJ", "ruritanian", "B-NORP"), ("and", 0, "cc", "CCONJ", "CC", "and", "O"),
+              ("Osterlichan", 0, "conj", "ADJ", "JJ", "osterlichan", "B-NORP"),
+              ("officials", 4, "nsubj", "NOUN", "NNS", "official", "O"), ("met", 4, "ROOT", "VERB", "VBD", "meet", "O"),
+              (".", 4, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, sources", [(ADJECTIVES, ["Ruritanian", "Osterlichan"]), (COORDINATED, ["Ruritania", "Osterlich"])])
+def test_frames_coordinated_actors_are_separate_sources(rows, sources):
+    from eventpipe.extraction.frames import coordinated
+
+    frames = list(find_frames(build(rows)[:]))
+    assert [f.source.text for f in frames] == sources
+    assert [t.text for t in coordinated(frames[0].source)] == sources[1:]
