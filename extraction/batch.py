@@ -19,9 +19,10 @@ from .cleaning import clean_text, paragraphs
 from .errors import InputError
 from .inputs import RawArticle
 from .mentions import Knowledge, mentions_for_document
-from .nlp import parse_paragraphs
+from .nlp import MAX_PARAGRAPH_CHARS, parse_paragraphs
 
 EXCERPT_CHARS = 200
+MAX_DOCUMENT_CHARS = 2_000_000  # about 300k words: a minute of parsing; longer inputs are rejected
 
 
 @dataclass
@@ -56,8 +57,13 @@ def reject(error: InputError, stage: Stage, run_id: str) -> Reject:
     )
 
 
-def read_document(article: RawArticle, run_id: str) -> Document:
-    """Clean an article into a `Document`; raises InputError when nothing is left."""
+def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMENT_CHARS) -> Document:
+    """Clean an article into a `Document`; raises InputError when nothing is left or it is too long."""
+    if len(article.text) > max_chars:
+        raise InputError(
+            "too_large", article.uri, f"{len(article.text):,} characters is over the limit of {max_chars:,} "
+            "(raise EVENTPIPE_MAX_DOCUMENT_CHARS to accept it)", article.line, article.text[:EXCERPT_CHARS],
+        )
     cleaned = clean_text(article.text, title=article.title, published=article.published)
     if not cleaned.text.strip():
         raise InputError("empty", article.uri, "no text left after removing boilerplate", article.line, article.text[:EXCERPT_CHARS])
@@ -78,7 +84,7 @@ def read_document(article: RawArticle, run_id: str) -> Document:
 
 
 def _read_all(
-    items: Iterable[RawArticle | InputError], run_id: str, known: set[str], result: BatchResult
+    items: Iterable[RawArticle | InputError], run_id: str, known: set[str], result: BatchResult, max_chars: int
 ) -> list[Document]:
     """Documents to parse; rejects and skips are recorded on `result`."""
     fresh: list[Document] = []
@@ -89,7 +95,7 @@ def _read_all(
             result.rejects.append(reject(item, "read", run_id))
             continue
         try:
-            document = read_document(item, run_id)
+            document = read_document(item, run_id, max_chars)
         except InputError as error:
             result.rejects.append(reject(error, "read", run_id))
             continue
@@ -107,9 +113,26 @@ def _read_all(
     return fresh
 
 
+def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of an over-long paragraph at whitespace, each under the parser's limit."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit)
+        cut = cut if cut > start else start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def _parse_all(nlp: Language, documents: Sequence[Document], n_process: int, batch_size: int) -> list[list[tuple[int, Doc]]]:
     parsed: list[list[tuple[int, Doc]]] = [[] for _ in documents]
-    jobs = ((text, (i, offset)) for i, d in enumerate(documents) for offset, text in paragraphs(d.text))
+    jobs = (
+        (piece, (i, offset + start))
+        for i, d in enumerate(documents)
+        for offset, text in paragraphs(d.text)
+        for start, piece in _pieces(text, MAX_PARAGRAPH_CHARS)
+    )
     for doc, (i, offset) in parse_paragraphs(nlp, jobs, batch_size=batch_size, n_process=n_process):
         parsed[i].append((offset, doc))
     return parsed
@@ -123,11 +146,12 @@ def extract_batch(
     known_doc_ids: set[str] = frozenset(),
     n_process: int = 1,
     batch_size: int = 64,
+    max_chars: int = MAX_DOCUMENT_CHARS,
 ) -> BatchResult:
     """Read, parse and extract one batch; every input ends as a document, a skip or a reject."""
     result = BatchResult()
     clock = time.perf_counter()
-    documents = _read_all(items, run_id, set(known_doc_ids), result)
+    documents = _read_all(items, run_id, set(known_doc_ids), result, max_chars)
     result.timings["read"] += time.perf_counter() - clock
 
     clock = time.perf_counter()

@@ -83,7 +83,7 @@ def extract_and_write_batch(
     nlp = load_pipeline(settings.model)
     result = extract_batch(
         batch, nlp, load_knowledge(), run_id, known_doc_ids=known,
-        n_process=settings.workers, batch_size=settings.parse_batch_size,
+        n_process=settings.workers, batch_size=settings.parse_batch_size, max_chars=settings.max_document_chars,
     )
     stem = batch_key([d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects])
     result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]

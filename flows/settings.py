@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(200, gt=0, le=10_000, description="Documents per flow task (one batch, one Parquet file per table).")
     parse_batch_size: int = Field(64, gt=0, le=10_000, description="Paragraphs per spaCy nlp.pipe batch.")
     workers: int = Field(1, gt=0, le=256, description="spaCy processes per task (nlp.pipe n_process).")
+    max_document_chars: int = Field(2_000_000, gt=0, description="Longest document accepted, in characters; longer inputs become `too_large` rejects.")
     max_files_per_partition: int = Field(32, gt=1, description="Compact a table partition into one file once it holds more files than this.")
     lock_wait: float = Field(0.0, ge=0, description="Seconds to wait for another run's warehouse lock before refusing.")
     reprocess: bool = Field(False, description="Re-extract documents already in the warehouse (e.g. after an extractor upgrade).")
