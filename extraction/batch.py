@@ -67,7 +67,7 @@ def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMEN
     cleaned = clean_text(article.text, title=article.title, published=article.published)
     if not cleaned.text.strip():
         raise InputError("empty", article.uri, "no text left after removing boilerplate", article.line, article.text[:EXCERPT_CHARS])
-    basis = "metadata" if article.published else ("dateline" if cleaned.published else "none")
+    basis = article.published_basis or ("metadata" if article.published else ("dateline" if cleaned.published else "none"))
     return Document(
         doc_id=document_id(cleaned.text),
         source_id=article.source_id,

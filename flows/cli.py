@@ -71,6 +71,12 @@ def run(
     workers: Annotated[Optional[int], typer.Option(help="spaCy processes (default 1).")] = None,
     model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline name.")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already in the warehouse.")] = False,
+    text_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the text (default text).")] = None,
+    date_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the ISO publication date (default published).")] = None,
+    title_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the title (default title).")] = None,
+    id_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the id (default id).")] = None,
+    url_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the URL (default url).")] = None,
+    language: Annotated[Optional[list[str]], typer.Option("--language", help="Accepted language code, repeatable (default en; 'all' for any).")] = None,
     lock_wait: Annotated[Optional[float], typer.Option(help="Seconds to wait when another run holds the warehouse (default 0: refuse).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -84,6 +90,8 @@ def run(
         settings = _settings(
             inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
             workers=workers, model=model, reprocess=reprocess or None, lock_wait=lock_wait,
+            text_field=text_field, date_field=date_field, title_field=title_field, id_field=id_field,
+            url_field=url_field, languages=language or None,
         )
     except Exception as error:  # pydantic ValidationError: a bad option value
         _fail(error)

@@ -169,7 +169,7 @@ def _run_batches(settings: Settings, location: Location, run_id: str, started: d
 
     pending: list[tuple[list, PrefectFuture]] = []
     window = 2  # batches in flight: enough to overlap reading with parsing, never the whole corpus
-    for batch in chunked(read_inputs(inputs), settings.batch_size):
+    for batch in chunked(read_inputs(inputs, **settings.reader_options()), settings.batch_size):
         pending.append((batch, extract_and_write.submit(batch, settings, run_id, known, known_rejects)))
         while len(pending) >= window:
             _finish(*pending.pop(0), location, run, on_progress)

@@ -25,6 +25,17 @@ class Settings(BaseSettings):
     batch_size: int = Field(200, gt=0, le=10_000, description="Documents per flow task (one batch, one Parquet file per table).")
     parse_batch_size: int = Field(64, gt=0, le=10_000, description="Paragraphs per spaCy nlp.pipe batch.")
     workers: int = Field(1, gt=0, le=256, description="spaCy processes per task (nlp.pipe n_process).")
+    text_field: str = Field("text", description="Manifest field (JSONL key or CSV column) holding the article text.")
+    date_field: str = Field("published", description="Manifest field holding the publication date (ISO).")
+    title_field: str = Field("title", description="Manifest field holding the title.")
+    id_field: str = Field("id", description="Manifest field holding the input's own id (kept as source_id).")
+    url_field: str = Field("url", description="Manifest field holding the article URL.")
+    source_field: str = Field("source", description="Manifest field holding the publisher.")
+    languages: list[str] = Field(default_factory=lambda: ["en"], description="Languages accepted (ISO 639-1); others become `language` rejects; ['all'] accepts every language.")
+    max_input_bytes: int = Field(20 * 2**20, gt=0, description="Largest input file or fetched page, in bytes.")
+    max_uncompressed_bytes: int = Field(2 * 2**30, gt=0, description="Largest total uncompressed size of one archive (defeats zip bombs).")
+    fetch_timeout: float = Field(10.0, gt=0, description="Seconds allowed to fetch one page or feed (http/https only).")
+    fetch_links: bool = Field(True, description="Fetch the linked page of a feed item that holds only a summary.")
     max_document_chars: int = Field(2_000_000, gt=0, description="Longest document accepted, in characters; longer inputs become `too_large` rejects.")
     max_files_per_partition: int = Field(32, gt=1, description="Compact a table partition into one file once it holds more files than this.")
     lock_wait: float = Field(0.0, ge=0, description="Seconds to wait for another run's warehouse lock before refusing.")
@@ -39,6 +50,20 @@ class Settings(BaseSettings):
         if "://" in self.warehouse:
             return Path(DATABASE_NAME).resolve()
         return Path(self.warehouse).expanduser().resolve() / DATABASE_NAME
+
+    def reader_options(self) -> dict:
+        """Keyword arguments of `read_inputs` from these settings."""
+        from ..extraction.manifests import FieldMap
+
+        fields = FieldMap(text=self.text_field, date=self.date_field, title=self.title_field, id=self.id_field, url=self.url_field, source=self.source_field)
+        return {
+            "fields": fields,
+            "languages": None if "all" in self.languages else tuple(self.languages),
+            "max_bytes": self.max_input_bytes,
+            "max_uncompressed": self.max_uncompressed_bytes,
+            "fetch_timeout": self.fetch_timeout,
+            "fetch_links": self.fetch_links,
+        }
 
     def as_json(self) -> str:
         """The settings as JSON for the runs table (secrets would be masked here)."""
