@@ -139,6 +139,7 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
         write_records(location, "runs", [run], f"run-{run_id}")
         compact(location, list(TABLES), max_files=settings.max_files_per_partition)
         database = publish(location, settings.database_path())
+        recover(location)  # delete what compaction replaced, now that no new reader will list it
         run.timings["publish"] = time.perf_counter() - clock
     logger.info(
         "run %s done: %d inputs, %d new, %d skipped, %d mentions, %d rejects",

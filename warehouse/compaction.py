@@ -39,7 +39,11 @@ def recover(location: Location) -> None:
 
 
 def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
-    """Merge every partition holding more than `max_files` files into one; returns partitions merged."""
+    """Merge the first partition holding more than `max_files` files into one; returns partitions merged.
+
+    The replaced files are not deleted here: readers of the published views may still use them.
+    Publish leaves them out (`replaced_files`), and `recover` deletes them once it has published.
+    """
     recover(location)
     merged = 0
     for table in tables:
@@ -55,6 +59,14 @@ def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
             target = f"{folder}/compact-{stem}.parquet"
             write_journal(location, JOURNAL, {"merged": target, "replaces": files})
             _write_file(location, data, target)
-            recover(location)
             merged += 1
+            break  # one compaction per run: its replaced files are deleted after the next publish
+        if merged:
+            break
     return merged
+
+
+def replaced_files(location: Location) -> set[str]:
+    """Files a landed compaction replaces: publish leaves them out, `recover` deletes them after."""
+    entry = read_journal(location, JOURNAL)
+    return set(entry["replaces"]) if entry and is_file(location, entry["merged"]) else set()

@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from ..schemas import TABLES
 from .storage import Location
+from .compaction import replaced_files
 from .writer import file_schema, parquet_files, partition_column
 
 _DUCKDB_TYPES = {
@@ -35,7 +36,8 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
 def table_files(location: Location, table: str) -> list[str]:
     """The table's Parquet files as DuckDB-readable URIs, sorted."""
     root = len(location.root.rstrip("/")) + 1
-    return [location.glob_uri(path[root:]) for path in parquet_files(location, table)]
+    replaced = replaced_files(location)
+    return [location.glob_uri(path[root:]) for path in parquet_files(location, table) if path not in replaced]
 
 
 def _quote(text: str) -> str:

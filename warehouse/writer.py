@@ -121,8 +121,8 @@ def remove_rows(location: Location, table_name: str, key: str, values: Iterable[
         count = pc.sum(hit).as_py() or 0
         if count:
             removed += count
-            kept = data.filter(pc.invert(hit))
-            _write_file(location, kept, path) if kept.num_rows else location.fs.delete_file(path)
+            # An emptied file stays (with no rows): a published view may still list it.
+            _write_file(location, data.filter(pc.invert(hit)), path)
     return removed
 
 

@@ -59,3 +59,53 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
         assert con.execute("select inputs, rejects from runs").fetchall() == [(2, 2)]
     assert [r for r, _ in rows] == ["task_failed", "task_failed"]
     assert all("simulated crash" in d for _, d in rows)
+
+
+def test_reliability_unwritable_warehouse_stops_before_any_work(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the warehouse should be")
+    result = _run(blocker / "wh")
+    assert result.exit_code == 1
+    assert "not writable" in result.output and "Hint:" in result.output
+
+
+def test_reliability_readers_never_fail_while_runs_publish(tmp_path):
+    """Reader threads query the views in a loop during 5 runs: no error, never a half state."""
+    import threading
+
+    warehouse = tmp_path / "wh"
+    assert _run(warehouse).exit_code == 0
+    database = warehouse / "events.duckdb"
+    errors: list[str] = []
+    seen: set[tuple] = set()
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                with duckdb.connect(str(database), read_only=True) as con:
+                    docs, orphans = con.execute(
+                        "select (select count(*) from documents), "
+                        "(select count(*) from mentions where doc_id not in (select doc_id from documents))"
+                    ).fetchone()
+                seen.add((docs, orphans))
+            except Exception as error:  # noqa: BLE001 - any error is the failure we look for
+                errors.append(repr(error))
+
+    extra = tmp_path / "more"
+    extra.mkdir()
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    try:
+        for i in range(5):
+            (extra / f"{i}.txt").write_text(f"Rebels attacked a checkpoint near Mosul on day {i}, police said.")
+            result = runner.invoke(app, ["run", str(SEEDS), str(extra), "--warehouse", str(warehouse), "--quiet"])
+            assert result.exit_code == 0, result.output
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert errors == []
+    assert {orphans for _, orphans in seen} == {0}  # never a mention without its document
+    assert {docs for docs, _ in seen} <= {2, 3, 4, 5, 6, 7}  # whole runs only

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from eventpipe.warehouse.compaction import JOURNAL, compact, recover
+from eventpipe.warehouse.compaction import JOURNAL, compact, recover, replaced_files
 from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import read_column, write_records
 
@@ -33,6 +33,8 @@ def _files(location):
 
 def test_compaction_merges_a_partition_past_the_bound(location):
     assert compact(location, ["mentions"], max_files=4) == 1
+    assert len(replaced_files(location)) == 6  # kept until published
+    recover(location)
     assert len(_files(location)) == 1 and _files(location)[0].startswith("compact-")
     assert read_column(location, "mentions", "mention_id") == {f"m{i}" for i in range(6)}
 
@@ -40,6 +42,7 @@ def test_compaction_merges_a_partition_past_the_bound(location):
 def test_compaction_drops_mentions_of_uncommitted_documents(location):
     write_records(location, "mentions", [_mention(mention_id="orphan", doc_id="never-committed")], "part-x")
     compact(location, ["mentions"], max_files=4)
+    recover(location)
     assert "orphan" not in read_column(location, "mentions", "mention_id")
 
 
