@@ -28,6 +28,7 @@ install-dev: $(VENV)/.installed-dev  ## plus the test tools
 run: install                         ## process seeds/, print the events and a sample query
 	$(BIN)/eventpipe run
 	$(BIN)/eventpipe query "select actor_text, actor_code, action_text, cameo, target_text, target_code, location_name, date_start, modality from mentions order by doc_id, sentence_index"
+	$(BIN)/eventpipe query "select actor_code, cameo, target_code, location_name, date_start, num_mentions, num_sources, merge_reason from events order by num_mentions desc limit 10"
 	@echo 'Sample query: eventpipe query "select * from daily_dyad_counts"'
 	$(BIN)/eventpipe query "select * from daily_dyad_counts limit 10"
 
