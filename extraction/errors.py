@@ -24,6 +24,7 @@ REASONS: dict[str, str] = {
     "missing_column": "a CSV manifest has no column for the text; name it with --text-field",
     "validation": "a record failed the data contract",
     "extract": "extraction failed on this document",
+    "outside_root": "the file lies outside the folders --allow-root permits",
     "task_failed": "the batch task kept failing after its retries",
 }
 

@@ -221,6 +221,7 @@ def read_inputs(
     fetch_timeout: float = FetchLimits.timeout,
     fetch_max_bytes: int = FetchLimits.max_bytes,
     fetch_links: bool = True,
+    allowed_roots: Collection[str] | None = None,
 ) -> Iterator[RawArticle | InputError]:
     """Every article (or error) named by the inputs, streamed: nothing holds the whole corpus.
 
@@ -231,6 +232,8 @@ def read_inputs(
     max_bytes: largest single text/HTML/feed document; max_uncompressed: most bytes read out of
       one archive; fetch_*: bounds on each http(s) fetch; fetch_links: fetch the page of a feed
       item that only carries a summary.
+    allowed_roots: when given, local files (after following links) must lie under one of these
+      folders; any other becomes an `outside_root` error (for scheduled runs on shared machines).
     """
     options = _Options(
         fields=fields or FieldMap(),
@@ -241,16 +244,20 @@ def read_inputs(
         fetch_links=fetch_links,
     )
     seen: set[Path] = set()
+    roots = None if not allowed_roots else [Path(r).resolve() for r in allowed_roots]
     for spec in inputs:
-        found = _guarded(_read_url(spec, options), spec) if is_web_url(spec) else _discovered(spec, options, seen)
+        found = _guarded(_read_url(spec, options), spec) if is_web_url(spec) else _discovered(spec, options, seen, roots)
         for item in found:
             yield _language_checked(item, options.languages)
 
 
-def _discovered(spec: str, options: _Options, seen: set[Path]) -> Iterator[RawArticle | InputError]:
+def _discovered(spec: str, options: _Options, seen: set[Path], roots: list[Path] | None) -> Iterator[RawArticle | InputError]:
     for found in discover([spec], seen):
         if isinstance(found, InputError):
             yield found
+        elif roots is not None and not any(found.resolve().is_relative_to(root) for root in roots):
+            allowed = ", ".join(str(r) for r in roots)
+            yield InputError("outside_root", str(found), f"resolves to {found.resolve()}, outside the allowed roots ({allowed})")
         else:
             yield from _read_path(found, options)
 

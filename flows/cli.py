@@ -77,6 +77,7 @@ def run(
     id_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the id (default id).")] = None,
     url_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the URL (default url).")] = None,
     language: Annotated[Optional[list[str]], typer.Option("--language", help="Accepted language code, repeatable (default en; 'all' for any).")] = None,
+    allow_root: Annotated[Optional[list[str]], typer.Option("--allow-root", help="Only read local files under this folder (repeatable).")] = None,
     lock_wait: Annotated[Optional[float], typer.Option(help="Seconds to wait when another run holds the warehouse (default 0: refuse).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -91,7 +92,7 @@ def run(
             inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
             workers=workers, model=model, reprocess=reprocess or None, lock_wait=lock_wait,
             text_field=text_field, date_field=date_field, title_field=title_field, id_field=id_field,
-            url_field=url_field, languages=language or None,
+            url_field=url_field, languages=language or None, allow_roots=allow_root or None,
         )
     except Exception as error:  # pydantic ValidationError: a bad option value
         _fail(error)

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     max_uncompressed_bytes: int = Field(2 * 2**30, gt=0, description="Largest total uncompressed size of one archive (defeats zip bombs).")
     fetch_timeout: float = Field(10.0, gt=0, description="Seconds allowed to fetch one page or feed (http/https only).")
     fetch_links: bool = Field(True, description="Fetch the linked page of a feed item that holds only a summary.")
+    allow_roots: list[str] = Field(default_factory=list, description="If set, local inputs must lie under these folders (links followed); others become `outside_root` rejects.")
     max_document_chars: int = Field(2_000_000, gt=0, description="Longest document accepted, in characters; longer inputs become `too_large` rejects.")
     max_files_per_partition: int = Field(32, gt=1, description="Compact a table partition into one file once it holds more files than this.")
     lock_wait: float = Field(0.0, ge=0, description="Seconds to wait for another run's warehouse lock before refusing.")
@@ -62,6 +63,7 @@ class Settings(BaseSettings):
             "max_uncompressed": self.max_uncompressed_bytes,
             "fetch_timeout": self.fetch_timeout,
             "fetch_links": self.fetch_links,
+            "allowed_roots": self.allow_roots or None,
         }
 
     def as_json(self) -> str:

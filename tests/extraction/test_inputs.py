@@ -136,3 +136,19 @@ def test_inputs_raw_hash_of_original_bytes(tmp_path):
     path.write_bytes(ARTICLE.encode("utf-16"))
     articles, _ = _split(list(read_inputs([str(path)])))
     assert articles[0].raw_sha256 == hashlib.sha256(ARTICLE.encode("utf-16")).hexdigest()
+
+
+def test_inputs_allowed_roots_refuse_files_outside_even_through_links(tmp_path):
+    from eventpipe.extraction.errors import InputError as _Error
+
+    inside, outside = tmp_path / "inbox", tmp_path / "secret"
+    inside.mkdir(), outside.mkdir()
+    (inside / "ok.txt").write_text("Rebels attacked the town.")
+    (outside / "key.txt").write_text("Police arrested ten people.")
+    (inside / "link.txt").symlink_to(outside / "key.txt")
+    items = list(read_inputs([str(inside)], allowed_roots=[str(inside)]))
+    articles = [i.uri.rsplit("/", 1)[1] for i in items if not isinstance(i, _Error)]
+    refused = [i.uri.rsplit("/", 1)[1] for i in items if isinstance(i, _Error) and i.reason == "outside_root"]
+    assert articles == ["ok.txt"] and refused == ["link.txt"]
+    direct = list(read_inputs([str(outside / "key.txt")], allowed_roots=[str(inside)]))
+    assert [i.reason for i in direct] == ["outside_root"] and "outside the allowed roots" in direct[0].detail
