@@ -24,7 +24,7 @@ from ..extraction.nlp import load_pipeline, model_version
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, ensure_writable, locate
-from ..warehouse.compaction import compact, recover
+from ..warehouse.compaction import compact, recover, replaced_files
 from ..warehouse.events_store import update_events
 from ..warehouse.lock import warehouse_lock
 from ..warehouse.writer import batch_key, clear_staging, read_column, remove_documents, write_records
@@ -152,6 +152,10 @@ def _run_batches(settings: Settings, location: Location, run_id: str, started: d
     """Submit one task per batch (a bounded window in flight) and add up what they report."""
     logger = get_run_logger()
     clear_staging(location)
+    if replaced_files(location):
+        # A killed run compacted but never published: publish without the replaced files first,
+        # so the live views stop listing them before they are deleted.
+        publish(location, settings.database_path())
     recover(location)
     clock = time.perf_counter()
     nlp = load_pipeline(settings.model)
