@@ -16,33 +16,22 @@ from ..schemas import EventMention, from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, touched_events
 from .storage import Location
-from .writer import is_file, read_journal, remove_rows, write_journal, write_records
+from .writer import is_file, read_journal, read_rows, remove_rows, write_journal, write_records
 
 JOURNAL = "_events_journal.json"
 
 
-def _table(location: Location, name: str, columns: list[str] | None = None, where=None) -> pa.Table | None:
-    base = location.path(name)
-    if location.fs.get_file_info(base).type.name != "Directory":
-        return None
-    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
-    return dataset.to_table(columns=columns, filter=where)
-
-
 def _documents(location: Location) -> dict[str, DocInfo]:
-    table = _table(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
-    rows = table.to_pylist() if table is not None else []
+    rows = read_rows(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
     return {r["doc_id"]: DocInfo(r["doc_id"], r["source"], r["uri"], r["published"], r["ingested_at"]) for r in rows}
 
 
 def _mentions(location: Location, where) -> list[EventMention]:
-    table = _table(location, "mentions", where=where)
-    return [from_row(EventMention, row) for row in (table.to_pylist() if table is not None else [])]
+    return [from_row(EventMention, row) for row in read_rows(location, "mentions", where=where)]
 
 
 def _events(location: Location) -> list[Event]:
-    table = _table(location, "events")
-    return [from_row(Event, row) for row in (table.to_pylist() if table is not None else [])]
+    return [from_row(Event, row) for row in read_rows(location, "events")]
 
 
 def recover_events(location: Location) -> None:

@@ -59,11 +59,3 @@ def ensure_writable(location: Location) -> None:
             hint="pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write, and check free space",
         ) from exc
 
-
-def database_path(location: Location, database: str | None = None) -> Path:
-    """The DuckDB file for a warehouse: beside a local warehouse, or the given local path."""
-    if database:
-        return Path(database).expanduser().resolve()
-    if location.is_local:
-        return Path(location.root) / DATABASE_NAME
-    return Path(DATABASE_NAME).resolve()

@@ -63,14 +63,18 @@ def write_records(location: Location, table_name: str, records: list, stem: str)
     return written
 
 
+def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> list[dict]:
+    """Rows of a table (hive partition columns included), optionally some columns or a filter; [] without files."""
+    base = location.path(table_name)
+    if location.fs.get_file_info(base).type.name != "Directory":
+        return []
+    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
+    return dataset.to_table(columns=columns, filter=where).to_pylist()
+
+
 def read_column(location: Location, table_name: str, column: str) -> set:
     """Every value of one column of a table (empty when the table has no file yet)."""
-    base = location.path(table_name)
-    info = location.fs.get_file_info(base)
-    if info.type.name != "Directory":
-        return set()
-    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
-    return set(dataset.to_table(columns=[column]).column(column).to_pylist())
+    return {row[column] for row in read_rows(location, table_name, [column])}
 
 
 def clear_staging(location: Location) -> None:
