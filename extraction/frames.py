@@ -44,6 +44,7 @@ class Frame:
     source_inherited: bool = False
     target_candidates: list[Token] = field(default_factory=list)
     object_at: int | None = None  # position of the direct object's head in `context`
+    source_means: bool = False  # the source is the means or place of an agentless act, not a named actor
 
 
 def phrasal_lemma(verb: Token) -> str:
@@ -76,7 +77,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if subjects[0].tag_ == "VBG" and (inner := _children(subjects[0], {"nsubj"})):
             return inner[0], False  # "The Red Cross operating in Iraq said": the participle's noun speaks
         return _resolve_relative(subjects[0], verb), False
-    if _children(verb, PASSIVE_SUBJECTS):
+    if passive := _children(verb, PASSIVE_SUBJECTS):
+        if verb.lemma_.lower() in STATE_PASSIVES:
+            return _resolve_relative(passive[0], verb), False  # "forces were engaged in ethnic cleansing"
         return None, False
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
@@ -92,6 +95,35 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if node.pos_ == "VERB" and _children(node, PASSIVE_SUBJECTS) and verb.dep_ == "xcomp":
             return None, False
     return _fallback_subject(verb), True
+
+
+# Passives that describe what their subject does: "were engaged in fighting", "were involved in the attack".
+STATE_PASSIVES = {"engage", "involve"}
+# Nouns that name the means of a violent act: with no agent named, the means stands in for it.
+MEANS_NOUNS = {"bombing", "bomb", "explosion", "blast", "attack", "device", "mine", "minefield", "explosive",
+               "missile", "rocket", "shell", "grenade", "shelling", "airstrike", "strike", "raid", "ambush",
+               "gunfire", "shooting", "landmine", "mortar"}
+
+
+def is_means(token: Token) -> bool:
+    """True for a noun naming the means of a violent act ("car bombing", "roadside bomb", "Predator attacks")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in MEANS_NOUNS
+
+
+def passive_means(verb: Token) -> Token | None:
+    """For an agentless passive, what stands in for the missing agent: the means ("killed in a car bombing"),
+    else the place where it happened ("was arrested in Lebanon"); None when neither is named."""
+    objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "by", "with", "at", "near", "outside", "inside"}
+               for g in p.children if g.dep_ == "pobj"]
+    for noun in objects:
+        if is_means(noun):
+            return noun
+    for noun in objects:
+        place = noun if noun.ent_type_ in {"GPE", "LOC"} else next(
+            (t for t in noun.subtree if t.ent_type_ in {"GPE"} and t.pos_ == "PROPN"), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _fallback_subject(verb: Token) -> Token | None:
@@ -144,7 +176,7 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     """Possible targets of a verb, best first: passive subject, the eventive noun's prepositional object,
     actor-like objects and datives, actor-like prepositional objects, then any object."""
     out: list[Token] = []
-    if passive := _children(verb, PASSIVE_SUBJECTS):
+    if (passive := _children(verb, PASSIVE_SUBJECTS)) and verb.lemma_.lower() not in STATE_PASSIVES:
         out.append(_resolve_relative(passive[0], verb))
     objects = [o for o in _children(verb, OBJECTS) if o is not noun_trigger]
     datives = _prep_objects(verb, {"to"})
@@ -215,6 +247,9 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         if token.pos_ != "VERB" or token.dep_ in {"aux", "auxpass", "amod"}:
             continue
         source, inherited = _subject(token)
+        means = source is None and bool(_children(token, PASSIVE_SUBJECTS))
+        if means:
+            source = passive_means(token)  # "three civilians were killed in a car bombing in Baghdad"
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
@@ -236,6 +271,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
                 source_inherited=inherited,
                 target_candidates=candidates,
                 object_at=object_position(token),
+                source_means=means,
             )
 
 
@@ -291,3 +327,62 @@ def phrase(token: Token) -> tuple[int, int]:
     while left < token.i and token.doc[left].dep_ in {"det", "punct"} and token.doc[left].lower_ in {"the", "a", "an", "-", ",", "\""}:
         left += 1
     return left, right
+
+
+# Post-nominal modifiers that tell who the actor is: "workers affiliated with the union", "militants loyal to X",
+# "activists from the party", "students throughout Indonesia", "demonstrators in Baghdad".
+_AFFILIATION_PREPS = {"of", "from", "in", "at", "throughout", "across", "inside", "within", "with"}
+_AFFILIATION_WORDS = {"affiliate", "loyal", "base", "link", "belong", "close", "allied", "ally"}
+_MAX_DESCRIPTION_TOKENS = 16
+
+
+def described_phrase(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the actor as the text describes it: `phrase` widened by an apposition on
+    either side ("Qatar's emir, Sheikh Hamad") and by the affiliation that follows it ("workers affiliated
+    with the union", "rebels in the Ivory Coast"); never past a clause or beyond a short span."""
+    left, right = phrase(token)
+    for child in token.rights:
+        if child.i < right:
+            continue
+        gap = token.doc[right:child.left_edge.i]
+        if child.dep_ == "appos" and all(t.is_punct for t in gap) and _plain_apposition(child):
+            right = child.right_edge.i + 1
+        elif not gap and ((child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS) or (
+                child.dep_ in {"acl", "amod"} and child.lemma_.lower() in _AFFILIATION_WORDS)):
+            right = child.right_edge.i + 1
+        elif child.dep_ != "punct":
+            break
+    left = _left_apposition(token, left)
+    if right - left > _MAX_DESCRIPTION_TOKENS:
+        return phrase(token)
+    return left, _balanced_end(token.doc, left, right)
+
+
+def _plain_apposition(appos: Token) -> bool:
+    """An apposition that is a noun phrase only, not a misparsed clause ("Liberia, the WFP said")."""
+    after = appos.doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < appos.sent.end else None
+    return not any(t.pos_ in {"VERB", "AUX"} for t in appos.subtree) and not (after is not None and after.pos_ in {"VERB", "AUX"})
+
+
+def _balanced_end(doc, left: int, right: int) -> int:
+    """`right` moved so the span closes the bracket it opens and ends on no stray punctuation."""
+    opened = sum(t.text == "(" for t in doc[left:right]) - sum(t.text == ")" for t in doc[left:right])
+    if opened > 0 and right < len(doc) and doc[right].text == ")":
+        right += 1
+    elif opened > 0:
+        right = max(i for i in range(left, right) if doc[i].text == "(")
+    while right > left + 1 and doc[right - 1].is_punct and doc[right - 1].text not in {")", "'"}:
+        right -= 1
+    return right
+
+
+def _left_apposition(token: Token, left: int) -> int:
+    """Start of a title phrase set off by a comma before the name ("Qatar's emir, Sheikh Hamad"), else `left`."""
+    doc = token.doc
+    if left < 2 or doc[left - 1].text != "," or left - 1 <= token.sent.start:
+        return left
+    before = doc[left - 2]
+    if before.pos_ != "NOUN" or before.dep_ not in {"dep", "appos", "nsubj", "npadvmod"}:
+        return left
+    start = before.left_edge.i
+    return start if start == token.sent.start else left

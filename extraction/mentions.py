@@ -16,9 +16,9 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, plan_events
 from .dates import resolve_dates
 from .discards import Discards, load_discards
-from .frames import Frame, coordinated, find_frames, owned_tokens, phrase
+from .frames import Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens
 from .nominals import nominal_frames
-from .participants import Participant, conjuncts, first_participant, participant
+from .participants import Participant, conjuncts, first_participant, participant, phrase_text
 from .places import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -83,7 +83,7 @@ def _code_actor(text: str, knowledge: Knowledge, published: dt.date | None) -> A
 def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
     """The Actor record of a chosen participant (the antecedent's phrase for a pronoun)."""
     token = found.token
-    start, end = phrase(token)
+    start, end = described_phrase(token)
     words = token.doc[start:end]
     code = found.code
     if token.ent_type_ == "PERSON" and token.text in ctx.people:
@@ -116,7 +116,19 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root in {"18", "19", "20"}:
         coded = _means(frame, coded, knowledge) or coded
+    if coded and coded.root == "15" and _joint_exercise(frame):
+        coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
+
+
+EXERCISE_WORDS = {"exercise", "game", "games", "maneuver", "maneuvers", "manoeuvre", "manoeuvres", "drill", "drills"}
+
+
+def _joint_exercise(frame: Frame) -> bool:
+    """True for war games or drills that coordinated actors hold together ("French and Egyptian warships
+    launched war games"): military cooperation (062), not a unilateral show of force (15)."""
+    return frame.source is not None and bool(coordinated(frame.source)) and any(
+        word in EXERCISE_WORDS for word in frame.context[:6])
 
 
 AIR_AGENTS = {"aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane", "airplane", "predator"}
@@ -124,15 +136,16 @@ AIR_AGENTS = {"aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "
 
 def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
     """The finer code the means of a violent act give: "aircraft killed ..." is aerial weapons use (195);
-    "wounded two soldiers in a bomb attack" takes the attack's code (183)."""
+    "wounded two soldiers in a bomb attack" and "a roadside bombing killed" take the attack's code (183, 1833)."""
     verb = frame.trigger
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "with", "by"}:
-            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
-                mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
-                found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
-                if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
-                    return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
+    means = [frame.source] if frame.source is not None and is_means(frame.source) else []
+    means += [g for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"in", "with", "by"}
+              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    for noun in means:
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
+        found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
+        if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
+            return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
     source = frame.source
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
@@ -257,7 +270,10 @@ def _sentence_mentions(
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
-        if source is None:
+        if source is None and violent(plan.cameo) and is_means(plan.frame.source):
+            # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
+            source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
+        if source is None or (plan.frame.source_means and not material(plan.cameo)):
             continue
         targets = _targets(plan, source, ctx, code_actor)
         for target in targets:
@@ -271,6 +287,11 @@ def _sentence_mentions(
             if mention is not None:
                 out.append(mention)
     return out
+
+
+def violent(cameo: str) -> bool:
+    """True for assaults, fights and mass violence (CAMEO roots 18-20)."""
+    return cameo[:2] >= "18"
 
 
 def material(cameo: str) -> bool:
@@ -297,10 +318,35 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
     if plan.cameo[:3] in COMMENT_CODES:
         candidates = [t for t in frame.target_candidates if _addressee(t, frame.trigger)]
     first = first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
+    if first is None and plan.cameo[:2] in CLAUSE_TARGET_ROOTS:
+        first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
+                                  avoid=source.token)
     if first is not None:
         more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token)]
         return [first, *(m for m in more if m is not None)]
     return [None]
+
+
+# Demands, complaints, refusals, threats and protests aimed at no one in their own clause name their target
+# in the clause they govern: "threatened to strike unless Israel rescinded", "demanding that the government
+# provide", "a hunger strike in protest of the government's refusal".
+CLAUSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
+_CLAUSE_TARGET_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative"}
+
+
+def clause_targets(trigger: Token, source: Token) -> list[Token]:
+    """Possible targets below the trigger, in text order: subjects, objects and prepositional objects of the
+    clauses it governs, never inside reported speech attributions or the source's own phrase."""
+    out: list[Token] = []
+    stack = [c for c in trigger.children if c.dep_ not in {"parataxis", "nsubj", "nsubjpass"}]
+    while stack:
+        token = stack.pop()
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
+            continue
+        if token.dep_ in _CLAUSE_TARGET_DEPS and token.pos_ in {"NOUN", "PROPN"} and token.i != source.i:
+            out.append(token)
+        stack.extend(c for c in token.children if c.dep_ != "parataxis")
+    return sorted(out, key=lambda t: t.i)
 
 
 RECIPROCAL_NOUNS = {"talk", "talks", "negotiation", "agreement", "accord", "deal", "treaty", "relation", "tie",

@@ -118,3 +118,66 @@ def test_mentions_means_and_light_verb_nouns_refine_code(text, code, nlp, knowle
 def test_mentions_temporal_clause_is_background(text, kept, dropped, nlp, knowledge):
     actors = [a for a, _, _ in _found(text, nlp, knowledge)]
     assert kept in actors and dropped not in actors
+
+
+# --- issue 4: extraction quality ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, actor_words", [
+    # a quantified source keeps the affiliation that names who acts
+    ("Some 2,000 workers affiliated with the Chilean Workers' Union stopped work on Monday over a bill signed by "
+     "Chilean Labour Minister Juan Soto.", "Workers' Union"),
+    # an apposition before the name is part of the actor's description
+    ("Peru's foreign minister, Rosa Alvarado, criticized Chile on Monday.", "foreign minister"),
+])
+def test_mentions_actor_text_keeps_affiliation_and_apposition(text, actor_words, nlp, knowledge):
+    actors = [a for a, _, _ in _found(text, nlp, knowledge)]
+    assert any(actor_words in a for a in actors), actors
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat's target is the party its condition names
+    ("Peru threatened on Monday to close the border unless Chile withdrew its troops.", ("Peru", "13", "Chile")),
+    # a demand's target is the subject of the demanded act
+    ("Bolivia's main opposition party issued a declaration demanding that the Peruvian government release the prisoners.",
+     ("opposition party", "10", "Peruvian government")),
+    # a protest's target sits in the phrase that says what is protested
+    ("Bolivian students began a hunger strike in protest against the Peruvian government's new law.",
+     ("Bolivian students", "14", "Peruvian government")),
+])
+def test_mentions_target_from_governed_clause(text, expected, nlp, knowledge):
+    actor, root, target = expected
+    found = _found(text, nlp, knowledge)
+    assert any(actor in a and c.startswith(root) and target in (t or "") for a, c, t in found), found
+
+
+@pytest.mark.parametrize("text, actor, root, target", [
+    # an agentless passive: the means stands in for the unnamed attacker
+    ("Four Chilean policemen were killed in a roadside bombing in Lima on Monday.", "roadside bombing", "18", "policemen"),
+    # an eventive subject of a violent verb
+    ("A car bomb explosion killed two Peruvian soldiers near the border.", "car bomb explosion", "18", "soldiers"),
+    # "were engaged in" describes what its subject does
+    ("Peruvian troops were engaged in ethnic cleansing against Chilean civilians.", "Peruvian troops", "20", ""),
+])
+def test_mentions_agentless_and_state_passives(text, actor, root, target, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else "") for m in _mentions(text, nlp, knowledge)]
+    assert any(actor in a and r == root and target in t for a, r, t in found), found
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Peru continued to send arms to Bolivia last year.", "07"),  # arms to a country: military aid, not mobilisation
+    ("A Chilean businessman is suing Peru over the seizure of his farm.", "11"),  # a lawsuit is a complaint, not an arrest
+    ("Striking farmers blocked the main bridge into Lima.", "14"),  # blocking passage is a protest
+    ("Peru eased emergency measures in Tacna province.", "08"),  # easing restrictions yields
+])
+def test_mentions_verb_table_roots(text, root, nlp, knowledge):
+    assert root in [m.action.root for m in _mentions(text, nlp, knowledge)]
+
+
+def test_mentions_joint_war_games_are_military_cooperation(nlp, knowledge):
+    found = _found("Chilean and Peruvian warships launched five days of war games off the coast on Monday.", nlp, knowledge)
+    assert ("Chilean", "062", "Peruvian") in found and ("Peruvian", "062", "Chilean") in found, found
+
+
+def test_mentions_issue_without_eventive_object_is_no_event(nlp, knowledge):
+    found = _found("The Chilean president issued a reminder to Peru on Monday.", nlp, knowledge)
+    assert not any(c.startswith("06") for _, c, _ in found), found
