@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import time
@@ -83,12 +84,21 @@ def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMEN
     )
 
 
-def _read_all(
-    items: Iterable[RawArticle | InputError], run_id: str, known: set[str], result: BatchResult, max_chars: int
-) -> list[Document]:
-    """Documents to parse; rejects and skips are recorded on `result`."""
-    fresh: list[Document] = []
-    seen: dict[str, str] = {}
+def read_batch(
+    items: Iterable[RawArticle | InputError],
+    run_id: str,
+    known: set[str] = frozenset(),
+    seen: dict[str, str] | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
+) -> BatchResult:
+    """Read and clean one batch: the documents to parse, with rejects and skips recorded.
+
+    `seen` (doc_id -> uri) carries over the batches of a run: a text met a second time, in this
+    batch or an earlier one, is a `duplicate` reject naming the first file.
+    """
+    result = BatchResult()
+    seen = {} if seen is None else seen
+    clock = time.perf_counter()
     for item in items:
         result.inputs += 1
         if isinstance(item, InputError):
@@ -109,8 +119,9 @@ def _read_all(
             result.rejects.append(reject(InputError("duplicate", item.uri, detail, item.line), "read", run_id))
         else:
             seen[document.doc_id] = item.uri
-            fresh.append(document)
-    return fresh
+            result.documents.append(document)
+    result.timings["read"] += time.perf_counter() - clock
+    return result
 
 
 def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
@@ -138,6 +149,33 @@ def _parse_all(nlp: Language, documents: Sequence[Document], n_process: int, bat
     return parsed
 
 
+def extract_documents(batch: BatchResult, nlp: Language, knowledge: Knowledge, run_id: str, n_process: int = 1, batch_size: int = 64) -> BatchResult:
+    """A copy of a `read_batch` result with its documents parsed and their mentions (and rejects) added.
+
+    The input is left as it was, so a retried task starts from the same batch.
+    """
+    batch = dataclasses.replace(
+        batch, documents=list(batch.documents), mentions=list(batch.mentions), rejects=list(batch.rejects),
+        timings=defaultdict(float, batch.timings),
+    )
+    clock = time.perf_counter()
+    parsed = _parse_all(nlp, batch.documents, n_process, batch_size)
+    batch.timings["parse"] += time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    for document, paragraphs_parsed in zip(batch.documents, parsed):
+        batch.words += len(document.text.split())
+        try:
+            batch.mentions.extend(mentions_for_document(document, paragraphs_parsed, knowledge, run_id))
+        except ValidationError as error:
+            batch.rejects.append(reject(InputError("validation", document.uri, str(error).splitlines()[0]), "validate", run_id))
+        except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+            detail = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).splitlines()[-2].strip()})"
+            batch.rejects.append(reject(InputError("extract", document.uri, detail), "extract", run_id))
+    batch.timings["extract"] += time.perf_counter() - clock
+    return batch
+
+
 def extract_batch(
     items: Iterable[RawArticle | InputError],
     nlp: Language,
@@ -149,25 +187,5 @@ def extract_batch(
     max_chars: int = MAX_DOCUMENT_CHARS,
 ) -> BatchResult:
     """Read, parse and extract one batch; every input ends as a document, a skip or a reject."""
-    result = BatchResult()
-    clock = time.perf_counter()
-    documents = _read_all(items, run_id, set(known_doc_ids), result, max_chars)
-    result.timings["read"] += time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    parsed = _parse_all(nlp, documents, n_process, batch_size)
-    result.timings["parse"] += time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    for document, paragraphs_parsed in zip(documents, parsed):
-        result.words += len(document.text.split())
-        result.documents.append(document)
-        try:
-            result.mentions.extend(mentions_for_document(document, paragraphs_parsed, knowledge, run_id))
-        except ValidationError as error:
-            result.rejects.append(reject(InputError("validation", document.uri, str(error).splitlines()[0]), "validate", run_id))
-        except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-            detail = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).splitlines()[-2].strip()})"
-            result.rejects.append(reject(InputError("extract", document.uri, detail), "extract", run_id))
-    result.timings["extract"] += time.perf_counter() - clock
-    return result
+    batch = read_batch(items, run_id, set(known_doc_ids), max_chars=max_chars)
+    return extract_documents(batch, nlp, knowledge, run_id, n_process, batch_size)

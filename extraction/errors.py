@@ -8,6 +8,7 @@ from __future__ import annotations
 REASONS: dict[str, str] = {
     "not_found": "the input does not exist; check the path or glob",
     "unreadable": "the file could not be opened (permissions?)",
+    "changed": "the file was being written while it was read; the next run reads it again",
     "empty": "no text left after cleaning (empty, whitespace or boilerplate only)",
     "binary": "the file looks binary, not text",
     "decode": "the bytes are not valid text in UTF-8 or a detectable encoding",

@@ -37,6 +37,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + MANIFEST_SU
 MAX_BYTES = 20 * 1024 * 1024
 _MAX_DEPTH = 3  # archives inside archives inside archives, no deeper
 _EXCERPT = 200
+_READ_ATTEMPTS = 2  # reads of a file that changes under us before it becomes a `changed` reject
 
 
 @dataclass(frozen=True)
@@ -190,15 +191,43 @@ def _read_url(url: str, options: _Options) -> Iterator[RawArticle | InputError]:
     yield from _read_document(fetched.data, name, fetched.url, options, fetched.charset)
 
 
-def _read_path(path: Path, options: _Options) -> Iterator[RawArticle | InputError]:
-    uri = str(path)
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    """Inode, size, modification and change times of a file: unchanged by a read that nothing wrote into
+    (a file replaced by a rename, or deleted, counts as changed)."""
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputError("unreadable", uri, exc.strerror or str(exc))
-        return
-    with handle:
-        yield from _guarded(_read_stream(handle, path.name, uri, options, Budget(options.archive.max_uncompressed)), uri)
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def _read_path(path: Path, options: _Options) -> Iterator[RawArticle | InputError]:
+    """The articles of one local file; a file written to while it is read is read again, once.
+
+    Manifests and archives are streamed (never held whole): records read before a change stand,
+    and the change itself is reported as a `changed` error so the file is looked at again.
+    """
+    uri = str(path)
+    streamed = path.name.lower().endswith(MANIFEST_SUFFIXES + ARCHIVE_SUFFIXES)
+    for _ in range(_READ_ATTEMPTS):
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            yield InputError("unreadable", uri, exc.strerror or str(exc))
+            return
+        with handle:
+            before = _signature(path)
+            items = _guarded(_read_stream(handle, path.name, uri, options, Budget(options.archive.max_uncompressed)), uri)
+            if streamed:
+                yield from items
+                if _signature(path) != before:
+                    yield InputError("changed", uri, "the file changed while it was read; the records read before the change are kept")
+                return
+            read = list(items)
+            if _signature(path) == before:
+                yield from read
+                return
+    yield InputError("changed", uri, f"the file kept changing while it was read ({_READ_ATTEMPTS} tries); the next run reads it again")
 
 
 def _language_checked(item: RawArticle | InputError, languages: frozenset[str] | None) -> RawArticle | InputError:

@@ -1,7 +1,7 @@
 """Keep the number of small files bounded: merge a partition's files once it has too many.
 
-Crash-safe through a journal: the merged file is moved into place only after the journal names
-the files it replaces; a run that starts and finds a journal finishes (or abandons) that work.
+Crash-safe: the merged file supersedes the files it replaces (`writer.supersede`), which stay
+until the next publish stops listing them and `writer.finish_replacements` deletes them.
 """
 
 from __future__ import annotations
@@ -13,38 +13,23 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .storage import Location
-from .writer import _write_file, is_file, parquet_files, read_column, read_journal, write_journal
-
-JOURNAL = "_compaction.json"
+from .writer import live_files, read_column, supersede
 
 
 def _partitions(location: Location, table: str) -> dict[str, list[str]]:
     """Parquet files per folder of a table."""
     folders: dict[str, list[str]] = {}
-    for path in parquet_files(location, table):
+    for path in live_files(location, table):
         folders.setdefault(path.rsplit("/", 1)[0], []).append(path)
     return folders
-
-
-def recover(location: Location) -> None:
-    """Finish a compaction a killed run left half done (or forget it if its file never landed)."""
-    entry = read_journal(location, JOURNAL)
-    if entry is None:
-        return
-    if is_file(location, entry["merged"]):
-        for path in entry["replaces"]:
-            if is_file(location, path):
-                location.fs.delete_file(path)
-    location.fs.delete_file(location.path(JOURNAL))
 
 
 def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
     """Merge the first partition holding more than `max_files` files into one; returns partitions merged.
 
     The replaced files are not deleted here: readers of the published views may still use them.
-    Publish leaves them out (`replaced_files`), and `recover` deletes them once it has published.
+    Publish leaves them out, and `finish_replacements` deletes them once it has published.
     """
-    recover(location)
     merged = 0
     for table in tables:
         for folder, files in _partitions(location, table).items():
@@ -57,16 +42,9 @@ def compact(location: Location, tables: list[str], max_files: int = 32) -> int:
                 data = data.filter(pc.is_in(data.column("doc_id"), value_set=committed))
             stem = hashlib.sha256("\n".join(files).encode()).hexdigest()[:24]
             target = f"{folder}/compact-{stem}.parquet"
-            write_journal(location, JOURNAL, {"merged": target, "replaces": files})
-            _write_file(location, data, target)
+            supersede(location, files, data, target)
             merged += 1
             break  # one compaction per run: its replaced files are deleted after the next publish
         if merged:
             break
     return merged
-
-
-def replaced_files(location: Location) -> set[str]:
-    """Files a landed compaction replaces: publish leaves them out, `recover` deletes them after."""
-    entry = read_journal(location, JOURNAL)
-    return set(entry["replaces"]) if entry and is_file(location, entry["merged"]) else set()

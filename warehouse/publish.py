@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from importlib import resources
@@ -10,10 +11,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from ..extraction.errors import SetupError
 from ..schemas import TABLES
+from .remote import register_filesystem
 from .storage import Location
-from .compaction import replaced_files
-from .writer import file_schema, parquet_files, partition_column
+from .writer import file_schema, live_files, partition_column, read_journal, write_journal
+
+MANIFEST = "_manifest.json"  # an object-store warehouse's published snapshot (one object, replaced whole)
 
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR",
@@ -36,22 +40,23 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
 def table_files(location: Location, table: str) -> list[str]:
     """The table's Parquet files as DuckDB-readable URIs, sorted."""
     root = len(location.root.rstrip("/")) + 1
-    replaced = replaced_files(location)
-    return [location.glob_uri(path[root:]) for path in parquet_files(location, table) if path not in replaced]
+    return [location.glob_uri(path[root:]) for path in live_files(location, table)]
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def table_view_sql(location: Location, table: str) -> str:
+def table_view_sql(location: Location, table: str, files: list[str] | None = None) -> str:
     """CREATE VIEW over the files a table has now (a snapshot), or a typed empty view while it has none.
 
     Listing the files, rather than a glob, is what makes publishing atomic: files a running
-    batch moves into place later stay invisible until the next publish.
+    batch moves into place later stay invisible until the next publish. `files` defaults to the
+    table's current files.
     """
     column = partition_column(table)
-    if files := table_files(location, table):
+    files = table_files(location, table) if files is None else files
+    if files:
         listed = ", ".join(_quote(f) for f in files)
         sql = (
             f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
@@ -71,20 +76,45 @@ def analysis_views() -> list[tuple[str, str]]:
     return sorted((f.name.removesuffix(".sql"), f.read_text()) for f in folder.iterdir() if f.name.endswith(".sql"))
 
 
+def snapshot(location: Location) -> dict[str, list[str]]:
+    """The live files of every table, as DuckDB-readable URIs."""
+    return {table: table_files(location, table) for table in TABLES}
+
+
+def read_manifest(location: Location) -> dict | None:
+    """The last published snapshot of an object-store warehouse (None before the first publish)."""
+    return read_journal(location, MANIFEST)
+
+
 def publish(location: Location, database: Path) -> Path:
     """(Re)create every view in a fresh DuckDB file and atomically replace `database` with it.
 
     Readers that hold the old file open keep reading it; new readers open the new one; nobody
-    meets a write lock, because the live file is never opened for writing.
+    meets a write lock, because the live file is never opened for writing. On an object store the
+    snapshot is also written as the manifest, one object PUT: readers elsewhere build their views
+    from it (`refresh_views`) and so see the previous publish or this one, never a mix.
     """
+    files = snapshot(location)
+    if not location.is_local:
+        write_journal(location, MANIFEST, {"published_at": dt.datetime.now(dt.timezone.utc).isoformat(), "tables": files})
+    return _build_database(location, files, database)
+
+
+def refresh_views(location: Location, database: Path) -> Path:
+    """Rebuild the local DuckDB file of a remote warehouse from its published manifest."""
+    manifest = read_manifest(location)
+    if manifest is None:
+        raise SetupError(f"nothing published in {location.uri} yet", hint="run `eventpipe run --warehouse URI` first")
+    return _build_database(location, {t: manifest["tables"].get(t, []) for t in TABLES}, database)
+
+
+def _build_database(location: Location, files: dict[str, list[str]], database: Path) -> Path:
     database.parent.mkdir(parents=True, exist_ok=True)
     temporary = database.with_name(f".{database.name}.{uuid.uuid4().hex}.tmp")
     try:
-        with duckdb.connect(str(temporary)) as con:
-            if not location.is_local:
-                con.execute("INSTALL httpfs; LOAD httpfs;")
+        with register_filesystem(duckdb.connect(str(temporary)), location.fsspec) as con:
             for table in TABLES:
-                con.execute(table_view_sql(location, table))
+                con.execute(table_view_sql(location, table, files[table]))
             for name, sql in analysis_views():
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
         os.replace(temporary, database)

@@ -1,9 +1,18 @@
-"""Write Parquet tables: staged, then moved into place; deterministic names so a rerun overwrites."""
+"""Write Parquet tables: staged, then moved into place; deterministic names so a rerun overwrites.
+
+A file that must change (rows removed, files merged) is never rewritten in place: a new file
+supersedes it (`supersede`), recorded first in a small entry under `_replaced/`. Once the new file
+has landed, the old one is invisible to every reader of the tables here and to the next publish,
+and `finish_replacements` deletes it a while after that publish (readers that opened the views
+before it may still be reading it). Readers of the published views keep seeing the old files
+until the publish: no half state, whatever step a run is killed at.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
 from collections.abc import Iterable
 
@@ -18,6 +27,7 @@ from .storage import Location
 
 PARTITION_COLUMN = "event_month"
 STAGING = "_staging"
+REPLACEMENTS = "_replaced"
 
 
 def partition_column(table_name: str) -> str | None:
@@ -39,7 +49,13 @@ def batch_key(keys: Iterable[str]) -> str:
 
 
 def _write_file(location: Location, table: pa.Table, final_path: str) -> str:
-    """Write to a unique staging file, then move it over the final path (atomic on one filesystem)."""
+    """Write to a unique staging file, then move it over the final path (atomic on one filesystem).
+
+    An object store needs no staging: an object becomes visible only once its upload completes.
+    """
+    if not location.is_local:
+        pq.write_table(table, final_path, filesystem=location.fs, compression="zstd")
+        return final_path
     staging = location.path(STAGING, f"{uuid.uuid4().hex}.parquet")
     location.fs.create_dir(location.path(STAGING), recursive=True)
     pq.write_table(table, staging, filesystem=location.fs, compression="zstd")
@@ -64,11 +80,14 @@ def write_records(location: Location, table_name: str, records: list, stem: str)
 
 
 def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> list[dict]:
-    """Rows of a table (hive partition columns included), optionally some columns or a filter; [] without files."""
-    base = location.path(table_name)
-    if location.fs.get_file_info(base).type.name != "Directory":
+    """Rows of a table's live files (hive partition columns included), optionally some columns or a filter."""
+    files = live_files(location, table_name)
+    if not files:
         return []
-    dataset = ds.dataset(base, filesystem=location.fs, format="parquet", partitioning="hive", exclude_invalid_files=True)
+    dataset = ds.dataset(
+        files, filesystem=location.fs, format="parquet",
+        partitioning=ds.partitioning(flavor="hive"), partition_base_dir=location.path(table_name),
+    )
     return dataset.to_table(columns=columns, filter=where).to_pylist()
 
 
@@ -94,6 +113,12 @@ def parquet_files(location: Location, table_name: str) -> list[str]:
     return sorted(f.path for f in found if f.path.endswith(".parquet"))
 
 
+def live_files(location: Location, table_name: str) -> list[str]:
+    """The table's Parquet files less those a landed newer file supersedes: what the next publish lists."""
+    replaced = replaced_files(location)
+    return [path for path in parquet_files(location, table_name) if path not in replaced]
+
+
 def is_file(location: Location, path: str) -> bool:
     return location.fs.get_file_info(path).type.name == "File"
 
@@ -108,16 +133,93 @@ def read_journal(location: Location, name: str) -> dict | None:
 
 
 def write_journal(location: Location, name: str, entry: dict) -> None:
-    with location.fs.open_output_stream(location.path(name)) as handle:
+    """Write a JSON journal atomically (staged, then moved): a killed run never leaves half an entry.
+
+    On an object store one PUT is already atomic: the object appears whole or not at all.
+    """
+    if not location.is_local:
+        with location.fs.open_output_stream(location.path(name)) as handle:
+            handle.write(json.dumps(entry).encode())
+        return
+    staging = location.path(STAGING, f"{uuid.uuid4().hex}.json")
+    location.fs.create_dir(location.path(STAGING), recursive=True)
+    with location.fs.open_output_stream(staging) as handle:
         handle.write(json.dumps(entry).encode())
+    final = location.path(name)
+    location.fs.create_dir(final.rsplit("/", 1)[0], recursive=True)
+    location.fs.move(staging, final)
+
+
+def _replacement_entries(location: Location) -> list[tuple[str, dict]]:
+    """(entry path, {"new": path, "old": [paths]}) for every recorded replacement."""
+    folder = location.path(REPLACEMENTS)
+    if location.fs.get_file_info(folder).type.name != "Directory":
+        return []
+    entries = []
+    for info in location.fs.get_file_info(pafs.FileSelector(folder)):
+        if info.path.endswith(".json"):
+            with location.fs.open_input_stream(info.path) as handle:
+                entries.append((info.path, json.loads(handle.read())))
+    return entries
+
+
+def replaced_files(location: Location) -> set[str]:
+    """Files superseded by a newer file that has landed: left out of reads and publishes, deleted after."""
+    return {old for _, entry in _replacement_entries(location) if is_file(location, entry["new"]) for old in entry["old"]}
+
+
+def supersede(location: Location, old_paths: list[str], table: pa.Table, new_path: str) -> str:
+    """Write `table` to `new_path` as the replacement of `old_paths` (which stay until `finish_replacements`).
+
+    The entry is recorded before the new file lands: killed in between, the replacement never
+    happened (the old files stay live); killed after, it did (the old files are invisible).
+    """
+    name = hashlib.sha256(new_path.encode()).hexdigest()[:24]
+    write_journal(location, f"{REPLACEMENTS}/{name}.json", {"new": new_path, "old": sorted(old_paths)})
+    return _write_file(location, table, new_path)
+
+
+def successor_path(path: str) -> str:
+    """A fresh name beside `path` for the file that supersedes it (`part-x.parquet` -> `part-x.<8 hex>.parquet`)."""
+    folder, name = path.rsplit("/", 1)
+    return f"{folder}/{name.split('.', 1)[0]}.{uuid.uuid4().hex[:8]}.parquet"
+
+
+def unpublished_replacements(location: Location) -> bool:
+    """Whether a landed replacement waits for a publish to stop listing the files it supersedes."""
+    return any(is_file(location, e["new"]) and "retired" not in e for _, e in _replacement_entries(location))
+
+
+def finish_replacements(location: Location, keep_seconds: float = 0.0) -> None:
+    """Retire the replacements a publish has just taken in; delete superseded files retired `keep_seconds` ago.
+
+    Call right after a publish. A reader that opened the database before that publish still lists
+    the old files, so they are kept a while (`keep_seconds`) before they go. Replacements whose new
+    file never landed are forgotten (their old files were never hidden).
+    """
+    now = time.time()
+    for entry_path, entry in _replacement_entries(location):
+        if not is_file(location, entry["new"]):
+            location.fs.delete_file(entry_path)
+            continue
+        if "retired" not in entry:
+            entry["retired"] = now
+            write_journal(location, entry_path[len(location.root.rstrip("/")) + 1:], entry)
+        if now - entry["retired"] >= keep_seconds:
+            for old in entry["old"]:
+                if is_file(location, old):
+                    location.fs.delete_file(old)
+            location.fs.delete_file(entry_path)
 
 
 def remove_rows(location: Location, table_name: str, key: str, values: Iterable[str], keep_files: Iterable[str] = ()) -> int:
-    """Rewrite every file of a table (but `keep_files`) without the rows whose `key` is in `values`; rows removed."""
+    """Supersede every live file of a table (but `keep_files`) holding rows whose `key` is in `values`
+    by a copy without them; returns the rows removed. The published views see the change at the next publish.
+    """
     value_set = pa.array(sorted(set(values)), pa.string())
     keep = set(keep_files)
     removed = 0
-    for path in parquet_files(location, table_name) if len(value_set) else []:
+    for path in live_files(location, table_name) if len(value_set) else []:
         if path in keep:
             continue
         data = pq.read_table(path, filesystem=location.fs, partitioning=None)
@@ -125,15 +227,14 @@ def remove_rows(location: Location, table_name: str, key: str, values: Iterable[
         count = pc.sum(hit).as_py() or 0
         if count:
             removed += count
-            # An emptied file stays (with no rows): a published view may still list it.
-            _write_file(location, data.filter(pc.invert(hit)), path)
+            supersede(location, [path], data.filter(pc.invert(hit)), successor_path(path))
     return removed
 
 
 def remove_documents(location: Location, doc_ids: set[str]) -> int:
     """Remove the rows of `doc_ids` from `documents`, then `mentions`; returns rows removed.
 
-    Documents go first: once a document row is gone its mentions are invisible (the mentions view
-    keeps only committed documents) and the next run re-extracts it, so a crash here loses nothing.
+    Documents go first: once a document row is superseded its mentions are invisible (the mentions
+    view keeps only committed documents) and the next run re-extracts it, so a crash here loses nothing.
     """
     return sum(remove_rows(location, table, "doc_id", doc_ids) for table in ("documents", "mentions"))

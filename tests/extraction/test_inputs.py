@@ -152,3 +152,48 @@ def test_inputs_allowed_roots_refuse_files_outside_even_through_links(tmp_path):
     assert articles == ["ok.txt"] and refused == ["link.txt"]
     direct = list(read_inputs([str(outside / "key.txt")], allowed_roots=[str(inside)]))
     assert [i.reason for i in direct] == ["outside_root"] and "outside the allowed roots" in direct[0].detail
+
+
+def test_inputs_manifest_changed_while_read_keeps_records_and_reports_the_change(tmp_path):
+    manifest = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "text": f"Police arrested {i} protesters in Cairo."}) for i in range(3)]
+    manifest.write_text("\n".join(lines) + "\n")
+    items = read_inputs([str(manifest)], languages=None)
+    first = next(items)
+    with manifest.open("a") as handle:  # a writer appends while the reader is half way
+        handle.write(json.dumps({"id": "late", "text": "Troops fired on rebels."}) + "\n")
+    rest = list(items)
+    assert isinstance(first, RawArticle)
+    assert [type(i).__name__ for i in rest][-1] == "InputError" and rest[-1].reason == "changed"
+    assert str(manifest) in str(rest[-1])
+
+
+def test_inputs_file_rewritten_during_the_read_is_one_whole_version_or_a_changed_error(tmp_path):
+    import threading
+
+    path = tmp_path / "story.txt"
+    versions = [("Alpha troops fired on rebels. " * 150_000).encode(), ("Bravo police arrested rebels. " * 150_000).encode()]
+    path.write_bytes(versions[0])
+    stop = threading.Event()
+
+    def rewrite() -> None:
+        i = 0
+        while not stop.is_set():
+            i += 1
+            with path.open("r+b") as handle:  # in place, as a careless editor or downloader does
+                handle.write(versions[i % 2])
+                handle.truncate()
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        outcomes = [item for _ in range(5) for item in read_inputs([str(path)], languages=None, max_bytes=10 * 2**20)]
+    finally:
+        stop.set()
+        writer.join()
+    for item in outcomes:
+        if isinstance(item, InputError):
+            assert item.reason == "changed" and item.uri == str(path)
+        else:  # never a mix of two versions
+            words = {w for w in item.text.split()[:1]} | {w for w in item.text.split()[-6:-5]}
+            assert words in ({"Alpha"}, {"Bravo"}), words

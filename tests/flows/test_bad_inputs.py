@@ -146,3 +146,38 @@ def test_bad_inputs_inputs_equal_documents_plus_rejects(outcome):
     _, documents, rejects, (inputs, new, skipped, rejected) = outcome
     assert inputs == new + skipped + rejected
     assert (new, rejected) == (len(documents), len(rejects))
+
+
+def _without_file_permission_override() -> list[str]:
+    """A command prefix under which file permissions bind (root ignores them unless its capabilities are dropped)."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be made to bind")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_bad_inputs_unreadable_file_is_a_reject_and_the_rest_is_read(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text(GOOD)
+    locked = inbox / "locked.txt"
+    locked.write_text("Rebels shelled Idlib on Saturday.")
+    locked.chmod(0)
+    command = [*_without_file_permission_override(), str(Path(sys.executable).with_name("eventpipe")),
+               "run", str(inbox), "--warehouse", str(tmp_path / "wh"), "-q"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+        assert con.execute("select uri from documents").fetchall() == [(str(inbox / "good.txt"),)]
+        assert con.execute("select uri, reason, detail from rejects").fetchall() == [
+            (str(locked), "unreadable", f"{locked}: Permission denied")
+        ]
+        assert con.execute("select inputs, new, rejects from runs").fetchone() == (2, 1, 1)

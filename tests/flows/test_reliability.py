@@ -50,7 +50,7 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
         calls.append(1)
         raise RuntimeError("simulated crash inside the batch")
 
-    monkeypatch.setattr(pipeline_module, "extract_batch", broken)
+    monkeypatch.setattr(pipeline_module, "extract_documents", broken)
     result = _run(tmp_path / "wh")
     assert result.exit_code == 0, result.output
     assert len(calls) == 2  # one retry
@@ -69,43 +69,63 @@ def test_reliability_unwritable_warehouse_stops_before_any_work(tmp_path):
     assert "not writable" in result.output and "Hint:" in result.output
 
 
-def test_reliability_readers_never_fail_while_runs_publish(tmp_path):
-    """Reader threads query the views in a loop during 5 runs: no error, never a half state."""
-    import threading
+READER = """
+import json, sys, pathlib, duckdb
+database, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
+while not stop.exists():
+    try:
+        with duckdb.connect(database, read_only=True) as con:
+            print(json.dumps(con.execute(sql).fetchone()), flush=True)
+    except Exception as error:
+        print(json.dumps({"error": repr(error)}), flush=True)
+"""
+
+
+def test_reliability_readers_see_only_published_states_during_runs(tmp_path):
+    """Reader processes query the views in a loop during 5 incremental runs and a --reprocess run:
+    no error, and every answer is the state some run published (never a half state)."""
+    import subprocess
+    import sys
 
     warehouse = tmp_path / "wh"
     assert _run(warehouse).exit_code == 0
     database = warehouse / "events.duckdb"
-    errors: list[str] = []
-    seen: set[tuple] = set()
-    stop = threading.Event()
+    state_sql = (
+        "select (select count(*) from documents), (select count(*) from mentions), "
+        "(select count(*) from mentions where doc_id not in (select doc_id from documents)), "
+        "(select count(*) from events), (select coalesce(sum(num_mentions), 0) from events)"
+    )
 
-    def read() -> None:
-        while not stop.is_set():
-            try:
-                with duckdb.connect(str(database), read_only=True) as con:
-                    docs, orphans = con.execute(
-                        "select (select count(*) from documents), "
-                        "(select count(*) from mentions where doc_id not in (select doc_id from documents))"
-                    ).fetchone()
-                seen.add((docs, orphans))
-            except Exception as error:  # noqa: BLE001 - any error is the failure we look for
-                errors.append(repr(error))
+    def state() -> tuple:
+        with duckdb.connect(str(database), read_only=True) as con:
+            return con.execute(state_sql).fetchone()
 
+    published = {state()}
+    stop = tmp_path / "stop"
+    # Processes, not threads: within one process DuckDB shares one instance per file path while a
+    # connection is open, so threads would all keep reading the first file.
+    readers = [
+        subprocess.Popen([sys.executable, "-c", READER, str(database), str(stop), state_sql], stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
     extra = tmp_path / "more"
     extra.mkdir()
-    readers = [threading.Thread(target=read) for _ in range(3)]
-    for reader in readers:
-        reader.start()
     try:
-        for i in range(5):
-            (extra / f"{i}.txt").write_text(f"Rebels attacked a checkpoint near Mosul on day {i}, police said.")
-            result = runner.invoke(app, ["run", str(SEEDS), str(extra), "--warehouse", str(warehouse), "--quiet"])
+        for i in range(6):
+            if i < 5:  # each new report joins the same event, so the run revises a stored event
+                (extra / f"{i}.txt").write_text(f"Rebels attacked a checkpoint near Mosul, police said.\n\nReport number {i}.")
+            result = runner.invoke(app, ["run", str(SEEDS), str(extra), "--warehouse", str(warehouse), "--quiet",
+                                         *(["--reprocess"] if i == 5 else [])])
             assert result.exit_code == 0, result.output
+            published.add(state())
     finally:
-        stop.set()
-        for reader in readers:
-            reader.join()
+        stop.touch()
+        outputs = [reader.communicate(timeout=60)[0] for reader in readers]
+    answers = [json.loads(line) for out in outputs for line in out.splitlines()]
+    errors = [a["error"] for a in answers if isinstance(a, dict)]
+    seen = {tuple(a) for a in answers if isinstance(a, list)}
     assert errors == []
-    assert {orphans for _, orphans in seen} == {0}  # never a mention without its document
-    assert {docs for docs, _ in seen} <= {2, 3, 4, 5, 6, 7}  # whole runs only
+    assert len(seen) > 1  # the readers did see runs land
+    assert len(published) == 6  # five runs that changed something, then a reprocess that changed nothing
+    assert seen <= published, sorted(seen - published)
+    assert {orphans for _, _, orphans, _, _ in published} == {0}  # never a mention without its document
