@@ -149,8 +149,15 @@ class Codebook:
 
     # ------------------------------------------------------------ public
     def describe(self, cameo: str, pattern: str = "") -> ActionCode | None:
-        """Full record of a CAMEO code, or None when the code is not in the codebook."""
+        """Full record of a CAMEO code, or None when the code is not in the codebook.
+
+        A Phoenix code newer than CAMEO 1.1b3 falls back to its parent: 176 (cyber attack) -> 170, 1952 -> 195.
+        """
         row = self._codes.get(cameo)
+        if row is None and len(cameo) >= 3:
+            parent = cameo[:3] if len(cameo) > 3 else cameo[:2] + "0"
+            if parent != cameo and parent in self._codes:
+                return self.describe(parent, f"{pattern or f'CAMEO {cameo}'} -> [{parent}]")
         if row is None:
             return None
         root = row["root"]

@@ -232,6 +232,12 @@ def temporal(token: Token) -> bool:
     return False
 
 
+def _hedged_condition(verb: Token) -> bool:
+    """True for a verb with a hedging modal and its own "if"/"unless" clause: "may cut aid if ..."."""
+    hedged = any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could"} for c in verb.children)
+    return hedged and any(c.dep_ == "advcl" and _conditional(c) for c in verb.children)
+
+
 def _conditional(token: Token) -> bool:
     node = token
     while node.dep_ == "conj" and node.head is not node:
@@ -291,9 +297,15 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             extra.setdefault(head.i, []).extend(frame.target_candidates)
         if cameo is None or dominator is not None or _conditional(frame.trigger):
             continue
-        if marker is None and has_future_aux(frame.trigger) and cameo[:2] not in {"01", "03", "13"}:
-            marker = frame.trigger
-        if marker is frame.trigger and any(c.dep_ == "neg" for c in frame.trigger.children):
+        negated = any(c.dep_ == "neg" for c in frame.trigger.children)
+        if marker is None and has_future_aux(frame.trigger) and (
+                cameo[:2] not in {"01", "03", "13"} or (cameo[:2] == "03" and negated)):
+            marker = frame.trigger  # "will visit": intent; "will not accept refugees": refusal
+        if marker is None and cameo[:2] >= "14" and _hedged_condition(frame.trigger):
+            # "may halt mediation if cooperation founders": a hostile act made conditional is a threat
+            planned.append(Planned(frame, recode("threat", cameo), frame.trigger, [], frame.modality, "threat"))
+            continue
+        if marker is frame.trigger and negated:
             # "said it would not meet the demands": a refusal, asserted
             planned.append(Planned(frame, recode("refusal", cameo), frame.trigger, [], "asserted", "refusal"))
             continue

@@ -172,11 +172,18 @@ def convert_verbs(path: Path) -> dict:
             "skipped_patterns": skipped}
 
 
-def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict, patterns: list) -> None:
+def _add_curated_verbs(verbs: dict, blocks: list, extra: dict, overrides: dict, patterns: list,
+                       additions: list = ()) -> None:
     """Verbs missing from CAMEO.2.0 join a named block (its patterns) or get one of their own;
     `overrides` replace the default code of a dictionary verb (its patterns stay), `patterns`
-    the code of one block pattern."""
+    the code of one block pattern; `additions` append object patterns written in the dictionary's
+    own syntax ([block, verb, "- * {MILITARY AID} [1622]"])."""
     by_name = {b["name"]: i for i, b in enumerate(blocks)}
+    for name, verb, line in additions:  # e.g. CANCEL suspend * {MILITARY AID}: 1622
+        body = _BRACKET.sub("", line[1:]).partition("*")[2]
+        blocks[by_name[name]]["patterns"].append([
+            _pattern_tokens(body), _code(_BRACKET.findall(line)[-1]),
+            f"{' '.join(line.split())} (eventpipe curated)", verb, body.strip().startswith("(")])
     for lemma, spec in sorted(extra.items()):
         if lemma in verbs:
             continue
@@ -384,7 +391,7 @@ def convert(source: Path, out: Path = DATA_DIR) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     verbs = convert_verbs(phoenix / "CAMEO.2.0.txt")
     _add_curated_verbs(verbs["verbs"], verbs["blocks"], curated["verbs"], curated["verb_overrides"],
-                       curated["pattern_overrides"])
+                       curated["pattern_overrides"], curated.get("pattern_additions", []))
     agents = convert_agents(phoenix / "Phoenix.agents.txt", curated["agents"])
     stop = {phrase_key(w) for w in curated["actor_stopwords"]} | {k for k in agents if " " not in k}
     actors = convert_actors({

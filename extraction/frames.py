@@ -186,7 +186,9 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     out += [c for c in [*objects, *datives] if _actor_like(c)]
     out += [c for c in preps if _actor_like(c)]
     # the object's own recipient: "provide dollars of aid for Romania", "evacuated the wounded from Gorazde"
-    out += [c for o in objects for c in _prep_objects(o, {"to", "for", "from", "against", "on"}) if _actor_like(c)]
+    # and the parties the object stands between: "ended mediation efforts between rival militias"
+    out += [c for o in objects for c in _prep_objects(o, {"to", "for", "from", "against", "on", "between", "among"})
+            if _actor_like(c)]
     out += objects + preps
     # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro",
     # "rioted at this jail in northern Israel")

@@ -277,7 +277,7 @@ def _sentence_mentions(
             continue
         targets = _targets(plan, source, ctx, code_actor)
         for target in targets:
-            if target is None and not material(plan.cameo):
+            if target is None and not (material(plan.cameo) or yielding(plan.cameo)):
                 continue  # a statement, appeal, demand or threat is always addressed to someone
             key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
             if key in seen:
@@ -297,6 +297,11 @@ def violent(cameo: str) -> bool:
 def material(cameo: str) -> bool:
     """True for material conflict and protest (CAMEO roots 14-20): acts that may have no named target."""
     return cameo[:2] >= "14"
+
+
+def yielding(cameo: str) -> bool:
+    """True for yielding acts (CAMEO root 08: resign, surrender, withdraw), which need no named target."""
+    return cameo[:2] == "08"
 
 
 RECIPROCAL = {"agree", "meet", "talk", "negotiate", "sign", "cooperate", "clash", "fight", "discuss", "consult",

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eventpipe.extraction.codebook import Codebook, intent_code, load_codebook, plover_type, quad_class, token_key
-from eventpipe.extraction.convert_dictionaries import _fix_mojibake, convert_verbs
+from eventpipe.extraction.convert_dictionaries import _add_curated_verbs, _fix_mojibake, convert_verbs
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +174,18 @@ def test_codebook_converted_fixture_dictionary(tmp_path):
     assert book.code_verb("grant").cameo == "070"
     assert book.code_verb("hand over").cameo == "0841"
     assert book.code_verb("give", ["to", "court"]) is None
+
+
+def test_codebook_curated_pattern_additions(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(VERB_FIXTURE, encoding="utf-8")
+    verbs = convert_verbs(path)
+    block = next(b["name"] for b in verbs["blocks"] if b["patterns"])
+    _add_curated_verbs(verbs["verbs"], verbs["blocks"], {}, {}, [], [[block, "give", "- * {MEDICAL SUPPLIES} [073]"]])
+    codes = {"070": {"name": "Provide aid", "goldstein": 7.0, "root": "07", "description": ""},
+             "073": {"name": "Provide humanitarian aid", "goldstein": 7.4, "root": "07", "description": ""}}
+    coded = Codebook(codes, verbs, {}, "test").code_verb("give", ["medical", "supplies"])
+    assert coded.cameo == "073" and "eventpipe curated" in coded.pattern
 
 
 @pytest.mark.parametrize(("cameo", "intent"), [

@@ -181,3 +181,41 @@ def test_mentions_joint_war_games_are_military_cooperation(nlp, knowledge):
 def test_mentions_issue_without_eventive_object_is_no_event(nlp, knowledge):
     found = _found("The Chilean president issued a reminder to Peru on Monday.", nlp, knowledge)
     assert not any(c.startswith("06") for _, c, _ in found), found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Peru suspended its military aid to Bolivia on Monday.", "1622"),  # stop military aid
+    ("The United Nations reduced food supplies to a Chilean refugee camp.", "1623"),  # cut humanitarian aid
+    ("Chilean officers ended their mediation efforts between rival Peruvian militias.", "165"),  # halt mediation
+    ("Peru and Chile upgraded their diplomatic ties on Monday.", "050"),  # better relations
+    ("Peru has strengthened its forces in Bolivia.", "154"),  # more troops
+    ("Chile expelled inspectors of the World Health Organization.", "1662"),  # expel inspectors
+    ("Peru reimposed a blockade on Bolivia on Friday.", "191"),  # blockade restricts movement
+    ("The Chilean government declared a state of siege in Peru.", "1724"),  # state of emergency
+    ("Chile summoned Peru's ambassador on Monday.", "110"),  # a reprimand, not a meeting
+    ("The Bolivian government accepted demands from Chilean workers.", "080"),  # yield to demands
+])
+def test_mentions_object_patterns_from_curated_additions(text, code, nlp, knowledge):
+    assert code in [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Peruvian President Carlos Ruiz resigned on Sunday.", "Peruvian President Carlos Ruiz"),
+    ("Five hundred Bolivian rebels surrendered last week.", "Bolivian rebels"),
+])
+def test_mentions_yielding_acts_need_no_target(text, actor, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target) for m in _mentions(text, nlp, knowledge)]
+    assert any(actor in a and r == "08" and t is None for a, r, t in found), found
+
+
+@pytest.mark.parametrize("text, actor, root, target", [
+    # a hedged hostile act under "if": a threat
+    ("Chile may cut its aid to Peru if the talks collapse.", "Chile", "13", "Peru"),
+    # "will not" + accept: a refusal, not an offer
+    ("Chile says it will not accept any more Peruvian refugees.", "Chile", "12", None),
+])
+def test_mentions_conditional_threats_and_negated_intent(text, actor, root, target, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+    assert any(a == actor and r == root and (target is None or t == target) for a, r, t in found), found
+    if root == "12":
+        assert not any(r == "03" for _, r, _ in found), found
