@@ -9,6 +9,8 @@ Prefect ephemeral server) every 0.2 s and reports the peak sum. Writes bench/res
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import json
 import subprocess
 import sys
@@ -69,13 +71,18 @@ def main(argv: list[str] | None = None) -> int:
                    "--batch-size", str(args.batch_size), "--quiet"]
         clock = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        peak = 0
+        peak, samples, next_sample = 0, [], 0.0
         while process.poll() is None:
-            peak = max(peak, _rss_bytes(_tree(process.pid)))
+            rss = _rss_bytes(_tree(process.pid))
+            peak = max(peak, rss)
+            if time.perf_counter() - clock >= next_sample:  # a sample a minute shows whether memory stays flat
+                samples.append(round(rss / 2**20))
+                next_sample += 60
             time.sleep(0.2)
         seconds = time.perf_counter() - clock
     result = {"documents": args.documents, "batch_size": args.batch_size, "peak_rss_mb": round(peak / 2**20),
-              "seconds": round(seconds, 1), "exit_code": process.returncode}
+              "seconds": round(seconds, 1), "exit_code": process.returncode,
+              "rss_mb_each_minute": samples, "machine": f"{platform.machine()} cpus={os.cpu_count()} python={platform.python_version()}"}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"memory_{args.documents}.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result))

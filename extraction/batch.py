@@ -8,7 +8,7 @@ import hashlib
 import time
 import traceback
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..schemas import Document, EventMention, Reject, Stage
 from .cleaning import clean_text, paragraphs
 from .errors import InputError
-from .inputs import RawArticle
+from .inputs import RawArticle, language_checked
 from .mentions import Knowledge, mentions_for_document
 from .nlp import MAX_PARAGRAPH_CHARS, parse_paragraphs
 
@@ -58,6 +58,12 @@ def reject(error: InputError, stage: Stage, run_id: str) -> Reject:
     )
 
 
+def input_key(article: RawArticle) -> str:
+    """sha256 of what cleaning reads from an article (text, title, date): same key, same document."""
+    parts = (article.text, article.title or "", str(article.published or ""), article.published_basis or "")
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMENT_CHARS) -> Document:
     """Clean an article into a `Document`; raises InputError when nothing is left or it is too long."""
     if len(article.text) > max_chars:
@@ -81,6 +87,7 @@ def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMEN
         n_chars=len(cleaned.text),
         ingested_at=utcnow(),
         run_id=run_id,
+        input_key=input_key(article),
     )
 
 
@@ -90,17 +97,25 @@ def read_batch(
     known: set[str] = frozenset(),
     seen: dict[str, str] | None = None,
     max_chars: int = MAX_DOCUMENT_CHARS,
+    known_inputs: set[str] = frozenset(),
+    languages: Collection[str] | None = None,
 ) -> BatchResult:
     """Read and clean one batch: the documents to parse, with rejects and skips recorded.
 
-    `seen` (doc_id -> uri) carries over the batches of a run: a text met a second time, in this
-    batch or an earlier one, is a `duplicate` reject naming the first file.
+    known: doc_ids already stored (skipped); known_inputs: their `input_key`s, which skip an
+    unchanged input before any cleaning. `seen` (doc_id -> uri) carries over the batches of a
+    run: a text met a second time, in this batch or an earlier one, is a `duplicate` reject
+    naming the first file. languages: when given, text clearly in another language is rejected.
     """
     result = BatchResult()
     seen = {} if seen is None else seen
     clock = time.perf_counter()
     for item in items:
         result.inputs += 1
+        if not isinstance(item, InputError) and input_key(item) in known_inputs:
+            result.skipped += 1
+            continue
+        item = language_checked(item, languages)
         if isinstance(item, InputError):
             result.rejects.append(reject(item, "read", run_id))
             continue
@@ -136,44 +151,58 @@ def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def _parse_all(nlp: Language, documents: Sequence[Document], n_process: int, batch_size: int) -> list[list[tuple[int, Doc]]]:
-    parsed: list[list[tuple[int, Doc]]] = [[] for _ in documents]
+def _parsed_documents(nlp: Language, documents: Sequence[Document], n_process: int, batch_size: int) -> Iterator[tuple[int, list[tuple[int, Doc]]]]:
+    """(document index, [(paragraph offset, Doc)]) per document in order, streamed: only one
+    document's parses are held at a time (spaCy keeps the order, also with several processes)."""
     jobs = (
         (piece, (i, offset + start))
         for i, d in enumerate(documents)
         for offset, text in paragraphs(d.text)
         for start, piece in _pieces(text, MAX_PARAGRAPH_CHARS)
     )
+    current, parsed = None, []
     for doc, (i, offset) in parse_paragraphs(nlp, jobs, batch_size=batch_size, n_process=n_process):
-        parsed[i].append((offset, doc))
-    return parsed
+        if i != current and current is not None:
+            yield current, parsed
+            parsed = []
+        current = i
+        parsed.append((offset, doc))
+    if current is not None:
+        yield current, parsed
 
 
 def extract_documents(batch: BatchResult, nlp: Language, knowledge: Knowledge, run_id: str, n_process: int = 1, batch_size: int = 64) -> BatchResult:
     """A copy of a `read_batch` result with its documents parsed and their mentions (and rejects) added.
 
-    The input is left as it was, so a retried task starts from the same batch.
+    The input is left as it was, so a retried task starts from the same batch. Each document is
+    extracted as soon as it is parsed, so a batch never holds more than one document's parses.
     """
     batch = dataclasses.replace(
         batch, documents=list(batch.documents), mentions=list(batch.mentions), rejects=list(batch.rejects),
         timings=defaultdict(float, batch.timings),
     )
     clock = time.perf_counter()
-    parsed = _parse_all(nlp, batch.documents, n_process, batch_size)
-    batch.timings["parse"] += time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    for document, paragraphs_parsed in zip(batch.documents, parsed):
+    extract_seconds = 0.0
+    for i, paragraphs_parsed in _parsed_documents(nlp, batch.documents, n_process, batch_size):
+        started = time.perf_counter()
+        _extract_one(batch, batch.documents[i], paragraphs_parsed, knowledge, run_id)
+        extract_seconds += time.perf_counter() - started
+    for document in batch.documents:
         batch.words += len(document.text.split())
-        try:
-            batch.mentions.extend(mentions_for_document(document, paragraphs_parsed, knowledge, run_id))
-        except ValidationError as error:
-            batch.rejects.append(reject(InputError("validation", document.uri, str(error).splitlines()[0]), "validate", run_id))
-        except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-            detail = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).splitlines()[-2].strip()})"
-            batch.rejects.append(reject(InputError("extract", document.uri, detail), "extract", run_id))
-    batch.timings["extract"] += time.perf_counter() - clock
+    batch.timings["parse"] += time.perf_counter() - clock - extract_seconds
+    batch.timings["extract"] += extract_seconds
     return batch
+
+
+def _extract_one(batch: BatchResult, document: Document, paragraphs_parsed: list[tuple[int, Doc]], knowledge: Knowledge, run_id: str) -> None:
+    """Add one parsed document's mentions to the batch; a failure becomes a reject, never stops the batch."""
+    try:
+        batch.mentions.extend(mentions_for_document(document, paragraphs_parsed, knowledge, run_id))
+    except ValidationError as error:
+        batch.rejects.append(reject(InputError("validation", document.uri, str(error).splitlines()[0]), "validate", run_id))
+    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+        detail = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).splitlines()[-2].strip()})"
+        batch.rejects.append(reject(InputError("extract", document.uri, detail), "extract", run_id))
 
 
 def extract_batch(

@@ -27,7 +27,7 @@ from .html import extract_html, fragment_text, looks_like_html
 from .language import unwanted_language
 from .manifests import CSV_SUFFIXES, JSONL_SUFFIXES, FieldMap, read_csv, read_jsonl
 
-__all__ = ["FieldMap", "InputError", "RawArticle", "default_seeds", "discover", "read_inputs"]
+__all__ = ["FieldMap", "InputError", "RawArticle", "default_seeds", "discover", "language_checked", "read_inputs"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -230,7 +230,8 @@ def _read_path(path: Path, options: _Options) -> Iterator[RawArticle | InputErro
     yield InputError("changed", uri, f"the file kept changing while it was read ({_READ_ATTEMPTS} tries); the next run reads it again")
 
 
-def _language_checked(item: RawArticle | InputError, languages: frozenset[str] | None) -> RawArticle | InputError:
+def language_checked(item: RawArticle | InputError, languages: Collection[str] | None) -> RawArticle | InputError:
+    """The item, or a `language` error when its text is clearly in none of `languages` (None: any)."""
     if isinstance(item, InputError) or languages is None:
         return item
     if guess := unwanted_language(item.text, languages):
@@ -277,7 +278,7 @@ def read_inputs(
     for spec in inputs:
         found = _guarded(_read_url(spec, options), spec) if is_web_url(spec) else _discovered(spec, options, seen, roots)
         for item in found:
-            yield _language_checked(item, options.languages)
+            yield language_checked(item, options.languages)
 
 
 def _discovered(spec: str, options: _Options, seen: set[Path], roots: list[Path] | None) -> Iterator[RawArticle | InputError]:

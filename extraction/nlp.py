@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import threading
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -17,9 +19,26 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 MAX_PARAGRAPH_CHARS = 100_000
 
 
-@functools.lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+
+
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """The named installed spaCy pipeline with the components the extractor does not use disabled."""
+    """The named installed spaCy pipeline with the components the extractor does not use disabled.
+
+    Loaded once per process (`pipeline_loads()` counts the loads), even when batches running in
+    threads ask for it at the same moment.
+    """
+    with _LOADING:
+        return _cached_pipeline(name)
+
+
+def pipeline_loads() -> int:
+    """How many pipelines this process has loaded."""
+    return _cached_pipeline.cache_info().misses
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -36,7 +55,21 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 def model_version(nlp: Language) -> str:
     """"name==version" of a loaded pipeline, for the runs table."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
+    return _version_text(nlp.meta)
+
+
+def installed_model_version(name: str = DEFAULT_MODEL) -> str:
+    """"name==version" of an installed pipeline (package or folder), read from its meta.json without
+    loading the model, so a run with nothing new to parse never pays for the load."""
+    try:
+        path = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
+        return _version_text(spacy.util.get_model_meta(path))
+    except Exception:  # noqa: BLE001 - not a package with a meta: loading tells what is wrong
+        return model_version(load_pipeline(name))
+
+
+def _version_text(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
 
 
 def parse_paragraphs(

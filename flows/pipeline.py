@@ -7,27 +7,33 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
+import os
+import socket
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 
-from ..extraction.batch import BatchResult, extract_batch, reject, utcnow
-from ..extraction.inputs import RawArticle, default_seeds, read_inputs
+from ..extraction.batch import BatchResult, extract_documents, read_batch, reject, utcnow
+from ..extraction.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
 from ..extraction.mentions import load_knowledge
-from ..extraction.nlp import load_pipeline, model_version
+from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
-from ..warehouse.storage import Location, ensure_writable, locate
-from ..warehouse.compaction import compact, recover, replaced_files
+from ..warehouse.storage import Location, ensure_writable
+from ..warehouse.compaction import compact
 from ..warehouse.events_store import update_events
 from ..warehouse.lock import warehouse_lock
-from ..warehouse.writer import batch_key, clear_staging, read_column, remove_documents, write_records
+from ..warehouse.writer import (
+    batch_key, clear_staging, finish_replacements, read_column, remove_documents, unpublished_replacements, write_records,
+)
 from .settings import Settings
 
 CODE_VERSION = "0.1.0"
@@ -45,6 +51,8 @@ class BatchSummary:
     rejects: int = 0
     words: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    worker: str = ""  # host:pid of the process that ran the batch
+    pipeline_loads: int = 0  # spaCy pipelines that process had loaded by then (1: loaded once, reused)
 
 
 @dataclass
@@ -54,6 +62,8 @@ class RunSummary:
     run: Run
     database: str
     warehouse: str
+    batches: int = 0
+    pipeline_loads: dict[str, int] = field(default_factory=dict)  # per worker process (host:pid)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -76,20 +86,15 @@ def _write_batch(location: Location, result: BatchResult, stem: str) -> float:
     return time.perf_counter() - clock
 
 
-def extract_and_write_batch(
-    batch: list[RawArticle | InputError], settings: Settings, run_id: str, known: frozenset[str], known_rejects: frozenset[str]
-) -> BatchSummary:
-    """Read, parse, extract and write one batch of articles."""
+def extract_and_write_batch(batch: BatchResult, settings: Settings, run_id: str, known_rejects: frozenset[str]) -> BatchSummary:
+    """Parse, extract and write one batch of read documents."""
     nlp = load_pipeline(settings.model)
-    result = extract_batch(
-        batch, nlp, load_knowledge(), run_id, known_doc_ids=known,
-        n_process=settings.workers, batch_size=settings.parse_batch_size, max_chars=settings.max_document_chars,
-    )
+    result = extract_documents(batch, nlp, load_knowledge(), run_id, n_process=settings.workers, batch_size=settings.parse_batch_size)
     stem = batch_key([d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects])
-    result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]
-    location = locate(settings.warehouse)
     if settings.reprocess:
-        remove_documents(location, {d.doc_id for d in result.documents})
+        stem = f"{stem}-{run_id}"  # never the name of a file this run superseded
+    result.rejects = [r for r in result.rejects if r.reject_id not in known_rejects]
+    location = settings.location()
     write_seconds = _write_batch(location, result, stem)
     get_run_logger().info(
         "run %s batch: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
@@ -99,6 +104,7 @@ def extract_and_write_batch(
         inputs=result.inputs, documents=len(result.documents), skipped=result.skipped,
         mentions=len(result.mentions), rejects=len(result.rejects), words=result.words,
         timings={**result.timings, "write": write_seconds},
+        worker=f"{socket.gethostname()}:{os.getpid()}", pipeline_loads=pipeline_loads(),
     )
 
 
@@ -123,14 +129,15 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
 
     `settings` may be a dict (as deployments store parameters); missing fields come from EVENTPIPE_ variables.
     """
-    settings = settings if isinstance(settings, Settings) else Settings(**(settings or {}))
+    settings = settings if isinstance(settings, Settings) else Settings.from_parameters(settings or {})
     logger = get_run_logger()
     started = utcnow()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
-    location = locate(settings.warehouse)
+    location = settings.location()
     ensure_writable(location)
+    summary = RunSummary(run=None, database="", warehouse=location.uri)  # type: ignore[arg-type]
     with warehouse_lock(location, run_id, wait=settings.lock_wait):
-        run = _run_batches(settings, location, run_id, started, on_progress)
+        run = summary.run = _run_batches(settings, location, run_id, started, on_progress, summary)
         clock = time.perf_counter()
         run.events = update_events(location, run_id)
         run.timings["consolidate"] = time.perf_counter() - clock
@@ -139,68 +146,139 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
         write_records(location, "runs", [run], f"run-{run_id}")
         compact(location, list(TABLES), max_files=settings.max_files_per_partition)
         database = publish(location, settings.database_path())
-        recover(location)  # delete what compaction replaced, now that no new reader will list it
+        finish_replacements(location, settings.keep_superseded_seconds)  # no new reader lists superseded files
         run.timings["publish"] = time.perf_counter() - clock
     logger.info(
         "run %s done: %d inputs, %d new, %d skipped, %d mentions, %d rejects",
         run_id, run.inputs, run.new, run.skipped, run.mentions, run.rejects,
     )
-    return RunSummary(run=run, database=str(database), warehouse=location.uri)
+    summary.database = str(database)
+    return summary
 
 
-def _run_batches(settings: Settings, location: Location, run_id: str, started: dt.datetime, on_progress: Progress | None) -> Run:
+def dask_task_runner(settings: Settings):
+    """A DaskTaskRunner on the scheduler at `dask_address`, or on a local cluster of `dask_workers` processes.
+
+    Each worker is one process with one thread: it loads the spaCy pipeline once (lru_cache in
+    `load_pipeline`) and parses one batch at a time.
+    """
+    # Dask's own INFO lines (connections, nannies) would drown the progress bar; workers read the
+    # variable when they import distributed.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    logging.getLogger("distributed").setLevel(os.environ["DASK_LOGGING__DISTRIBUTED"].upper())
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:
+        return DaskTaskRunner(address=settings.dask_address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"},
+    )
+
+
+def pipeline_for(settings: Settings) -> Flow:
+    """The `pipeline` flow with the task runner the settings ask for (Dask, else Prefect's local threads)."""
+    return pipeline.with_options(task_runner=dask_task_runner(settings)) if settings.uses_dask else pipeline
+
+
+class LocalCallback:
+    """A callback that stays in this process: copies pickled elsewhere do nothing.
+
+    Prefect copies the flow's parameters into the context every Dask task carries; a progress
+    bar's callback holds locks and a terminal, which neither pickle nor mean anything there.
+    """
+
+    def __init__(self, function: Progress | None) -> None:
+        self.function = function
+
+    def __call__(self, count: int) -> None:
+        if self.function is not None:
+            self.function(count)
+
+    def __reduce__(self):
+        return (LocalCallback, (None,))
+
+
+def run_pipeline(settings: Settings, on_progress: Progress | None = None) -> RunSummary:
+    """Run `pipeline` on the task runner the settings ask for, reporting progress in this process."""
+    return pipeline_for(settings)(settings=settings, on_progress=LocalCallback(on_progress) if on_progress else None)
+
+
+def _parallel_slots() -> int:
+    """Batches the flow's task runner can run at once: the Dask cluster's threads, else 1."""
+    context = FlowRunContext.get()
+    client = getattr(context.task_runner, "client", None) if context else None
+    return max(1, sum(client.nthreads().values())) if client is not None else 1
+
+
+def _run_batches(
+    settings: Settings, location: Location, run_id: str, started: dt.datetime, on_progress: Progress | None, summary: RunSummary
+) -> Run:
     """Submit one task per batch (a bounded window in flight) and add up what they report."""
     logger = get_run_logger()
     clear_staging(location)
-    if replaced_files(location):
-        # A killed run compacted but never published: publish without the replaced files first,
+    if unpublished_replacements(location):
+        # A killed run superseded files but never published: publish without them first,
         # so the live views stop listing them before they are deleted.
         publish(location, settings.database_path())
-    recover(location)
+    finish_replacements(location, settings.keep_superseded_seconds)
     clock = time.perf_counter()
-    nlp = load_pipeline(settings.model)
     knowledge = load_knowledge()
     run = Run(
-        run_id=run_id, started=started, code_version=CODE_VERSION, model=model_version(nlp),
+        run_id=run_id, started=started, code_version=CODE_VERSION, model=installed_model_version(settings.model),
         codebook_version=knowledge.version, settings=settings.as_json(),
     )
     run.timings = {"load": time.perf_counter() - clock}
     clock = time.perf_counter()
     known = frozenset() if settings.reprocess else frozenset(read_column(location, "documents", "doc_id"))
+    known_inputs = frozenset() if settings.reprocess else frozenset(read_column(location, "documents", "input_key")) - {None}
     known_rejects = frozenset(read_column(location, "rejects", "reject_id"))
     run.timings["discover"] = time.perf_counter() - clock
     inputs = settings.inputs or [str(default_seeds())]
     logger.info("run %s: inputs %s -> %s (%d documents known)", run_id, inputs, location.uri, len(known))
 
-    pending: list[tuple[list, PrefectFuture]] = []
-    window = 2  # batches in flight: enough to overlap reading with parsing, never the whole corpus
-    for batch in chunked(read_inputs(inputs, **settings.reader_options()), settings.batch_size):
-        pending.append((batch, extract_and_write.submit(batch, settings, run_id, known, known_rejects)))
+    pending: list[tuple[BatchResult, PrefectFuture]] = []
+    # Batches in flight: two per slot overlap reading with parsing and keep every worker busy,
+    # never the whole corpus.
+    window = 2 * _parallel_slots()
+    seen: dict[str, str] = {}  # doc_id -> first uri, over the whole run
+    options = settings.reader_options()
+    languages = options.pop("languages")  # checked in read_batch, after known inputs are skipped
+    for items in chunked(read_inputs(inputs, languages=None, **options), settings.batch_size):
+        batch = read_batch(items, run_id, known, seen, settings.max_document_chars, known_inputs, languages)
+        if settings.reprocess:
+            # Here, one batch at a time and before its new rows exist: a crash in between leaves the
+            # documents unknown (re-extracted next run), never twice.
+            remove_documents(location, {d.doc_id for d in batch.documents})
+        pending.append((batch, extract_and_write.submit(batch, settings, run_id, known_rejects)))
         while len(pending) >= window:
-            _finish(*pending.pop(0), location, run, on_progress)
+            _finish(*pending.pop(0), location, run, on_progress, summary)
     for batch, future in pending:
-        _finish(batch, future, location, run, on_progress)
+        _finish(batch, future, location, run, on_progress, summary)
     run.finished = utcnow()
     return run
 
 
-def _failed_batch_rejects(batch: list, error: BaseException, run_id: str) -> list:
-    """A reject per input of a batch whose task kept failing, carrying the error."""
+def _failed_batch_rejects(batch: BatchResult, error: BaseException, run_id: str) -> list:
+    """The batch's read rejects, plus one per document of a batch whose task kept failing, carrying the error."""
     detail = f"batch task failed after retries: {type(error).__name__}: {error}"[:500]
-    return [
-        reject(item if isinstance(item, InputError) else InputError("task_failed", item.uri, detail, item.line), "extract", run_id)
-        for item in batch
-    ]
+    failed = [reject(InputError("task_failed", d.uri, detail), "extract", run_id) for d in batch.documents]
+    return [*batch.rejects, *failed]
 
 
-def _finish(batch: list, future: PrefectFuture, location: Location, run: Run, on_progress: Progress | None) -> None:
+def _finish(
+    batch: BatchResult, future: PrefectFuture, location: Location, run: Run, on_progress: Progress | None, totals: RunSummary
+) -> None:
     try:
         summary: BatchSummary = future.result()
     except Exception as error:  # noqa: BLE001 - a failed batch becomes rejects; the run goes on and publishes
         rejects = _failed_batch_rejects(batch, error, run.run_id)
         write_records(location, "rejects", rejects, batch_key(r.reject_id for r in rejects))
-        summary = BatchSummary(inputs=len(batch), rejects=len(rejects))
+        summary = BatchSummary(inputs=batch.inputs, skipped=batch.skipped, rejects=len(rejects))
     _add(run, summary)
+    totals.batches += 1
+    if summary.worker:
+        totals.pipeline_loads[summary.worker] = max(summary.pipeline_loads, totals.pipeline_loads.get(summary.worker, 0))
     if on_progress:
         on_progress(summary.inputs)
 

@@ -41,6 +41,9 @@ class Document(Record):
     n_chars: int = Field(ge=0, description="Length of `text` in characters.")
     ingested_at: dt.datetime = Field(description="When this run read the document (UTC).")
     run_id: str = Field(description="The run that ingested it.")
+    input_key: str | None = Field(
+        None, description="sha256 of the raw input (text, title, date): a rerun skips an input it has seen without cleaning it again."
+    )
 
 
 class Actor(Record):

@@ -259,7 +259,10 @@ def explain_css() -> str:
             ".ep-coding{color:#245;font-size:90%;margin-top:2px}.ep-sentence{margin:4px 0}")
 
 
-def explain_event(database: Path, event_id: str | None, mention_id: str | None) -> Group:
-    """The rich renderable explaining EVENT_ID (or one mention with `mention_id`) from the warehouse views."""
-    with connect_readonly(database) as con:
+def explain_event(database: Path, event_id: str | None, mention_id: str | None, filesystem=None) -> Group:
+    """The rich renderable explaining EVENT_ID (or one mention with `mention_id`) from the warehouse views.
+
+    `filesystem` (fsspec) reads the Parquet files of a remote warehouse.
+    """
+    with connect_readonly(database, filesystem) as con:
         return explain_renderable(explanation(con, event_id, mention_id))

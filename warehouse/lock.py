@@ -43,36 +43,75 @@ def _is_stale(holder: dict, stale_after: float) -> bool:
     return holder.get("host") == socket.gethostname() and not _alive(int(holder.get("pid", -1)))
 
 
-def _try_create(path: Path, payload: dict) -> bool:
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        return False
-    with os.fdopen(fd, "w") as handle:
-        json.dump(payload, handle)
-    return True
+class _LocalLockFile:
+    """The lock file in a local folder: O_EXCL creates it only if absent."""
+
+    def __init__(self, location: Location) -> None:
+        self.path = Path(location.root) / LOCK_NAME
+
+    def create(self, payload: dict) -> bool:
+        try:
+            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "w") as handle:
+            json.dump(payload, handle)
+        return True
+
+    def read(self) -> str:
+        return self.path.read_text()
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
-def _read_holder(path: Path) -> dict:
+class _ObjectLockFile:
+    """The lock object in a bucket: a conditional PUT (If-None-Match: *) creates it only if absent."""
+
+    def __init__(self, location: Location) -> None:
+        self.fs, self.path = location.fsspec, location.path(LOCK_NAME)
+
+    def create(self, payload: dict) -> bool:
+        try:
+            with self.fs.open(self.path, "xb") as handle:
+                handle.write(json.dumps(payload).encode())
+        except FileExistsError:
+            return False
+        return True
+
+    def read(self) -> str:
+        return self.fs.cat_file(self.path).decode()
+
+    def remove(self) -> None:
+        try:
+            self.fs.rm_file(self.path)
+        except FileNotFoundError:
+            pass
+
+
+def _read_holder(lock) -> dict:
     try:
-        return json.loads(path.read_text() or "{}")
-    except (OSError, json.JSONDecodeError):
+        return json.loads(lock.read() or "{}")
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
         return {"since": 0}  # unreadable or half-written by a killed run: stale
 
 
 @contextmanager
 def warehouse_lock(location: Location, run_id: str, wait: float = 0.0, stale_after: float = 6 * 3600) -> Iterator[None]:
-    """Hold the warehouse lock for the duration of the block (local warehouses; object stores are not locked)."""
-    if not location.is_local:
+    """Hold the warehouse lock for the duration of the block (local folders and S3; other stores are not locked)."""
+    if location.is_local:
+        lock = _LocalLockFile(location)
+    elif location.fsspec is not None:
+        lock = _ObjectLockFile(location)
+    else:
         yield
         return
-    path = Path(location.root) / LOCK_NAME
     payload = {"host": socket.gethostname(), "pid": os.getpid(), "run_id": run_id, "since": time.time()}
     deadline = time.monotonic() + wait
-    while not _try_create(path, payload):
-        holder = _read_holder(path)
+    while not lock.create(payload):
+        holder = _read_holder(lock)
         if _is_stale(holder, stale_after):
-            path.unlink(missing_ok=True)
+            lock.remove()
             continue
         if time.monotonic() >= deadline:
             raise WarehouseLocked(
@@ -84,5 +123,5 @@ def warehouse_lock(location: Location, run_id: str, wait: float = 0.0, stale_aft
     try:
         yield
     finally:
-        if _read_holder(path).get("run_id") == run_id:
-            path.unlink(missing_ok=True)
+        if _read_holder(lock).get("run_id") == run_id:
+            lock.remove()

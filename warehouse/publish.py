@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import uuid
 from importlib import resources
@@ -82,8 +83,17 @@ def snapshot(location: Location) -> dict[str, list[str]]:
 
 
 def read_manifest(location: Location) -> dict | None:
-    """The last published snapshot of an object-store warehouse (None before the first publish)."""
-    return read_journal(location, MANIFEST)
+    """The last published snapshot of an object-store warehouse (None before the first publish).
+
+    One GET: a streamed read would check the object's ETag between requests and fail when a
+    publish replaces the manifest meanwhile.
+    """
+    if location.fsspec is None:
+        return read_journal(location, MANIFEST)
+    try:
+        return json.loads(location.fsspec.cat_file(location.path(MANIFEST)))
+    except FileNotFoundError:
+        return None
 
 
 def publish(location: Location, database: Path) -> Path:

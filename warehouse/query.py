@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..extraction.errors import SetupError, EventpipeError
+from .remote import register_filesystem
 
 
 class QueryError(EventpipeError):
@@ -19,16 +20,19 @@ class QueryError(EventpipeError):
     code = "query"
 
 
-def connect_readonly(database: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published views; a clear error when nothing was published yet."""
+def connect_readonly(database: Path, filesystem=None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published views; a clear error when nothing was published yet.
+
+    `filesystem` (fsspec, e.g. s3fs) is registered so views over a remote warehouse can read it.
+    """
     if not database.exists():
         raise SetupError(f"no warehouse database at {database}", hint="run `eventpipe run` first, or pass --warehouse/--database")
-    return duckdb.connect(str(database), read_only=True)
+    return register_filesystem(duckdb.connect(str(database), read_only=True), filesystem)
 
 
-def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console) -> None:
-    """Run `sql` and write the result in `fmt` to `output` or stdout."""
-    with connect_readonly(database) as con:
+def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
+    """Run `sql` and write the result in `fmt` to `output` or stdout (`filesystem`: see `connect_readonly`)."""
+    with connect_readonly(database, filesystem) as con:
         try:
             relation = con.sql(sql)
         except duckdb.Error as error:

@@ -254,9 +254,12 @@ publisher's licence (Wikinews articles: CC BY 2.5, attribution to Wikinews). Cou
 countryinfo package (MIT). Charts: Plotly.</p></footer></body></html>"""
 
 
-def write_report(database: Path, out: Path) -> Path:
-    """Write the HTML report of the warehouse views in `database` to `out`; returns `out`."""
-    with connect_readonly(database) as con:
+def write_report(database: Path, out: Path, filesystem=None) -> Path:
+    """Write the HTML report of the warehouse views in `database` to `out`; returns `out`.
+
+    `filesystem` (fsspec) reads the Parquet files of a remote warehouse.
+    """
+    with connect_readonly(database, filesystem) as con:
         text = build_report(con)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.fs as pafs
 
 from ..extraction.errors import SetupError
+from .remote import S3Options, is_s3, s3_filesystem
 
 DEFAULT_WAREHOUSE = "warehouse/data"
 DATABASE_NAME = "events.duckdb"
@@ -21,6 +23,8 @@ class Location:
     fs: pafs.FileSystem
     root: str
     uri: str
+    # The fsspec filesystem behind `fs` for object stores: DuckDB connections register it to read s3:// paths.
+    fsspec: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_local(self) -> bool:
@@ -35,14 +39,24 @@ class Location:
         return "/".join([base.rstrip("/"), *parts])
 
 
-def locate(uri: str | os.PathLike[str]) -> Location:
-    """The warehouse at `uri` (a folder path or URI such as s3://bucket/prefix)."""
+def locate(uri: str | os.PathLike[str], s3: S3Options | None = None) -> Location:
+    """The warehouse at `uri` (a folder path or URI such as s3://bucket/prefix); `s3` reaches an S3 store."""
     text = str(uri)
     if "://" not in text:
         root = str(Path(text).expanduser().resolve())
         return Location(fs=pafs.LocalFileSystem(), root=root, uri=root)
+    if is_s3(text):
+        filesystem = s3_filesystem(s3)
+        root = filesystem._strip_protocol(text).rstrip("/")
+        uri_text = "s3://" + root
+        return Location(fs=pafs.PyFileSystem(pafs.FSSpecHandler(filesystem)), root=root, uri=uri_text, fsspec=filesystem)
     fs, root = pafs.FileSystem.from_uri(text)
     return Location(fs=fs, root=root, uri=text)
+
+
+def database_name(uri: str) -> str:
+    """A local DuckDB file name for a remote warehouse URI (s3://news/wh -> s3-news-wh.duckdb)."""
+    return re.sub(r"[^A-Za-z0-9_.]+", "-", uri).strip("-") + ".duckdb"
 
 
 def ensure_writable(location: Location) -> None:
@@ -53,9 +67,14 @@ def ensure_writable(location: Location) -> None:
         with location.fs.open_output_stream(probe) as handle:
             handle.write(b"ok")
         location.fs.delete_file(probe)
-    except OSError as exc:
-        raise SetupError(
-            f"warehouse {location.uri} is not writable: {exc}",
-            hint="pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write, and check free space",
-        ) from exc
+    except Exception as exc:
+        if location.is_local and not isinstance(exc, OSError):
+            raise
+        # Object stores raise their client's errors (botocore's are not OSError): all mean "cannot write here".
+        hint = (
+            "pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write, and check free space"
+            if location.is_local
+            else "check the bucket, EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ACCESS_KEY_ID / EVENTPIPE_S3_SECRET_ACCESS_KEY settings"
+        )
+        raise SetupError(f"warehouse {location.uri} is not writable: {exc}", hint=hint) from exc
 

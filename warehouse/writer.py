@@ -84,8 +84,9 @@ def read_rows(location: Location, table_name: str, columns: list[str] | None = N
     files = live_files(location, table_name)
     if not files:
         return []
+    # The model's schema, so files written before a column was added read it as null.
     dataset = ds.dataset(
-        files, filesystem=location.fs, format="parquet",
+        files, schema=arrow_schema(TABLES[table_name]), filesystem=location.fs, format="parquet",
         partitioning=ds.partitioning(flavor="hive"), partition_base_dir=location.path(table_name),
     )
     return dataset.to_table(columns=columns, filter=where).to_pylist()

@@ -219,3 +219,40 @@ def test_mentions_conditional_threats_and_negated_intent(text, actor, root, targ
     assert any(a == actor and r == root and (target is None or t == target) for a, r, t in found), found
     if root == "12":
         assert not any(r == "03" for _, r, _ in found), found
+
+
+# --- issue 4 round 3 ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # pluperfect relative clause: what the rebels did before the news
+    ("Chilean rebels said they will free the Peruvian envoy, whom they had kidnapped in May.", "035", "kidnapped"),
+    ("Peru paid compensation to families whom Chilean troops expelled ten years ago.", "0842", "expelled"),
+    ("Peruvian troops attacked a village where rebels had killed two soldiers.", "190", "killed"),
+])
+def test_mentions_past_background_clause_is_no_event(text, kept, dropped, nlp, knowledge):
+    found = [(m.action.cameo, m.action.text) for m in _mentions(text, nlp, knowledge)]
+    assert any(c == kept for c, _ in found) and not any(t == dropped for _, t in found), found
+
+
+@pytest.mark.parametrize("text, actor, root, target", [
+    # the actor inside the demanded act, not the place it leaves
+    ("Peru demanded the withdrawal of Chilean troops from Bolivia.", "Peru", "10", "Chilean troops"),
+    # a rejected proposal: the rejection aimed at the proposer, not the proposal recoded as a threat or offer
+    ("Chile rejected a Peruvian ultimatum to close its border.", "Chile", "12", "Peruvian"),
+    ("Chile rejected a Peruvian offer to host a summit.", "Chile", "12", "Peruvian"),
+    # killing a political figure is assassination (186)
+    ("Chilean rebels killed the deputy governor of the province.", "Chilean rebels", "18", "deputy governor of the province"),
+    # an intent to yield needs no target
+    ("Peruvian President Carlos Ruiz agreed to resign.", "Peruvian President Carlos Ruiz", "03", None),
+])
+def test_mentions_round3_demand_refusal_and_kill_targets(text, actor, root, target, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, root, target) in found, found
+    if root == "12":
+        assert not any(r in {"03", "13"} for _, r, _ in found), found
+
+
+def test_mentions_unnamed_conjunct_of_named_target_is_no_target(nlp, knowledge):
+    found = [m.target.text for m in _mentions("Chilean rebels released President Carlos Ruiz and twelve of his aides.",
+                                              nlp, knowledge) if m.target]
+    assert "President Carlos Ruiz" in found and not any("aides" in t for t in found), found
