@@ -4,7 +4,11 @@ A CAMEO coder codes one event per chain of complement clauses. Reporting verbs (
 are transparent; intention, threat and refusal heads ("agreed to", "ready to", "threatened to",
 "refused to") take the complement's event and recode it into their own root (03, 13, 12);
 appeals and accusations ("urged X to", "accused X of") keep their own code and swallow the
-complement; any other coded verb swallows its purpose and participle clauses.
+complement; any other coded verb swallows its purpose and participle clauses. A refusal of a
+proposal noun ("rejected an ultimatum to ...") is the refusal, not the proposal's intent or threat;
+the "that" clause of a demand noun ("renewed its demand that Y do Z") is demanded of its subject.
+Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence:
+none when pluperfect or dated "ago", none from a participle describing a noun.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ REPORTING = frozenset({
     "acknowledge", "disclose", "according", "reiterate", "emphasize", "emphasise", "recall", "argue", "assert",
     "conclude",
 })
+# Nouns whose "that" clause is demanded of its subject: "renewed its demand that Y do Z".
+DEMAND_NOUNS = frozenset({"demand", "call", "reminder", "insistence", "request", "appeal", "ultimatum"})
 # "X said that Y must/should do Z": the speaker demands Z of Y (CAMEO 10).
 DEMAND_MODALS = frozenset({"must", "should"})
 MARKERS: dict[str, MarkerKind] = {
@@ -189,6 +195,21 @@ def is_secondary(token: Token) -> bool:
     return False
 
 
+def describing_participle(token: Token) -> bool:
+    """True for a present participle that describes a noun ("aircraft using guided missiles", "guerrillas
+    operating in the north"): what the noun is, not an event of the news."""
+    return token.dep_ == "acl" and token.tag_ == "VBG"
+
+
+def past_background(token: Token) -> bool:
+    """True when a background clause tells an act long before the news: pluperfect ("whom they had taken
+    hostage") or dated "ago" ("when the dictator expelled them 18 years ago"). A clause dated "last week"
+    stays: recent violence in a relative clause is still news ("militants who seized the city last week")."""
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in token.children):
+        return True
+    return any(t.lower_ == "ago" for t in token.subtree if t.i > token.i)
+
+
 QUESTION_HEADS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 QUESTION_MARKS = frozenset({"whether", "if"})
 # Clauses that only time the main event ("one day after a jet shot down ...").
@@ -250,7 +271,14 @@ def demanding_speaker(trigger: Token) -> Token | None:
 
     The modal may sit on the trigger or on a transparent head of its chain ("must be ready to mediate")."""
     nodes = [trigger]
-    for link in chain(trigger):
+    links = chain(trigger)
+    for n, link in enumerate(links):
+        if (link.head.pos_ == "NOUN" and link.head.lemma_.lower() in DEMAND_NOUNS and link.via in {"acl", "ccomp"}
+                and all(up.via in {"xcomp", "conj"} for up in links[:n])
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in nodes[-1].children)):
+            # "reiterated its demand that Israel ease ...", "insisted on its demands that the government grant ..."
+            verbs = [up.head for up in links[n + 1:] if up.head.pos_ in {"VERB", "AUX"}]
+            return verbs[0] if verbs else None
         if link.kind == "reporting":
             if link.via != "ccomp":
                 return None
@@ -334,8 +362,9 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         if main and temporal(p.trigger):
             continue  # "one day after a jet shot down ...": background to the sentence's own event
         p.secondary = is_secondary(p.trigger)
-        if p.secondary and p.cameo[:2] < "17":
-            continue  # background clauses: only material violence in them is coded ("militants who seized")
+        stale = past_background(p.trigger) or describing_participle(p.trigger)
+        if p.secondary and (p.cameo[:2] < "17" or stale):
+            continue  # background clauses: only fresh material violence in them is coded ("militants who seized")
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)
@@ -379,6 +408,9 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
         if link.kind == "pass" and link.head.i in codes and (link.via == "advcl" or (
                 link.via == "xcomp" and any(c.dep_ in {"dobj", "obj"} for c in link.head.children))):
             return None, link.head  # "began a hunger strike to protest against X": the strike carries the protest
+        if (link.kind == "marker" and marker is not None and marker.pos_ == "NOUN" and link.via == "dobj"
+                and marker_kind(link.head) == "refusal" and link.head.i in codes):
+            return None, link.head  # "rejected an ultimatum to hand over": the rejection, not the ultimatum
         if link.kind in {"pass", "marker"}:
             continue
         if link.head.i in codes:

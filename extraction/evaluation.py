@@ -6,7 +6,8 @@ Matching rules (each is one function below; the README links here):
   abbreviations joined (U.S. -> us); "the", "a", "an" and the Arabic article "al"/"al-" ignored;
   "united states", "america", "usa" -> us, "united nations" -> un; a plural -s dropped.
 - Head word (`head_word`): the last content token before the first preposition or relative word
-  ("residents of Fallujah" -> resident, "Nuri al-Maliki" -> maliki).
+  ("residents of Fallujah" -> resident, "Nuri al-Maliki" -> maliki); a place noun followed by "of"
+  takes the name after it as head ("the capital city of Algiers" -> algiers, so it matches "Algiers").
 - Actor text (`text_matches`): same head word; or the gold head among the extracted tokens (gold
   spans are short: "Hungarian" matches "Hungarian officials"); or content-token Jaccard >= 0.5.
   A gold text ending in a two-word name also has the surname as head ("Secretary of State Ann
@@ -70,6 +71,9 @@ SEED_FIELDS = ("actor", "actor_code", "target", "target_code", "root", "code", "
 _IGNORED = {"the", "a", "an", "al"}
 _STOP = _IGNORED | {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "its", "their", "his", "her"}
 _HEAD_CUT = {"of", "in", "from", "at", "on", "for", "with", "to", "who", "which", "that", "belonging", "known"}
+# Place nouns that an "of" phrase names ("the town of Gorazde"): the name is the head.
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "island", "port",
+                "enclave", "county"}
 _ALIASES = {("united", "states"): "us", ("united", "nations"): "un", ("america",): "us", ("usa",): "us"}
 # CAMEO-era country codes in the PLOVER gold, and its non-state actor codes.
 _COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -104,10 +108,15 @@ def _content(text: str | None) -> set[str]:
 
 
 def head_word(text: str | None) -> str | None:
-    """Return the head word: the last content token before the first preposition or relative word."""
+    """Return the head word: the last content token before the first preposition or relative word; for a
+    place noun naming its place ("the capital city of Algiers"), the name after "of"."""
     words = tokens(text)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_CUT), len(words))
     content = [w for w in words[:cut] if w not in _STOP]
+    if content and content[-1] in _PLACE_NOUNS and words[cut:cut + 1] == ["of"]:
+        named = next((w for w in words[cut + 1:] if w in _HEAD_CUT or w not in _STOP), None)
+        if named is not None and named not in _HEAD_CUT:
+            return named
     return content[-1] if content else (words[-1] if words else None)
 
 

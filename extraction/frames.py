@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .codebook import load_codebook
 from .modality import modality_of
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
@@ -167,6 +168,17 @@ def _stranded(prep: Token) -> list[Token]:
     return []
 
 
+_PARTY_PREPS = {"of", "with", "against", "between"}
+
+
+def _act_parties(noun: Token) -> list[Token]:
+    """Actor-like possessor and "of"/"with"/"against" objects of a noun that names an act (codebook-eventive)."""
+    if noun.pos_ != "NOUN" or not load_codebook().is_eventive(noun.lemma_.lower()):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return [c for c in [*owners, *_prep_objects(noun, _PARTY_PREPS)] if _actor_like(c)]
+
+
 def _usable(token: Token, verb: Token) -> bool:
     """A possible participant: not a date, number or amount, not the verb's own relative pronoun."""
     return token.ent_type_ not in NON_ACTOR_ENTS and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.lower_ not in {"which", "what"}
@@ -185,10 +197,13 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     preps = _prep_objects(verb, TARGET_PREPS)
     out += [c for c in [*objects, *datives] if _actor_like(c)]
     out += [c for c in preps if _actor_like(c)]
+    # the actor an act-naming object is about: "demanded the withdrawal of Serbian forces from X",
+    # "demanded a truce with rebel forces", "denounced Serbia's suppression of the unrest"
+    out += [c for o in objects if not _actor_like(o) for c in _act_parties(o)]
     # the object's own recipient: "provide dollars of aid for Romania", "evacuated the wounded from Gorazde"
     # and the parties the object stands between: "ended mediation efforts between rival militias"
-    out += [c for o in objects for c in _prep_objects(o, {"to", "for", "from", "against", "on", "between", "among"})
-            if _actor_like(c)]
+    out += [c for o in objects for part in [o, *_conjuncts(o)]
+            for c in _prep_objects(part, {"to", "for", "from", "against", "on", "between", "among"}) if _actor_like(c)]
     out += objects + preps
     # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro",
     # "rioted at this jail in northern Israel")

@@ -18,7 +18,7 @@ from .dates import resolve_dates
 from .discards import Discards, load_discards
 from .frames import Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens
 from .nominals import nominal_frames
-from .participants import Participant, conjuncts, first_participant, participant, phrase_text
+from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from .places import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -115,7 +115,7 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root in {"18", "19", "20"}:
-        coded = _means(frame, coded, knowledge) or coded
+        coded = _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge) or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -150,6 +150,23 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
+
+
+KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
+# Political and public figures whose killing CAMEO codes as assassination (186), not as plain force (19).
+POLITICAL_FIGURES = {"president", "minister", "premier", "governor", "mayor", "chief", "leader", "lawmaker",
+                     "legislator", "parliamentarian", "senator", "ambassador", "envoy", "judge", "prosecutor"}
+
+
+def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
+    assassination (186)."""
+    target = frame.target
+    if coded.cameo not in {"190", "180"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
+        return None
+    if target.lemma_.lower() not in POLITICAL_FIGURES:
+        return None
+    return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
 
 
 def _warns_of(verb: Token) -> bool:
@@ -277,7 +294,7 @@ def _sentence_mentions(
             continue
         targets = _targets(plan, source, ctx, code_actor)
         for target in targets:
-            if target is None and not (material(plan.cameo) or yielding(plan.cameo)):
+            if target is None and not (material(plan.cameo) or yielding(plan.cameo) or _yields(plan, codes)):
                 continue  # a statement, appeal, demand or threat is always addressed to someone
             key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
             if key in seen:
@@ -287,6 +304,21 @@ def _sentence_mentions(
             if mention is not None:
                 out.append(mention)
     return out
+
+
+def _yields(plan: Planned, codes: dict[int, tuple[ActionCode, Token]]) -> bool:
+    """True for an intent or refusal to yield ("agreed to resign", "refused to step down"): like the yielding
+    act itself, it needs no named target."""
+    if plan.recoded not in {"intent", "refusal"}:
+        return False
+    complement = codes.get((plan.base or plan.frame.trigger).i)
+    return complement is not None and yielding(complement[0].cameo)
+
+
+def _alias(token: Token) -> bool:
+    """True for an acronym joined by "or" ("inspectors of the International Atomic Energy Agency, or IAEA"): the
+    same actor named again, not a second target."""
+    return token.text.isupper() and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
 
 
 def violent(cameo: str) -> bool:
@@ -327,8 +359,10 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
                                   avoid=source.token)
     if first is not None:
-        more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token)]
-        return [first, *(m for m in more if m is not None)]
+        more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token) if not _alias(c)]
+        # "released the prime minister and 30 members of his government": an unnamed conjunct of a named
+        # target is the same party described again, not a target of its own
+        return [first, *(m for m in more if m is not None and (named(m) or not named(first)))]
     return [None]
 
 

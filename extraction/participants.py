@@ -30,6 +30,7 @@ _ABSTRACT_HEADS = {
     "crisis", "conflict", "situation", "action", "move", "idea", "initiative", "process", "framework", "change",
     # what is sent or used, not who acts: "sent new rifles to the army"
     "rifle", "rocket", "missile", "ammunition", "equipment", "supply", "arm", "bomb", "shell", "food", "money",
+    "artillery", "mortar", "fire", "gun", "grenade", "explosive",
 }
 
 
@@ -116,11 +117,12 @@ def first_participant(
     a person) before bare agent nouns ("4,000 troops" is what is sent, "Liberia" where to)."""
     found = [f for f in (participant(t, earlier, code_actor) for t in candidates) if f is not None]
     found = [f for f in found if avoid is None or f.token.i != avoid.i or f.token.doc is not avoid.doc]
-    named = [f for f in found if _named(f)]
-    return (named or found or [None])[0]
+    named_ = [f for f in found if named(f)]
+    return (named_ or found or [None])[0]
 
 
-def _named(found: Participant) -> bool:
+def named(found: Participant) -> bool:
+    """True when the participant is named: a country code or an actor entity (not a bare agent noun)."""
     code = found.code
     return bool(code and code.country) or found.token.ent_type_ in ACTOR_ENTS
 

@@ -244,6 +244,10 @@ def test_mentions_past_background_clause_is_no_event(text, kept, dropped, nlp, k
     ("Chilean rebels killed the deputy governor of the province.", "Chilean rebels", "18", "deputy governor of the province"),
     # an intent to yield needs no target
     ("Peruvian President Carlos Ruiz agreed to resign.", "Peruvian President Carlos Ruiz", "03", None),
+    # the "that" clause of a demand noun is demanded of its subject
+    ("Peru renewed its demand that Chile withdraw its troops.", "Peru", "10", "Chile"),
+    ("The rebels insisted on their demand that the Chilean government release all prisoners.", "rebels", "10",
+     "Chilean government"),
 ])
 def test_mentions_round3_demand_refusal_and_kill_targets(text, actor, root, target, nlp, knowledge):
     found = [(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
@@ -256,3 +260,26 @@ def test_mentions_unnamed_conjunct_of_named_target_is_no_target(nlp, knowledge):
     found = [m.target.text for m in _mentions("Chilean rebels released President Carlos Ruiz and twelve of his aides.",
                                               nlp, knowledge) if m.target]
     assert "President Carlos Ruiz" in found and not any("aides" in t for t in found), found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the one who dies is no attacker
+    ("A Chilean prisoner died in a Peruvian hospital on Monday.", "died"),
+    # a participle describing the actor is what it is, not a second event
+    ("Peruvian aircraft using guided missiles killed six Chilean soldiers.", "using"),
+])
+def test_mentions_round3_no_event_from(text, absent, nlp, knowledge):
+    assert absent not in [m.action.text for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, target, not_target", [
+    # "..., or IAEA": the acronym names the same actor again
+    ("Peru expelled inspectors of the International Atomic Energy Agency, or IAEA, from its reactor.",
+     "inspectors of the International Atomic Energy Agency", "IAEA"),
+    # weapons are what is fired; the target is what the fire is against, also in a conjunct
+    ("Peruvian forces launched artillery, mortar and rocket fire against Chilean rebel camps.",
+     "Chilean rebel camps", "artillery"),
+])
+def test_mentions_round3_weapon_and_alias_targets(text, target, not_target, nlp, knowledge):
+    targets = [m.target.text for m in _mentions(text, nlp, knowledge) if m.target]
+    assert target in targets and not_target not in targets, targets
