@@ -201,11 +201,25 @@ def _signature(path: Path) -> tuple[int, int, int, int] | None:
     return stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
+def _bytes_unchanged(path: Path, read: list[RawArticle | InputError]) -> bool:
+    """Whether the file still holds the bytes a single-article read hashed (True when nothing was hashed)."""
+    hashes = {item.raw_sha256 for item in read if isinstance(item, RawArticle) and item.raw_sha256}
+    if len(hashes) != 1:
+        return True
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() in hashes
+    except OSError:
+        return False
+
+
 def _read_path(path: Path, options: _Options) -> Iterator[RawArticle | InputError]:
     """The articles of one local file; a file written to while it is read is read again, once.
 
     Manifests and archives are streamed (never held whole): records read before a change stand,
     and the change itself is reported as a `changed` error so the file is looked at again.
+    A change is seen through (inode, size, mtime, ctime) and, for a text or HTML file, by reading
+    its bytes again and comparing their hash: an in-place rewrite to the same size within one tick
+    of the filesystem clock leaves the signature alone, but not the bytes.
     """
     uri = str(path)
     streamed = path.name.lower().endswith(MANIFEST_SUFFIXES + ARCHIVE_SUFFIXES)
@@ -224,7 +238,7 @@ def _read_path(path: Path, options: _Options) -> Iterator[RawArticle | InputErro
                     yield InputError("changed", uri, "the file changed while it was read; the records read before the change are kept")
                 return
             read = list(items)
-            if _signature(path) == before:
+            if _signature(path) == before and _bytes_unchanged(path, read):
                 yield from read
                 return
     yield InputError("changed", uri, f"the file kept changing while it was read ({_READ_ATTEMPTS} tries); the next run reads it again")

@@ -5,6 +5,7 @@ Only wiring lives here; every stage is a plain function from extraction/ or ware
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
@@ -27,13 +28,14 @@ from ..extraction.mentions import load_knowledge
 from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
-from ..warehouse.storage import Location, ensure_writable
+from ..warehouse.storage import Location, disk_full_error, ensure_writable, is_disk_full
 from ..warehouse.compaction import compact
 from ..warehouse.events_store import update_events
 from ..warehouse.lock import warehouse_lock
 from ..warehouse.writer import (
     batch_key, clear_staging, finish_replacements, read_column, remove_documents, unpublished_replacements, write_records,
 )
+from .prefect_env import quiet_known_errors
 from .settings import Settings
 
 CODE_VERSION = "0.1.0"
@@ -134,9 +136,9 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     started = utcnow()
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     location = settings.location()
-    ensure_writable(location)
+    ensure_writable(location, settings.min_free_bytes)
     summary = RunSummary(run=None, database="", warehouse=location.uri)  # type: ignore[arg-type]
-    with warehouse_lock(location, run_id, wait=settings.lock_wait):
+    with warehouse_lock(location, run_id, wait=settings.lock_wait), _stop_cleanly_on_full_disk(location):
         run = summary.run = _run_batches(settings, location, run_id, started, on_progress, summary)
         clock = time.perf_counter()
         run.events = update_events(location, run_id)
@@ -154,6 +156,17 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     )
     summary.database = str(database)
     return summary
+
+
+@contextlib.contextmanager
+def _stop_cleanly_on_full_disk(location: Location) -> Iterator[None]:
+    """Turn a filesystem running out of space, wherever it happens, into one clear error."""
+    try:
+        yield
+    except Exception as error:
+        if is_disk_full(error):
+            raise disk_full_error(location) from error
+        raise
 
 
 def dask_task_runner(settings: Settings):
@@ -201,6 +214,7 @@ class LocalCallback:
 
 def run_pipeline(settings: Settings, on_progress: Progress | None = None) -> RunSummary:
     """Run `pipeline` on the task runner the settings ask for, reporting progress in this process."""
+    quiet_known_errors()
     return pipeline_for(settings)(settings=settings, on_progress=LocalCallback(on_progress) if on_progress else None)
 
 
@@ -272,6 +286,8 @@ def _finish(
     try:
         summary: BatchSummary = future.result()
     except Exception as error:  # noqa: BLE001 - a failed batch becomes rejects; the run goes on and publishes
+        if is_disk_full(error):
+            raise  # no point going on: the run stops with a clear error, and these documents are read again next run
         rejects = _failed_batch_rejects(batch, error, run.run_id)
         write_records(location, "rejects", rejects, batch_key(r.reject_id for r in rejects))
         summary = BatchSummary(inputs=batch.inputs, skipped=batch.skipped, rejects=len(rejects))

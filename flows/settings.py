@@ -45,6 +45,9 @@ class Settings(BaseSettings):
         600.0, ge=0, description="Keep files a run superseded this long after the publish that hid them, for readers still on the views before it."
     )
     lock_wait: float = Field(0.0, ge=0, description="Seconds to wait for another run's warehouse lock before refusing.")
+    min_free_bytes: int = Field(
+        64 * 2**20, ge=0, description="Free bytes a local warehouse's filesystem must have for a run to start (a full disk mid-run stops it cleanly too)."
+    )
     reprocess: bool = Field(False, description="Re-extract documents already in the warehouse (e.g. after an extractor upgrade).")
     dask_address: str | None = Field(None, description="Run the batch tasks on this Dask scheduler (tcp://host:8786) instead of local threads.")
     dask_workers: int | None = Field(None, gt=0, le=256, description="Run the batch tasks on a local Dask cluster of this many worker processes.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +61,27 @@ def database_name(uri: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.]+", "-", uri).strip("-") + ".duckdb"
 
 
-def ensure_writable(location: Location) -> None:
-    """Create the root and prove it is writable, or stop with a clear error before any work."""
+def is_disk_full(error: BaseException | None) -> bool:
+    """Whether an error, or one it was raised from, is a filesystem out of space (ENOSPC)."""
+    while error is not None:
+        # pyarrow raises OSError(ENOSPC); DuckDB its own exception types carrying the system's message.
+        if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "No space left on device" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def disk_full_error(location: Location) -> SetupError:
+    """The error a run stops with when the warehouse's filesystem fills up half way."""
+    return SetupError(
+        f"the filesystem of warehouse {location.uri} ran out of space; the run stopped. Nothing half written is "
+        "visible (files are staged, the views are unchanged) and the documents not yet committed are read again next run",
+        hint="free space (or move the warehouse with --warehouse) and run again",
+    )
+
+
+def ensure_writable(location: Location, min_free_bytes: int = 0) -> None:
+    """Create the root, prove it is writable and has `min_free_bytes` free, or stop with a clear error before any work."""
     probe = location.path(".write-probe")
     try:
         location.fs.create_dir(location.root, recursive=True)
@@ -77,4 +98,9 @@ def ensure_writable(location: Location) -> None:
             else "check the bucket, EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ACCESS_KEY_ID / EVENTPIPE_S3_SECRET_ACCESS_KEY settings"
         )
         raise SetupError(f"warehouse {location.uri} is not writable: {exc}", hint=hint) from exc
+    if location.is_local and (free := shutil.disk_usage(location.root).free) < min_free_bytes:
+        raise SetupError(
+            f"warehouse {location.uri} has {free / 2**20:.1f} MiB free, less than the {min_free_bytes / 2**20:.0f} MiB a run needs to start",
+            hint="free space, move the warehouse (--warehouse DIR) or lower EVENTPIPE_MIN_FREE_BYTES",
+        )
 

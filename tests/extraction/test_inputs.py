@@ -172,6 +172,8 @@ def test_inputs_file_rewritten_during_the_read_is_one_whole_version_or_a_changed
     import threading
 
     path = tmp_path / "story.txt"
+    # Same length: a same-size rewrite within one tick of the filesystem clock leaves size and
+    # times alone; only the bytes tell.
     versions = [("Alpha troops fired on rebels. " * 150_000).encode(), ("Bravo police arrested rebels. " * 150_000).encode()]
     path.write_bytes(versions[0])
     stop = threading.Event()

@@ -129,3 +129,49 @@ def test_reliability_readers_see_only_published_states_during_runs(tmp_path):
     assert len(published) == 6  # five runs that changed something, then a reprocess that changed nothing
     assert seen <= published, sorted(seen - published)
     assert {orphans for _, _, orphans, _, _ in published} == {0}  # never a mention without its document
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 160 KiB tmpfs: a seeds run needs more (skipped where mounting is not allowed)."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _tables(warehouse) -> dict[str, list]:
+    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+        return {
+            "documents": con.execute("select doc_id from documents order by 1").fetchall(),
+            "mentions": con.execute("select mention_id from mentions order by 1").fetchall(),
+            "events": con.execute("select event_id, num_mentions from events order by 1").fetchall(),
+        }
+
+
+def test_reliability_full_disk_stops_with_a_clear_error_and_loses_nothing(small_disk, tmp_path):
+    import subprocess
+
+    warehouse = small_disk / "wh"
+    full = runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(warehouse), "--quiet"], env={"EVENTPIPE_MIN_FREE_BYTES": "0"})
+    assert full.exit_code == 1, full.output
+    assert "Error: the filesystem of warehouse" in full.output and "ran out of space" in full.output
+    assert "Traceback" not in full.output  # one clear error, not Prefect's traceback
+    assert not (warehouse / LOCK_NAME).exists()
+    subprocess.run(["mount", "-o", "remount,size=100m", str(small_disk)], check=True)  # space freed
+    again = _run(warehouse)
+    assert again.exit_code == 0, again.output
+    assert _run(tmp_path / "reference").exit_code == 0
+    assert _tables(warehouse) == _tables(tmp_path / "reference")  # exactly the rows of an uninterrupted run
+
+
+def test_reliability_too_little_free_space_refuses_before_any_work(tmp_path):
+    result = runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(tmp_path / "wh"), "--quiet"],
+                           env={"EVENTPIPE_MIN_FREE_BYTES": str(2**60)})
+    assert result.exit_code == 1
+    assert "MiB free" in result.output and "EVENTPIPE_MIN_FREE_BYTES" in result.output
+    assert not (tmp_path / "wh" / "documents").exists()
