@@ -33,7 +33,20 @@ class Decoded:
 
 
 def _bom_encoding(data: bytes) -> str | None:
-    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None) or _bomless_utf16(data)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" for UTF-16 written without a BOM: mostly Latin text leaves a NUL in
+    nearly every other byte (and none between), which no binary format does over its whole head."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 16 or len(data) % 2:
+        return None
+    odd, even = head[1::2], head[0::2]
+    for zeros, letters, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) == 0 and _try(data, name) is not None:
+            return name
+    return None
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 from typing import Literal
 
 from .cleaning import parse_dateline
@@ -93,7 +94,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
     found = bare_extraction(html, url=url, **_options())
     text = (found.text or "").strip() if found is not None else ""
     if not text:
-        return None
+        text = _prose_of_unparsable_page(html)
+        published = _head_dateline(text) if text else None
+        return HtmlArticle(text=text, published=published, published_basis="dateline" if published else "none") if text else None
     published, basis = _published(text, found.date, html, url)
     return HtmlArticle(
         text=text,
@@ -104,6 +107,39 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         sitename=found.sitename or found.hostname or None,
         url=found.url or url,
     )
+
+
+class _TextCollector(HTMLParser):
+    """The stdlib parser has no depth limit: it reads pages nested deeper than lxml (and so trafilatura) can."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = [""]
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self._skipping += tag in ("script", "style")
+        if tag in _BLOCK_TAGS:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skipping -= tag in ("script", "style") and self._skipping > 0
+        if tag in _BLOCK_TAGS:
+            self.blocks.append("")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.blocks[-1] += data
+
+
+def _prose_of_unparsable_page(html: str, min_words: int = 8) -> str:
+    """Paragraphs of prose (at least `min_words` words) when trafilatura found none, e.g. in a page
+    nested too deep for lxml; navigation-only pages still give nothing."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    blocks = (" ".join(block.split()) for block in collector.blocks)
+    return "\n\n".join(b for b in blocks if len(b.split()) >= min_words and b[-1:] in ".!?\"'”")
 
 
 def looks_like_html(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..extraction.errors import REASONS
 from ..schemas import TABLES, column_docs
 from .settings import Settings
 
@@ -29,6 +30,9 @@ def tables_markdown() -> str:
     for name, model in TABLES.items():
         rows = "\n".join(f"| `{col}` | {typ} | {desc} |" for col, typ, desc in column_docs(model))
         parts.append(f"### `{name}`\n{TABLE_INTROS[name]}\n\n| column | type | meaning |\n|---|---|---|\n{rows}\n")
+        if name == "rejects":
+            reasons = "\n".join(f"| `{code}` | {meaning} |" for code, meaning in REASONS.items())
+            parts.append(f"Reject reasons (`reason`):\n\n| reason | meaning |\n|---|---|\n{reasons}\n")
     return "\n".join(parts)
 
 

@@ -48,3 +48,16 @@ def test_encodings_binary_refused():
 @pytest.mark.parametrize("head,expected", [("abc é".encode()[:-1], "utf-8"), (b"\xff\xfea\x00", "utf-16")])
 def test_encodings_stream_sniffing(head, expected):
     assert sniff_stream_encoding(head) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_encodings_utf16_without_bom_is_recognised(encoding):
+    decoded = decode_bytes("Rebels shelled Idlib on Saturday, monitors said.".encode(encoding), "x.txt")
+    assert decoded.text == "Rebels shelled Idlib on Saturday, monitors said." and decoded.encoding == encoding
+
+
+@pytest.mark.parametrize("data", [b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64, b"A\x00B\x00" * 8 + b"\x00\x00\x01\x02"])
+def test_encodings_nul_patterns_that_are_not_utf16_stay_binary(data):
+    with pytest.raises(InputError) as error:
+        decode_bytes(data, "x.bin")
+    assert error.value.reason == "binary"

@@ -75,3 +75,13 @@ def test_html_reference_pages_keep_most_of_the_main_text():
     rows = [json.loads(line) for line in (CORPUS / "manifest.jsonl").read_text().splitlines()[:10]]
     found = [extract_html(gzip.decompress((CORPUS / r["file"]).read_bytes()).decode("utf-8", "replace"), r["url"]) for r in rows]
     assert sum(page is not None and len(page.text) > 200 for page in found) >= 9
+
+
+def test_html_page_nested_deeper_than_lxml_reads_still_gives_its_prose():
+    story = "Police arrested ten protesters in Cairo on Monday, officials said."
+    page = "<html><body>" + "<div>" * 5000 + f"<p>{story}</p><p>Home</p>" + "</div>" * 5000 + "</body></html>"
+    assert extract_html(page).text == story  # navigation words stay out
+
+
+def test_html_navigation_only_page_has_no_prose_fallback():
+    assert extract_html("<html><body>" + "<div>" * 3000 + "<a>Home</a> <a>News</a>" + "</div>" * 3000 + "</body></html>") is None

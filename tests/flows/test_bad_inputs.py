@@ -49,7 +49,7 @@ KINDS: dict[str, tuple[bytes | None, str | None]] = {
     "pdf.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\x02\x03\nendstream", None),
     "latin1.txt": ("Rebels attacked Orléans and Tübingen, the ministère said.".encode("latin-1"), "document"),
     "utf16_bom.txt": ("Troops fired on protesters in Basra on Friday.".encode("utf-16"), "document"),
-    "utf16_nobom.txt": ("Rebels shelled Idlib on Saturday.".encode("utf-16-le"), None),
+    "utf16_nobom.txt": ("Rebels shelled Idlib on Saturday.".encode("utf-16-le"), "document"),
     "mixed_endings.txt": (b"Title line\r\n\r\nPolice arrested ten protesters.\rTroops fired on rebels.\nOfficials said so.", "document"),
     "nul_inside.txt": (GOOD.encode()[:20] + b"\x00" + GOOD.encode()[20:], None),
     "long_line.txt": (b"word " * 500_000, "too_large"),
