@@ -18,28 +18,17 @@ import json
 import math
 import os
 import platform
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import duckdb
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import DEFAULT_CORPUS, ROOT, load_corpus  # noqa: E402  (a sibling bench script)
+from throughput import DEFAULT_CORPUS, ROOT, eventpipe_run, load_corpus  # noqa: E402  (a sibling bench script)
 
 
 def run_on_dask(manifest: Path, warehouse: Path, workers: int, batch_size: int) -> tuple[float, dict]:
     """Wall seconds of `eventpipe run --dask-workers N` and the runs row it left."""
-    command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(manifest), "--warehouse", str(warehouse),
-               "--dask-workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
-    clock = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - clock
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
-        row = con.sql("select * from runs order by started desc limit 1").to_arrow_table().to_pylist()[0]
-    return seconds, row
+    return eventpipe_run(manifest, warehouse, "--dask-workers", str(workers), "--batch-size", str(batch_size))
 
 
 def batch_size_for(documents: int, workers: int, cap: int = 200) -> int:

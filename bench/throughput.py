@@ -49,10 +49,10 @@ def bare_spacy(texts: list[str], model: str, workers: int, batch_size: int) -> f
     return time.perf_counter() - clock
 
 
-def eventpipe_run(manifest: Path, warehouse: Path, workers: int, batch_size: int) -> tuple[float, dict]:
-    """Seconds of `eventpipe run` as a user runs it (process start included), and the runs row."""
-    command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(manifest), "--warehouse", str(warehouse),
-               "--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
+def eventpipe_run(manifest: Path, warehouse: Path, *options: str) -> tuple[float, dict]:
+    """Seconds of `eventpipe run MANIFEST --warehouse W OPTIONS...` as a user runs it (process start
+    included), and the runs row it left."""
+    command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(manifest), "--warehouse", str(warehouse), *options, "--quiet"]
     clock = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - clock
@@ -78,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         manifest = Path(tmp) / "corpus.jsonl"
         manifest.write_text("".join(json.dumps(r) + "\n" for r in records))
-        run_seconds, run = eventpipe_run(manifest, Path(tmp) / "wh", args.workers, args.batch_size)
-        rerun_seconds, _ = eventpipe_run(manifest, Path(tmp) / "wh", args.workers, args.batch_size)
+        options = ("--workers", str(args.workers), "--batch-size", str(args.batch_size))
+        run_seconds, run = eventpipe_run(manifest, Path(tmp) / "wh", *options)
+        rerun_seconds, _ = eventpipe_run(manifest, Path(tmp) / "wh", *options)
     spacy_seconds = bare_spacy([r["text"] for r in records], args.model, args.workers, 64)
 
     result = {
