@@ -8,7 +8,9 @@ complement; any other coded verb swallows its purpose and participle clauses. A 
 proposal noun ("rejected an ultimatum to ...") is the refusal, not the proposal's intent or threat;
 the "that" clause of a demand noun ("renewed its demand that Y do Z") is demanded of its subject.
 Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence:
-none when pluperfect or dated "ago", none from a participle describing a noun.
+none when pluperfect or dated "ago", none from a participle describing a noun. A subjectless participle
+clause trailing a coded verb after a comma ("received them, informing them ...") comments on that
+verb's event: it adds no non-violent event of its own.
 """
 
 from __future__ import annotations
@@ -201,6 +203,20 @@ def describing_participle(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBG"
 
 
+def trailing_participle(token: Token) -> Token | None:
+    """The main verb of a subjectless participle clause trailing it after a comma ("received the mission,
+    informing them ...", "staged rallies, saying he must resign"); conjoined participles share it. None otherwise."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if not (node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and node.i > 0
+            and node.doc[node.i - 1].text == ","):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in node.children):
+        return None
+    return node.head
+
+
 def past_background(token: Token) -> bool:
     """True when a background clause tells an act long before the news: pluperfect ("whom they had taken
     hostage") or dated "ago" ("when the dictator expelled them 18 years ago"). A clause dated "last week"
@@ -313,6 +329,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     extra: dict[int, list[Token]] = {}
     for frame in frames:
         cameo = codes.get(frame.trigger.i)
+        if _aside_of_coded(frame.trigger, cameo, codes):
+            continue
         if demands := _demands(frame, by_trigger, cameo):
             planned.extend(demands)
             continue
@@ -355,12 +373,15 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     planned = [p for p in planned if not (in_question(p.frame.trigger) or in_question(p.trigger)
                                           or framing_participle(p.trigger) or _unsaid(p))]
     main = [p for p in planned if not temporal(p.trigger) and not (p.trigger.i in dropped and p.recoded is None)]
+    acting = {p.trigger.i for p in main}
     out = []
     for p in planned:
         if p.trigger.i in dropped and p.recoded is None:
             continue
         if main and temporal(p.trigger):
             continue  # "one day after a jet shot down ...": background to the sentence's own event
+        if _aside(p, acting):
+            continue
         p.secondary = is_secondary(p.trigger)
         stale = past_background(p.trigger) or describing_participle(p.trigger)
         if p.secondary and (p.cameo[:2] < "17" or stale):
@@ -379,17 +400,38 @@ _VERBAL_ROOTS = frozenset({"01", "02", "10"})
 COMMANDS = frozenset({"order", "instruct", "command", "direct"})
 
 
+def _aside_of_coded(trigger: Token, cameo: str | None, codes: dict[int, str]) -> bool:
+    """True for a non-violent trailing participle of a coded verb: neither its own event nor a complement that
+    the verb recodes ("refused to help, citing opposition")."""
+    main = trailing_participle(trigger)
+    return main is not None and main.i in codes and (cameo is None or cameo[:2] < "18")
+
+
+def _aside(plan: Planned, acting: set[int]) -> bool:
+    """True for a non-violent act in a participle clause trailing a verb that has its own event: the comment or
+    manner of that event ("staged rallies, saying ..."), not a second one. Violence stays ("shelled, killing")."""
+    main = trailing_participle(plan.trigger)
+    return main is not None and main.i in acting and plan.cameo[:2] < "18"
+
+
 def _own_side(source: Token | None) -> bool:
     """True for a complement subject that only names the marker's subject again: "their countries", "its forces"."""
     return source is not None and source.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.lower_ in {"their", "its", "our"} for c in source.children)
 
 
+# Heads whose complement did not happen: "failed to reach agreement" is no event (the dictionary's FAIL is 120).
+FAILURES = frozenset({"fail"})
+
+
 def _unsaid(plan: Planned) -> bool:
-    """True for a negated statement, appeal or demand that no marker turned into a refusal, and for a command
-    not to act."""
+    """True for a negated statement, appeal or demand that no marker turned into a refusal, for a command
+    not to act, and for a failure to act."""
     if plan.recoded is None and plan.modality == "negated" and plan.cameo[:2] in _VERBAL_ROOTS:
         return True
+    verb = plan.trigger
+    if verb.lemma_.lower() in FAILURES and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "failed to reach agreement": neither the act nor a rejection happened
     verb = plan.frame.trigger
     return verb.lemma_.lower() in COMMANDS and any(
         c.dep_ in {"xcomp", "ccomp"} and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
@@ -399,7 +441,7 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
     """(marker, dominator): the intent/threat/refusal head that recodes this trigger, or the coded verb that swallows it."""
     marker = None
     for link in chain(trigger):
-        if link.kind == "reporting":
+        if link.kind == "reporting" and not (link.via == "advcl" and trailing_participle(trigger) is link.head):
             dropped.add(link.head.i)
             continue
         if link.kind == "marker" and marker is None:

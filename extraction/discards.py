@@ -2,7 +2,9 @@
 
 Data: extraction/data/discards.json (Phoenix `discards` list). Entries that would void ordinary
 news sentences are ignored: bare years ("1998"), relative time ("months ago", "years later")
-and a few common news words (IGNORED below).
+and a few common news words (IGNORED below). On a parsed sentence (`voids_sentence`) a phrase voids
+only when it is near the top of the parse (at most TOPIC_DEPTH arcs below the root): the sentence is
+about sport, not an arrest "for playing in a football tournament" deep in an adjunct.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Span, Token
+
 DATA_DIR = Path(__file__).parent / "data"
 # Phrases that occur in ordinary political news: voiding on them loses real events.
 IGNORED = frozenset({
@@ -22,6 +26,8 @@ IGNORED = frozenset({
     "group g", "group h", "second world war", "world war ii", "world war two", "post world war ii", "attack on pearl harbor",
     "british empire", "commercial consumption expenditures", "osaka district court", "mine accident",
 })
+# Dependency arcs from the root within which a discard phrase names the sentence's topic.
+TOPIC_DEPTH = 5
 _RELATIVE_TIME = re.compile(r"\b(ago|later|earlier)$")
 
 
@@ -37,6 +43,25 @@ class Discards:
             return None
         hit = self.pattern.search(sentence)
         return hit.group(0).lower() if hit else None
+
+    def voids_sentence(self, sentence: Span) -> str | None:
+        """The first discard phrase of a parsed sentence whose words sit near its root (TOPIC_DEPTH), or None."""
+        if self.pattern is None:
+            return None
+        text, start = sentence.text, sentence.start_char
+        for hit in self.pattern.finditer(text):
+            words = [t for t in sentence if hit.start() <= t.idx - start < hit.end()]
+            if not words or min(_depth(t) for t in words) <= TOPIC_DEPTH:
+                return hit.group(0).lower()
+        return None
+
+
+def _depth(token: Token) -> int:
+    """Arcs from the token up to its sentence root."""
+    depth = 0
+    while token.head.i != token.i and depth < 100:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def usable(phrase: str) -> bool:

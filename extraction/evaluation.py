@@ -7,7 +7,9 @@ Matching rules (each is one function below; the README links here):
   "united states", "america", "usa" -> us, "united nations" -> un; a plural -s dropped.
 - Head word (`head_word`): the last content token before the first preposition or relative word
   ("residents of Fallujah" -> resident, "Nuri al-Maliki" -> maliki); a place noun followed by "of"
-  takes the name after it as head ("the capital city of Algiers" -> algiers, so it matches "Algiers").
+  takes the name after it as head ("the capital city of Algiers" -> algiers, so it matches "Algiers");
+  a trailing participle phrase is cut first: a lower-case -ing/-ed word after the noun and before a
+  preposition or article ("refugees fleeing the war" -> refugee, "group based in Trinidad" -> group).
 - Actor text (`text_matches`): same head word; or the gold head among the extracted tokens (gold
   spans are short: "Hungarian" matches "Hungarian officials"); or content-token Jaccard >= 0.5.
   A gold text ending in a two-word name also has the surname as head ("Secretary of State Ann
@@ -74,6 +76,10 @@ _HEAD_CUT = {"of", "in", "from", "at", "on", "for", "with", "to", "who", "which"
 # Place nouns that an "of" phrase names ("the town of Gorazde"): the name is the head.
 _PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "island", "port",
                 "enclave", "county"}
+# A post-modifying participle ("fleeing the war", "ordered out of", "based in"): the head precedes it.
+_PARTICIPLE_PHRASE = re.compile(
+    r"\s(?=[a-z]+(?:ing|ed)\s+(?:the|a|an|of|in|out|up|with|to|from|by|on|at|into|against|for|under|over|"
+    r"across|near|off|away|down|as)\b)")
 _ALIASES = {("united", "states"): "us", ("united", "nations"): "un", ("america",): "us", ("usa",): "us"}
 # CAMEO-era country codes in the PLOVER gold, and its non-state actor codes.
 _COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -109,7 +115,10 @@ def _content(text: str | None) -> set[str]:
 
 def head_word(text: str | None) -> str | None:
     """Return the head word: the last content token before the first preposition or relative word; for a
-    place noun naming its place ("the capital city of Algiers"), the name after "of"."""
+    place noun naming its place ("the capital city of Algiers"), the name after "of"; a trailing participle
+    phrase ("refugees fleeing the war") is cut first."""
+    if text:
+        text = _PARTICIPLE_PHRASE.split(text, maxsplit=1)[0] if _PARTICIPLE_PHRASE.search(text[1:]) else text
     words = tokens(text)
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_CUT), len(words))
     content = [w for w in words[:cut] if w not in _STOP]

@@ -254,7 +254,7 @@ def mentions_for_document(
             sentence_index += 1
             # questions assert nothing; discarded sentences (sport, disasters...) carry no political event
             asserts = not sentence.text.rstrip(" \"'\u201d").endswith("?")
-            if asserts and (knowledge.discards is None or not knowledge.discards.voids(sentence.text)):
+            if asserts and (knowledge.discards is None or not knowledge.discards.voids_sentence(sentence)):
                 for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
                     mentions.setdefault(mention.mention_id, mention)
             _remember_people(sentence.ents, ctx)

@@ -99,6 +99,39 @@ STRIKE = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("beg
           ("to", 5, "aux", "PART", "TO", "to", "O"), ("protest", 1, "advcl", "VERB", "VB", "protest", "O"),
           (".", 1, "punct", "PUNCT", ".", ".", "O")]
 
+# "Ruritania received envoys , informing them ."
+INFORMING = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("received", 1, "ROOT", "VERB", "VBD", "receive", "O"),
+             ("envoys", 1, "dobj", "NOUN", "NNS", "envoy", "O"), (",", 1, "punct", "PUNCT", ",", ",", "O"),
+             ("informing", 1, "advcl", "VERB", "VBG", "inform", "O"), ("them", 4, "dobj", "PRON", "PRP", "they", "O"),
+             (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania refused to help , citing Osterlich ."
+CITING = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("refused", 1, "ROOT", "VERB", "VBD", "refuse", "O"),
+          ("to", 3, "aux", "PART", "TO", "to", "O"), ("help", 1, "xcomp", "VERB", "VB", "help", "O"),
+          (",", 1, "punct", "PUNCT", ",", ",", "O"), ("citing", 1, "advcl", "VERB", "VBG", "cite", "O"),
+          ("Osterlich", 5, "dobj", "PROPN", "NNP", "Osterlich", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Ruritania declared a siege , arresting rivals ."
+DECLARED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("declared", 1, "ROOT", "VERB", "VBD", "declare", "O"),
+            ("a", 3, "det", "DET", "DT", "a", "O"), ("siege", 1, "dobj", "NOUN", "NN", "siege", "O"),
+            (",", 1, "punct", "PUNCT", ",", ",", "O"), ("arresting", 1, "advcl", "VERB", "VBG", "arrest", "O"),
+            ("rivals", 5, "dobj", "NOUN", "NNS", "rival", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+# "Ruritania failed to reach agreement ."
+FAILED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("failed", 1, "ROOT", "VERB", "VBD", "fail", "O"),
+          ("to", 3, "aux", "PART", "TO", "to", "O"), ("reach", 1, "xcomp", "VERB", "VB", "reach", "O"),
+          ("agreement", 3, "dobj", "NOUN", "NN", "agreement", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+@pytest.mark.parametrize("rows, codes, expected", [
+    (FAILED, {1: "120", 3: "030"}, []),                         # a failure to act is neither the act nor a rejection
+    (INFORMING, {1: "042", 4: "010"}, [("received", "042")]),  # the trailing participle comments on the main event
+    (INFORMING, {4: "010"}, [("informing", "010")]),           # ... but stands when the main verb is uncoded
+    (CITING, {1: "120", 3: "070", 5: "010"}, [("refused", "122")]),  # the refusal does not recode the aside
+    (DECLARED, {1: "1724", 5: "173"}, [("declared", "1724")]),  # a participle does not make "declared" reporting
+])
+def test_complements_trailing_participle(rows, codes, expected):
+    plans = plan_events(list(find_frames(build(rows)[:])), codes)
+    assert [(p.trigger.text, p.cameo) for p in plans] == expected
+
 
 @pytest.mark.parametrize("rows, codes, expected", [
     (ASKED, {0: "020", 3: "190"}, []),                                   # embedded question and its asking: no event

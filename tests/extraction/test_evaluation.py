@@ -80,6 +80,11 @@ def test_evaluation_tokens(text, expected):
     ("in the capital city of Fallow", "fallow"),
     ("the besieged town of Vexburg", "vexburg"),
     ("state of emergency", "state"),
+    # a trailing participle phrase is cut before the head is taken
+    ("farmers fleeing the floods in Ruritania", "farmer"),
+    ("traders ordered out of Vexburg", "trader"),
+    ("a charity based in Fallow Town", "charity"),
+    ("Ruritanian armed forces", "force"),
 ])
 def test_evaluation_head_word(text, expected):
     assert ev.head_word(text) == expected

@@ -38,6 +38,13 @@ def test_mentions_discarded_sentence_has_no_event(text, nlp, knowledge):
     assert _mentions(text, nlp, knowledge) == []
 
 
+def test_mentions_deep_discard_word_keeps_event(nlp, knowledge):
+    # the sport word sits deep in an adjunct of the arrest: not the sentence's topic
+    text = ("Ruritanian police arrested twelve members of the outlawed Fallow Movement on charges of sedition "
+            "for taking part in a village tennis contest in Vexburg.")
+    assert [m.action.cameo[:2] for m in _mentions(text, nlp, knowledge)] == ["17"]
+
+
 @pytest.mark.parametrize("phrase, kept", [("1998", False), ("months ago", False), ("world cup", True), ("champion", False)])
 def test_mentions_discard_entries_usable(phrase, kept):
     assert usable(phrase) is kept
