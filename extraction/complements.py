@@ -25,7 +25,7 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .frames import Frame
 
-MarkerKind = Literal["intent", "threat", "refusal", "demand"]
+MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure"]
 
 REPORTING = frozenset({
     "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
@@ -370,6 +370,9 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         # "X and Y agreed that their countries should cooperate": the marker's subjects act, not "their countries"
         planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind)
                        for s in speakers or [frame])
+    for p in planned:
+        if failed_settlement(p.trigger):
+            p.cameo, p.recoded = FAILED_SETTLEMENT_CODE, "failure"  # "failed to reach agreement": talks broke down
     planned = [p for p in planned if not (in_question(p.frame.trigger) or in_question(p.trigger)
                                           or framing_participle(p.trigger) or _unsaid(p))]
     main = [p for p in planned if not temporal(p.trigger) and not (p.trigger.i in dropped and p.recoded is None)]
@@ -424,13 +427,31 @@ def _own_side(source: Token | None) -> bool:
 FAILURES = frozenset({"fail"})
 
 
+# A failure to settle reads as the dictionary's FAIL + TALKS/MEETING: halted negotiations (164).
+FAILED_SETTLEMENT_CODE = "164"
+_SETTLING = frozenset({"reach", "conclude", "agree", "strike", "secure", "clinch", "finalize", "finalise"})
+_SETTLEMENTS = frozenset({"agreement", "accord", "deal", "settlement", "compromise", "breakthrough", "consensus",
+                          "truce", "ceasefire"})
+
+
+def failed_settlement(verb: Token) -> bool:
+    """True for "failed to reach agreement" / "failed to agree": a failure whose complement is a settlement."""
+    if verb.lemma_.lower() not in FAILURES:
+        return False
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+        objects = [o.lemma_.lower() for o in comp.children if o.dep_ in {"dobj", "obj"}]
+        if comp.lemma_.lower() == "agree" or (comp.lemma_.lower() in _SETTLING and _SETTLEMENTS.intersection(objects)):
+            return True
+    return False
+
+
 def _unsaid(plan: Planned) -> bool:
     """True for a negated statement, appeal or demand that no marker turned into a refusal, for a command
     not to act, and for a failure to act."""
     if plan.recoded is None and plan.modality == "negated" and plan.cameo[:2] in _VERBAL_ROOTS:
         return True
     verb = plan.trigger
-    if verb.lemma_.lower() in FAILURES and any(c.dep_ == "xcomp" for c in verb.children):
+    if verb.lemma_.lower() in FAILURES and any(c.dep_ == "xcomp" for c in verb.children) and not failed_settlement(verb):
         return True  # "failed to reach agreement": neither the act nor a rejection happened
     verb = plan.frame.trigger
     return verb.lemma_.lower() in COMMANDS and any(

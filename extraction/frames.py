@@ -84,6 +84,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
+    if (culprit := _culprit(verb)) is not None:
+        return culprit, True  # "the army is guilty of violating the truce": the one found guilty did it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         if owner := _children(verb.head, {"poss"}):
             return owner[0], True  # "Iran's readiness to support": the owner acts
@@ -96,6 +98,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if node.pos_ == "VERB" and _children(node, PASSIVE_SUBJECTS) and verb.dep_ == "xcomp":
             return None, False
     return _fallback_subject(verb), True
+
+
+# Predicates that assert their subject did the act in their "of"/"for" gerund: "guilty of shelling".
+CULPABLE = {"guilty", "responsible"}
+
+
+def _culprit(verb: Token) -> Token | None:
+    """The subject of "X is guilty of <verb>ing" / "X is responsible for <verb>ing", else None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+        return None
+    adjective = prep.head
+    if adjective.lemma_.lower() not in CULPABLE or adjective.dep_ not in {"acomp", "oprd"}:
+        return None
+    subjects = _children(adjective.head, SUBJECTS)
+    return _resolve_relative(subjects[0], adjective.head) if subjects else None
 
 
 # Passives that describe what their subject does: "were engaged in fighting", "were involved in the attack".

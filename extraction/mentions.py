@@ -16,7 +16,7 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, plan_events
 from .dates import resolve_dates
 from .discards import Discards, load_discards
-from .frames import Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens
+from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from .places import resolve_places
@@ -351,7 +351,8 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         found = [f for f in (participant(t, ctx.earlier, code_actor) for t in partners) if f is not None]
         if found:
             return found
-    candidates = [*_grievance_objects(plan), *frame.target_candidates, *plan.extra_targets]
+    candidates = [c for c in [*_grievance_objects(plan), *frame.target_candidates, *plan.extra_targets]
+                  if not _own_members(c)]
     if plan.cameo[:3] in COMMENT_CODES:
         candidates = [t for t in frame.target_candidates if _addressee(t, frame.trigger)]
     first = first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
@@ -388,9 +389,18 @@ def clause_targets(trigger: Token, source: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _own_members(token: Token) -> bool:
+    """True for the source's own unnamed people ("urged its citizens", "its peacekeeping forces"): the act
+    is aimed at no one outside the actor, so they are never its target."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in ACTOR_ENTS and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in token.children) and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"} for c in token.children)
+
+
 RECIPROCAL_NOUNS = {"talk", "talks", "negotiation", "agreement", "accord", "deal", "treaty", "relation", "tie",
-                    "exercise", "game", "manoeuvre", "maneuver", "consultation", "summit", "meeting"}
-RECIPROCAL_CODES = {"040", "043", "046", "057", "062", "064"}
+                    "exercise", "game", "manoeuvre", "maneuver", "consultation", "summit", "meeting", "ceasefire",
+                    "truce", "armistice"}
+RECIPROCAL_CODES = {"040", "043", "046", "057", "062", "064", "164"}
 
 
 def _reciprocal(plan: Planned) -> bool:

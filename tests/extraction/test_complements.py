@@ -122,7 +122,7 @@ FAILED = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("fai
 
 
 @pytest.mark.parametrize("rows, codes, expected", [
-    (FAILED, {1: "120", 3: "030"}, []),                         # a failure to act is neither the act nor a rejection
+    (FAILED, {1: "120", 3: "030"}, [("failed", "164")]),       # a failure to settle: the talks broke down (164)
     (INFORMING, {1: "042", 4: "010"}, [("received", "042")]),  # the trailing participle comments on the main event
     (INFORMING, {4: "010"}, [("informing", "010")]),           # ... but stands when the main verb is uncoded
     (CITING, {1: "120", 3: "070", 5: "010"}, [("refused", "122")]),  # the refusal does not recode the aside

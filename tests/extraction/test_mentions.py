@@ -290,3 +290,33 @@ def test_mentions_round3_no_event_from(text, absent, nlp, knowledge):
 def test_mentions_round3_weapon_and_alias_targets(text, target, not_target, nlp, knowledge):
     targets = [m.target.text for m in _mentions(text, nlp, knowledge) if m.target]
     assert target in targets and not_target not in targets, targets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a failure to settle is halted negotiations, aimed by each coordinated side at the other
+    ("Chile and Peru failed to reach agreement on the border dispute.", {("Chile", "16", "Peru"), ("Peru", "16", "Chile")}),
+    # the one found guilty did the act, and a truce is broken against the other side
+    ("Both the Chilean army and the Peruvian rebels are guilty of violating the ceasefire.",
+     {("Chilean army", "19", "Peruvian rebels"), ("Peruvian rebels", "19", "Chilean army")}),
+    # opening a hearing is the dictionary's opening of an investigation
+    ("Chile's supreme court opened a hearing on Monday into the deaths of Peruvian migrants.",
+     {("Chile's supreme court", "09", None)}),
+])
+def test_mentions_round4_settlement_guilt_and_hearing(text, expected, nlp, knowledge):
+    found = {(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)}
+    assert {(a, r) for a, r, _ in expected} <= {(a, r) for a, r, _ in found}, found
+    assert all(any(a == fa and r == fr and (t is None or t in (ft or "")) for fa, fr, ft in found) for a, r, t in expected), found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a failure to act (not to settle) is still no event
+    ("Chile failed to send the promised aid to Peru.", "failed"),
+])
+def test_mentions_failure_to_act_is_no_event(text, absent, nlp, knowledge):
+    assert absent not in [m.action.text for m in _mentions(text, nlp, knowledge)]
+
+
+def test_mentions_own_members_are_no_target(nlp, knowledge):
+    # "its citizens" are the actor's own people: no target
+    found = _mentions("Chile refused to send troops to Peru and urged its citizens to leave.", nlp, knowledge)
+    assert "its citizens" not in [m.target.text for m in found if m.target]
