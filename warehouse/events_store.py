@@ -14,7 +14,7 @@ import pyarrow.dataset as ds
 
 from ..schemas import EventMention, from_row
 from ..schemas.events import Event
-from .consolidate import DocInfo, consolidate, touched_events
+from .consolidate import DocInfo, consolidate, match_keys
 from .storage import Location
 from .writer import is_file, read_journal, read_rows, remove_rows, write_journal, write_records
 
@@ -28,10 +28,6 @@ def _documents(location: Location) -> dict[str, DocInfo]:
 
 def _mentions(location: Location, where) -> list[EventMention]:
     return [from_row(EventMention, row) for row in read_rows(location, "mentions", where=where)]
-
-
-def _events(location: Location) -> list[Event]:
-    return [from_row(Event, row) for row in read_rows(location, "events")]
 
 
 def recover_events(location: Location) -> None:
@@ -53,19 +49,43 @@ def _planned_paths(location: Location, events: list[Event], stem: str) -> list[s
     return [location.path("events", f"event_month={m}", f"{stem}.parquet") for m in months]
 
 
-def update_events(location: Location, run_id: str) -> int:
-    """Merge every committed mention that no event holds yet into the events table; returns events written."""
+CHUNK_DOCUMENTS = 1000  # documents whose new mentions are consolidated together: bounds memory on big runs
+
+
+def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_DOCUMENTS) -> int:
+    """Merge every committed mention that no event holds yet into the events table; returns events written.
+
+    New mentions are taken `chunk_documents` documents at a time, and a stored event is read in full
+    only when a new mention can join it, so memory stays bounded however big the run. Consolidating
+    chunk after chunk gives the events one pass would (incremental equals full: see the tests).
+    """
     recover_events(location)
     documents = _documents(location)
     if not documents:
         return 0
-    stored = _events(location)
-    held = {mid for e in stored for mid in e.mention_ids}
+    held = {mid for row in read_rows(location, "events", ["mention_ids"]) for mid in row["mention_ids"]}
     committed = pc.is_in(ds.field("doc_id"), value_set=pa.array(sorted(documents), pa.string()))
-    fresh = [m for m in _mentions(location, committed) if m.mention_id not in held]
+    pending = sorted({row["doc_id"] for row in read_rows(location, "mentions", ["doc_id", "mention_id"], committed) if row["mention_id"] not in held})
+    written = 0
+    for number, start in enumerate(range(0, len(pending), chunk_documents)):
+        chunk = pa.array(pending[start:start + chunk_documents], pa.string())
+        fresh = [m for m in _mentions(location, pc.is_in(ds.field("doc_id"), value_set=chunk)) if m.mention_id not in held]
+        written += _merge(location, documents, fresh, f"run-{run_id}" + (f"-{number}" if number else ""))
+    return written
+
+
+def _touched(location: Location, keys: set[str]) -> list[Event]:
+    """The stored events sharing a match key with new mentions, read in full (the rest only by key)."""
+    rows = read_rows(location, "events", ["event_id", "match_keys"])
+    ids = sorted(r["event_id"] for r in rows if keys.intersection(r["match_keys"] or ()))
+    return [from_row(Event, r) for r in read_rows(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
+
+
+def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str) -> int:
+    """Consolidate `fresh` with the stored events they can join; write the result (journalled)."""
     if not fresh:
         return 0
-    touched = touched_events(fresh, stored, documents)
+    touched = _touched(location, match_keys(fresh, documents))
     old_ids = {mid for e in touched for mid in e.mention_ids}
     old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string()))) if old_ids else []
     present = {m.mention_id for m in old}
@@ -73,7 +93,6 @@ def update_events(location: Location, run_id: str) -> int:
     existing = [e.model_copy(update={"mention_ids": [i for i in e.mention_ids if i in present]}) for e in touched]
     existing = [e for e in existing if e.mention_ids]
     events = consolidate([*old, *fresh], documents, existing=existing)
-    stem = f"run-{run_id}"
     written = _planned_paths(location, events, stem)
     write_journal(location, JOURNAL, {"written": written, "superseded": sorted(e.event_id for e in touched)})
     write_records(location, "events", events, stem)

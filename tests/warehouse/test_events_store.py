@@ -1,0 +1,32 @@
+"""update_events over a real warehouse: chunked consolidation gives the events one pass would."""
+
+import pytest
+
+from eventpipe.schemas import Event, from_row
+from eventpipe.warehouse.events_store import update_events
+from eventpipe.warehouse.storage import locate
+from eventpipe.warehouse.writer import read_rows, write_records
+
+from .test_consolidate import _synthetic
+
+
+def _events_after(tmp_path, name: str, chunk_documents: int, runs: int = 1) -> list[Event]:
+    mentions, documents = _synthetic(400, seed=5)
+    location = locate(tmp_path / name)
+    step = -(-len(documents) // runs)
+    for run in range(runs):  # documents arrive over `runs` runs, each consolidating what is new
+        batch = documents[run * step:(run + 1) * step]
+        ids = {d.doc_id for d in batch}
+        write_records(location, "mentions", [m for m in mentions if m.doc_id in ids], f"m{run}")
+        write_records(location, "documents", batch, f"d{run}")
+        update_events(location, f"r{run}", chunk_documents=chunk_documents)
+    return sorted((from_row(Event, r) for r in read_rows(location, "events")), key=lambda e: e.event_id)
+
+
+@pytest.mark.parametrize("chunk_documents,runs", [(1, 1), (7, 1), (4, 3)])
+def test_events_store_chunks_and_runs_give_the_events_of_one_pass(tmp_path, chunk_documents, runs):
+    one_pass = _events_after(tmp_path, "one", chunk_documents=1000)
+    assert any(e.num_mentions > 2 for e in one_pass)
+    chunked = _events_after(tmp_path, "chunked", chunk_documents=chunk_documents, runs=runs)
+    strip = lambda e: e.model_dump(exclude={"first_seen"})  # noqa: E731 - first_seen is the run's clock
+    assert [strip(e) for e in chunked] == [strip(e) for e in one_pass]
