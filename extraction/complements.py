@@ -392,7 +392,10 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)
-    return out
+    # "retook the village from guerrillas who overran it", "killed 23 when they blew themselves up": background
+    # violence of the same kind as the sentence's own event tells that event again, it is no second one
+    roots = {p.cameo[:2] for p in out if not p.secondary}
+    return [p for p in out if not (p.secondary and p.cameo[:2] in roots)]
 
 
 # Verbal acts that a negation voids: "did not give details", "does not need forces" assert nothing.

@@ -284,6 +284,7 @@ def _sentence_mentions(
     plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
     out: list[EventMention] = []
     seen: set[tuple] = set()
+    acted: set[tuple[int, int, str]] = set()
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
@@ -292,10 +293,14 @@ def _sentence_mentions(
             source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
         if source is None or (plan.frame.source_means and not material(plan.cameo)):
             continue
+        if _described_again(source, plan, ctx, code_actor):
+            continue
         targets = _targets(plan, source, ctx, code_actor)
         for target in targets:
             if target is None and not (material(plan.cameo) or yielding(plan.cameo) or _yields(plan, codes)):
                 continue  # a statement, appeal, demand or threat is always addressed to someone
+            if target is None and _same_act_continued(plan, source, acted):
+                continue
             key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
             if key in seen:
                 continue
@@ -303,7 +308,30 @@ def _sentence_mentions(
             mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
             if mention is not None:
                 out.append(mention)
+                acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
     return out
+
+
+def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:
+    """True for an unnamed subject coordinated after a named one ("the speaker and a group of deputies held
+    talks"): the named actor carries the event; the unnamed company adds no dyad of its own."""
+    subject = plan.frame.source
+    if subject is None or subject.dep_ != "conj" or named(source):
+        return False
+    first = subject.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    lead = participant(first, ctx.earlier, code_actor)
+    return lead is not None and named(lead)
+
+
+def _same_act_continued(plan: Planned, source: Participant, acted: set[tuple[int, int, str]]) -> bool:
+    """True for a target-less verb coordinated with a coded verb of the same subject and root ("killed two
+    youths and wounded five others"): the second verb tells more of the same act, not a second event."""
+    verb = plan.trigger
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return (verb.head.i, source.token.i, plan.cameo[:2]) in acted
 
 
 def _yields(plan: Planned, codes: dict[int, tuple[ActionCode, Token]]) -> bool:

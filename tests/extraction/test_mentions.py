@@ -320,3 +320,26 @@ def test_mentions_own_members_are_no_target(nlp, knowledge):
     # "its citizens" are the actor's own people: no target
     found = _mentions("Chile refused to send troops to Peru and urged its citizens to leave.", nlp, knowledge)
     assert "its citizens" not in [m.target.text for m in found if m.target]
+
+
+# --- issue 4 round 6: side clauses and coordinated repeats ---------------------------------------
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # violence in a relative clause is background when the main clause reports its own event
+    ("Peruvian troops recaptured the border post from Chilean rebels who stormed it on Monday.", "recaptured", "stormed"),
+    # the second verb of one subject with the same root and no target continues the same act
+    ("A car bomb near the Chilean embassy killed three Peruvian guards and injured four others.", "killed", "injured"),
+])
+def test_mentions_side_and_continued_clauses_are_no_event(text, kept, dropped, nlp, knowledge):
+    found = [m.action.text for m in _mentions(text, nlp, knowledge)]
+    assert kept in found and dropped not in found, found
+
+
+@pytest.mark.parametrize("text, actor, dropped", [
+    # an unnamed subject coordinated after a named one adds no dyad of its own
+    ("Chilean Foreign Minister Ana Ruiz and a group of senators held talks with Peruvian leaders.",
+     "Chilean Foreign Minister Ana Ruiz", "senators"),
+])
+def test_mentions_unnamed_coordinated_subject_is_no_actor(text, actor, dropped, nlp, knowledge):
+    actors = [m.actor.text for m in _mentions(text, nlp, knowledge)]
+    assert actor in actors and dropped not in actors, actors
