@@ -250,7 +250,8 @@ class ActorDictionary:
         return None, None
 
 
-def _version(folder: Path) -> str:
+def data_version(folder: Path = DATA_DIR) -> str:
+    """Hash of the actor index, agent nouns and curated lists files: changes whenever their content does."""
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update((folder / name).read_bytes())
@@ -265,4 +266,4 @@ def load_actor_dictionary(data_dir: Path | None = None) -> ActorDictionary:
         actors = json.load(fh)
     agents = json.loads((folder / "agents.json").read_text(encoding="utf-8"))
     curated = json.loads((folder / "_curated.json").read_text(encoding="utf-8"))
-    return ActorDictionary(actors, agents, curated, _version(folder))
+    return ActorDictionary(actors, agents, curated, data_version(folder))

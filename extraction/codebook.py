@@ -300,7 +300,8 @@ class Codebook:
         return 0
 
 
-def _version(data_dir: Path) -> str:
+def data_version(data_dir: Path = DATA_DIR) -> str:
+    """Hash of the codebook, verb dictionary and eventive nouns files: changes whenever their content does."""
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update((data_dir / name).read_bytes())
@@ -312,4 +313,4 @@ def load_codebook(data_dir: Path | None = None) -> Codebook:
     """Load (once per folder) the codebook, verb dictionary and eventive nouns."""
     folder = Path(data_dir) if data_dir else DATA_DIR
     read = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
-    return Codebook(read("cameo_codes.json"), read("verbs.json"), read("nouns.json"), _version(folder))
+    return Codebook(read("cameo_codes.json"), read("verbs.json"), read("nouns.json"), data_version(folder))

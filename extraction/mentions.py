@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
+from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
+from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
 from .complements import Planned, plan_events
 from .dates import resolve_dates
@@ -37,7 +39,17 @@ class Knowledge:
 
     @property
     def version(self) -> str:
-        return f"{EXTRACTOR_VERSION}+{self.codebook.version[:8]}.{self.actors.version[:8]}"
+        return _knowledge_version(self.codebook.version, self.actors.version)
+
+
+def _knowledge_version(codebook: str, actors: str) -> str:
+    return f"{EXTRACTOR_VERSION}+{codebook[:8]}.{actors[:8]}"
+
+
+def knowledge_version() -> str:
+    """The version `load_knowledge()` will carry, from its files' hashes alone (a run with nothing
+    new to extract never parses the dictionaries)."""
+    return _knowledge_version(codebook_version(), actors_version())
 
 
 def load_knowledge() -> Knowledge:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..extraction.errors import EventpipeError
-from .prefect_env import configure_prefect
+from .prefect_env import EarlyServer, configure_prefect
 
 app = typer.Typer(
     name="eventpipe",
@@ -114,6 +114,7 @@ def run(
     except Exception as error:  # pydantic ValidationError: a bad option value
         _fail(error)
     configure_prefect()
+    server = EarlyServer()
     from .pipeline import run_pipeline
 
     progress = Progress(
@@ -121,7 +122,7 @@ def run(
         TextColumn("inputs"), TimeElapsedColumn(), console=err, disable=quiet, transient=True,
     )
     try:
-        with progress:
+        with server.ready(), progress:
             bar = progress.add_task("extract", total=None)
             summary = run_pipeline(settings, on_progress=lambda n: progress.advance(bar, n))
     except EventpipeError as error:

@@ -24,7 +24,7 @@ from prefect.futures import PrefectFuture
 from ..extraction.batch import BatchResult, extract_documents, read_batch, reject, utcnow
 from ..extraction.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
-from ..extraction.mentions import load_knowledge
+from ..extraction.mentions import knowledge_version, load_knowledge
 from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
@@ -237,10 +237,9 @@ def _run_batches(
         publish(location, settings.database_path())
     finish_replacements(location, settings.keep_superseded_seconds)
     clock = time.perf_counter()
-    knowledge = load_knowledge()
     run = Run(
         run_id=run_id, started=started, code_version=CODE_VERSION, model=installed_model_version(settings.model),
-        codebook_version=knowledge.version, settings=settings.as_json(),
+        codebook_version=knowledge_version(), settings=settings.as_json(),
     )
     run.timings = {"load": time.perf_counter() - clock}
     clock = time.perf_counter()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 DEFAULTS = {
@@ -19,6 +26,80 @@ def configure_prefect() -> None:
     os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
+
+
+class EarlyServer:
+    """Prefect's temporary API server, started before the pipeline's imports so that its start-up
+    (3-5 s of the child importing Prefect's server) overlaps them.
+
+    Prefect itself would start the same server (`SubprocessASGIServer`: uvicorn serving
+    `prefect.server.api.server:create_app` on 127.0.0.1), but only once the flow begins, after
+    importing its server module in this process too. Nothing starts when settings name a server
+    (PREFECT_API_URL) or forbid a temporary one. Call `configure_prefect` first: the server
+    inherits the environment.
+    """
+
+    def __init__(self) -> None:
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, get_current_settings
+
+        self.process: subprocess.Popen | None = None
+        self.api_url = ""
+        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+            return
+        import prefect
+
+        port = _free_port()
+        self.api_url = f"http://127.0.0.1:{port}/api"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+             "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+             "--log-level", "error", "--lifespan", "on"],
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+                 "PREFECT__SERVER_FINAL": "1", **get_current_settings().to_environment_variables(exclude_unset=True)},
+        )
+        atexit.register(self.stop)
+
+    @contextlib.contextmanager
+    def ready(self) -> Iterator[None]:
+        """Wait until the server answers, then point Prefect at it inside the block."""
+        if self.process is None:
+            yield
+            return
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
+        self._wait_healthy(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+        with temporary_settings(updates={PREFECT_API_URL: self.api_url}):
+            yield
+
+    def _wait_healthy(self, timeout: float) -> None:
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        with httpx.Client() as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"Prefect's temporary server exited with code {self.process.returncode}")
+                with contextlib.suppress(httpx.TransportError):
+                    if client.get(f"{self.api_url}/health").status_code == 200:
+                        return
+                time.sleep(0.05)
+        raise RuntimeError(f"Prefect's temporary server did not answer on {self.api_url} within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """End the server (also registered to run at exit)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class _KnownErrorsWithoutTraceback(logging.Filter):

@@ -343,3 +343,10 @@ def test_mentions_side_and_continued_clauses_are_no_event(text, kept, dropped, n
 def test_mentions_unnamed_coordinated_subject_is_no_actor(text, actor, dropped, nlp, knowledge):
     actors = [m.actor.text for m in _mentions(text, nlp, knowledge)]
     assert actor in actors and dropped not in actors, actors
+
+
+def test_knowledge_version_needs_no_loading_and_matches_the_loaded_one() -> None:
+    from eventpipe.extraction.mentions import knowledge_version, load_knowledge
+
+    assert knowledge_version() == load_knowledge().version
+    assert knowledge_version().startswith("0.") and "+" in knowledge_version()
