@@ -295,6 +295,10 @@ def demanding_speaker(trigger: Token) -> Token | None:
             # "reiterated its demand that Israel ease ...", "insisted on its demands that the government grant ..."
             verbs = [up.head for up in links[n + 1:] if up.head.pos_ in {"VERB", "AUX"}]
             return verbs[0] if verbs else None
+        if (link.via == "ccomp" and _demand_object(link.head) and all(up.via in {"xcomp", "conj"} for up in links[:n])
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in nodes[-1].children)):
+            # the same "that" clause parsed under the verb: "reiterated its demand on Monday that Israel ease ..."
+            return link.head
         if link.kind == "reporting":
             if link.via != "ccomp":
                 return None
@@ -302,6 +306,12 @@ def demanding_speaker(trigger: Token) -> Token | None:
             return link.head if modal else None
         nodes.append(link.head)
     return None
+
+
+def _demand_object(verb: Token) -> bool:
+    """True when the verb's direct object is a demand noun ("renewed its demand")."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in DEMAND_NOUNS for c in verb.children)
 
 
 def _demands(frame: "Frame", by_trigger: dict[int, list], cameo: str | None) -> list[Planned]:

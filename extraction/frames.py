@@ -197,6 +197,13 @@ def _act_parties(noun: Token) -> list[Token]:
     return [c for c in [*owners, *_prep_objects(noun, _PARTY_PREPS)] if _actor_like(c)]
 
 
+def _after_as(verb: Token) -> list[Token]:
+    """The object the parser hung as an apposition on a predicative "as" phrase ("denounced as a crime the
+    army's raid on ...": the raid is what is denounced)."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for pobj in prep.children if pobj.dep_ == "pobj" for a in pobj.children if a.dep_ == "appos"]
+
+
 def _usable(token: Token, verb: Token) -> bool:
     """A possible participant: not a date, number or amount, not the verb's own relative pronoun."""
     return token.ent_type_ not in NON_ACTOR_ENTS and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.lower_ not in {"which", "what"}
@@ -208,7 +215,7 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     out: list[Token] = []
     if (passive := _children(verb, PASSIVE_SUBJECTS)) and verb.lemma_.lower() not in STATE_PASSIVES:
         out.append(_resolve_relative(passive[0], verb))
-    objects = [o for o in _children(verb, OBJECTS) if o is not noun_trigger]
+    objects = [o for o in [*_children(verb, OBJECTS), *_after_as(verb)] if o is not noun_trigger]
     datives = _prep_objects(verb, {"to"})
     if noun_trigger is not None:
         out += _prep_objects(noun_trigger, TARGET_PREPS)

@@ -403,8 +403,15 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token) if not _alias(c)]
         # "released the prime minister and 30 members of his government": an unnamed conjunct of a named
         # target is the same party described again, not a target of its own
-        return [first, *(m for m in more if m is not None and (named(m) or not named(first)))]
+        # "the president and his party": a conjunct owned by the first target is its own side, not a new target
+        return [first, *(m for m in more if m is not None and (named(m) or not named(first)) and not _owned(m))]
     return [None]
+
+
+def _owned(found: Participant) -> bool:
+    """True for a phrase whose possessor is a pronoun ("his ruling party", "their supporters")."""
+    return found.via_pronoun is None and any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"} for c in found.token.children)
 
 
 # Demands, complaints, refusals, threats and protests aimed at no one in their own clause name their target

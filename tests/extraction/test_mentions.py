@@ -201,6 +201,7 @@ def test_mentions_issue_without_eventive_object_is_no_event(nlp, knowledge):
     ("The Chilean government declared a state of siege in Peru.", "1724"),  # state of emergency
     ("Chile summoned Peru's ambassador on Monday.", "110"),  # a reprimand, not a meeting
     ("The Bolivian government accepted demands from Chilean workers.", "080"),  # yield to demands
+    ("The Chilean president received a team of observers from the OAS.", "086"),  # admit foreign observers
 ])
 def test_mentions_object_patterns_from_curated_additions(text, code, nlp, knowledge):
     assert code in [m.action.cameo for m in _mentions(text, nlp, knowledge)]
@@ -253,6 +254,9 @@ def test_mentions_past_background_clause_is_no_event(text, kept, dropped, nlp, k
     ("Peruvian President Carlos Ruiz agreed to resign.", "Peruvian President Carlos Ruiz", "03", None),
     # the "that" clause of a demand noun is demanded of its subject
     ("Peru renewed its demand that Chile withdraw its troops.", "Peru", "10", "Chile"),
+    # the same clause parsed under the verb when an adverb intervenes
+    ("Peru reiterated its demand today that Chile lift restrictions on the travel of Bolivian traders.", "Peru", "10",
+     "Chile"),
     ("The rebels insisted on their demand that the Chilean government release all prisoners.", "rebels", "10",
      "Chilean government"),
 ])
@@ -343,6 +347,25 @@ def test_mentions_side_and_continued_clauses_are_no_event(text, kept, dropped, n
 def test_mentions_unnamed_coordinated_subject_is_no_actor(text, actor, dropped, nlp, knowledge):
     actors = [m.actor.text for m in _mentions(text, nlp, knowledge)]
     assert actor in actors and dropped not in actors, actors
+
+
+# --- issue 4 round 7 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, target, dropped", [
+    # a conjunct owned by the first target ("and their lawyers") is its company, not a second target
+    ("Chilean police detained opposition activists and their lawyers on Monday.", "opposition activists",
+     "their lawyers"),
+])
+def test_mentions_owned_conjunct_is_no_second_target(text, target, dropped, nlp, knowledge):
+    targets = [m.target.text for m in _mentions(text, nlp, knowledge) if m.target]
+    assert target in targets and dropped not in targets, targets
+
+
+def test_mentions_object_after_predicative_as_is_the_target(nlp, knowledge):
+    # "denounced as a crime X's act": the act after the "as" phrase is what is denounced, not the place in it
+    found = _found("Peru on Monday denounced as a grave crime Chile's suppression of student protests in Bolivia.",
+                   nlp, knowledge)
+    assert any(a == "Peru" and c[:2] == "11" and t and t.startswith("Chile") for a, c, t in found), found
 
 
 def test_knowledge_version_needs_no_loading_and_matches_the_loaded_one() -> None:
