@@ -5,6 +5,7 @@ Granularity is the unit an expression names (day, week, month, year); modifiers 
 of ..." (a week). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
 Expressions without a year need `published`; without it they keep text and granularity, with
 start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
+A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": (2, 5), "several": (3, 7)}
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31)}
+             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31),
+             "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+             "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
 _BACK, _AHEAD = {"last", "past", "this past"}, {"next", "coming", "this coming"}
 
@@ -54,6 +57,8 @@ _CORE = rf"(?P<cm>{_MON})(?:\s+(?:of\s+)?(?P<cy>{_Y}))?|(?P<crel>last|this|next|
 _NOT_NAMES = r"Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review"
 _FAMILIES: dict[str, str] = {
     "mdy_range": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?",
+    "ry_mdy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{_MON})\s+(?P<d>{_D})",  # "last year August 8"
+    "ry_dmy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})",
     "mdy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y})|{_RY})?(?!\s+attacks?\b)",
     "dmy_range": rf"(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?",
     "dmy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})?",
@@ -71,7 +76,8 @@ _FAMILIES: dict[str, str] = {
     "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?:{_cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\s+(?:{_NOT_NAMES})\b)"
                 r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
     "season": rf"(?:(?P<rel>{_cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_Y}))?",
-    "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en)\b"
+    "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
+                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
                 rf"(?:\s+(?P<y>{_Y}))?"),
     "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{_Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{_YR}|\d\d)(?![\w%/]|[.,:]\d)",
     "iso_month": rf"(?<![\d/.-])(?P<y>{_YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
@@ -85,7 +91,7 @@ _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
 _FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for k, p in _FAMILIES.items()) + ")")
 
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
-_WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|[Aa]|[Ee]very|[Ee]ach)\s+$")
+_WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
     "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between",
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
@@ -112,10 +118,12 @@ _TENSE_MARK = re.compile(
     r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
     r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
     r"|plans?\s+to|planned\s+for|going\s+to|upcoming|ahead\s+of|to\s+be\s+held|expects?|(?:hopes?|aims?|intends?)\s+to"
-    r"|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+place|goes\s+ahead|arrives?|meets)\b|'ll\b)"
+    r"|predicts?|forecasts?|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+place|goes\s+ahead|arrives?|meets)\b|'ll\b)"
     r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
     r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
     r"|ago|[a-z]{3,}ed)\b)")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:(?:on|the)\s+)?|\s*[-–—]\s*")
+_WOULD_DEADLINE = re.compile(r"\bwould\b[^.;!?]*\b(?:by|until|till|through)\s+$")
 _NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
 
 
@@ -166,11 +174,14 @@ def _month_year(month: int, published: dt.date, tense: Tense, rel: str | None = 
 
 
 def _weekday(published: dt.date, weekday: int, rel: str | None, tense: Tense) -> dt.date:
-    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself."""
+    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself.
+
+    "last Thursday" written on a Friday is the Thursday of the week before: yesterday would be "yesterday".
+    """
     back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
     rel = " ".join((rel or "").lower().split())
     if rel in _BACK:
-        return published - _days(back or 7)
+        return published - _days(back + 7 if back <= 1 else back)
     if rel in _AHEAD:
         return published + _days(ahead or 7)
     return published - _days(back) if tense == "past" else published + _days(ahead)
@@ -245,7 +256,7 @@ def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
     """The year written with a date: digits (explicit) or "last/this/next year" (relative to publication)."""
     if g.get("y"):
         return int(g["y"]), "explicit"
-    return p.year + {"last": -1, "next": 1}.get(g["ry"], 0), "relative"
+    return p.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0), "relative"
 
 
 def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -396,7 +407,7 @@ def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 
 _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] = {
-    "mdy_range": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
+    "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
     "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
     "iso_month": _r_month, "year": _r_year, "bare_month": _r_month,
@@ -454,6 +465,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         return None
     if tense is None:
         tense = _tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+        if kind == "bare_month" and _WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
+            tense = "future"  # "said he would resign by October": a deadline ahead of publication
     found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
     if found is None:
         return None
@@ -474,9 +487,22 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[Eve
         if date is None:
             pos = hit.start() + 1
         else:
+            if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
+                date = later
             found.append(date)
             pos = date.span.end
     return found
+
+
+def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
+    """The weekday that closes a range ("Wednesday through Friday", "tomorrow into Friday"): the first one after
+    the date that opens it, whatever the tense says; None when `date` closes no range."""
+    if previous.end is None or date.start is None or previous.granularity != "day":
+        return None
+    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
+        return None
+    day = previous.end + _days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
+    return date.model_copy(update={"start": day, "end": day})
 
 
 def resolve_dates(text: str, published: dt.date | None) -> list[EventDate]:

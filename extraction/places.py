@@ -39,7 +39,8 @@ _LEADERS = frozenset(
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
     "downtown metropolitan occupied coastal war-torn mount mt lake cape fort port saint st san santa new old "
-    "city".split()
+    "city monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
 _PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
@@ -49,6 +50,15 @@ _PLACE_NOUNS_AFTER = frozenset(
     "river mountains mountain strip bay island islands port harbour harbor border peninsula desert sea lake gulf "
     "coast bridge station palace stadium hospital cathedral mosque church temple camp prison market".split()
 )
+# "<Institution> of X": X names the body's field or place ("Department of Justice", "Ministry of Commerce"); a
+# small town of that name is not meant.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:Department|Ministry|Minister|Secretary|Office|Bureau|Court|University|Institute|Academy|College|School|Bank"
+    r"|Museum|Council|Commission|Committee|Board|Agency|Corps|Order|House|Chamber|League|Society|Association|Federation"
+    r"|Union|Church|Hospital|Party|Director|Chief|Head)\s+(?:of|for)\s+(?:the\s+)?$")
+MIN_INSTITUTION_POPULATION = 100000
+# Adjectives of provinces formed with -n/-an ("Catalonian", "Californian", "Hawaiian", "Tibetan"); not "Victorian" (the era).
+_NOT_PROVINCE_ADJECTIVES = frozenset({"victorian"})
 _ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town|village|suburb|port)\s+of\s+$", re.I)
 _SPAN_TRIM = re.compile(
@@ -189,12 +199,28 @@ def _mention_at(
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
             if matches and _followed_by_name(text, tokens, i + n):
                 matches = [m for m in matches if m.entry.feature == "country"]
+            if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
+                matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
                 return _new_mention(text, first.start, end, matches)
         phrase = text[first.start:ends[-1]]
         if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
             return _Mention(first.start, ends[-1], phrase, [], demonym=iso3)
+        if n == 1 and (provinces := _province_adjective(phrase, gazetteer)):
+            return _new_mention(text, first.start, ends[-1], provinces)
     return None
+
+
+def _province_adjective(word: str, gazetteer: Gazetteer) -> list[Match]:
+    """Provinces an adjective names by its main name: "Catalonian" -> Catalonia, "Hawaiian" -> Hawaii."""
+    key = name_key(word)
+    if not key.endswith("n") or key in _NOT_PROVINCE_ADJECTIVES or not word[:1].isupper():
+        return []
+    for stem in (key[:-1], key[:-2]):
+        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "admin1" and not m.alternate]
+        if found:
+            return found
+    return []
 
 
 def _only_hamlets(matches: list[Match]) -> bool:
@@ -407,8 +433,8 @@ def _next_to_container(mention: _Mention, entry: Entry) -> float:
     if following is None or following.start - mention.end > 3 or not following.chosen:
         return 0.0
     other = following.chosen
-    if other.feature == "admin1" and (other.country, other.name) == (entry.country, entry.admin1):
-        return 3.0
+    if other.feature == "admin1" and entry.feature != "admin1" and (other.country, other.name) == (entry.country, entry.admin1):
+        return 3.0  # a province does not lie in itself: "New York, New York" is the city
     if other.feature == "country" and other.country == entry.country and entry.feature != "country":
         return 2.0
     return 0.0

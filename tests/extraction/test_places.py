@@ -167,3 +167,26 @@ def test_places_cases_file_accuracy():
             else:
                 right += _km(hit.lat, hit.lon, gold["lat"], gold["lon"]) <= 161
     assert right / total >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "feature"),
+    [
+        ("On Tuesday Spanish coast guards towed the trawler to port.", "Spanish", "Spain", "country"),  # weekday is no name head
+        ("Farmers from a Bavarian village blocked the motorway.", "Bavarian", "Bavaria", "admin1"),  # province adjective
+        ("Wildfires forced Californian towns to evacuate.", "Californian", "California", "admin1"),
+        ("The team flew to New York, New York, for the final.", "New York", "New York City", "city"),  # city, province
+    ],
+)
+def test_places_constructions(text, surface, name, feature):
+    place = _found(text, surface)
+    assert (place.name, place.feature) == (name, feature)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Commerce issued new export rules.",  # Commerce, California: not meant
+    "The Department of Justice unsealed the charges.",
+    "Historians of the Victorian era gathered.",
+])
+def test_places_institution_fields_and_eras_are_not_places(text):
+    assert resolve_places(text) == []
