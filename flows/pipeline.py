@@ -25,7 +25,7 @@ from ..extraction.batch import BatchResult, extract_documents, read_batch, rejec
 from ..extraction.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
 from ..extraction.mentions import knowledge_version, load_knowledge
-from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads
+from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads, release_pipelines
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, disk_full_error, ensure_writable, is_disk_full
@@ -140,6 +140,7 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     summary = RunSummary(run=None, database="", warehouse=location.uri)  # type: ignore[arg-type]
     with warehouse_lock(location, run_id, wait=settings.lock_wait), _stop_cleanly_on_full_disk(location):
         run = summary.run = _run_batches(settings, location, run_id, started, on_progress, summary)
+        release_pipelines()  # the parser's memory is not needed to consolidate and publish
         clock = time.perf_counter()
         run.events = update_events(location, run_id)
         run.timings["consolidate"] = time.perf_counter() - clock

@@ -16,7 +16,7 @@ from ..schemas import EventMention, from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, match_keys
 from .storage import Location
-from .writer import is_file, read_journal, read_rows, remove_rows, write_journal, write_records
+from .writer import is_file, iter_rows, read_journal, read_rows, remove_rows, write_journal, write_records
 
 JOURNAL = "_events_journal.json"
 
@@ -27,7 +27,7 @@ def _documents(location: Location) -> dict[str, DocInfo]:
 
 
 def _mentions(location: Location, where) -> list[EventMention]:
-    return [from_row(EventMention, row) for row in read_rows(location, "mentions", where=where)]
+    return [from_row(EventMention, row) for row in iter_rows(location, "mentions", where=where)]
 
 
 def recover_events(location: Location) -> None:
@@ -78,7 +78,7 @@ def _touched(location: Location, keys: set[str]) -> list[Event]:
     """The stored events sharing a match key with new mentions, read in full (the rest only by key)."""
     rows = read_rows(location, "events", ["event_id", "match_keys"])
     ids = sorted(r["event_id"] for r in rows if keys.intersection(r["match_keys"] or ()))
-    return [from_row(Event, r) for r in read_rows(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
+    return [from_row(Event, r) for r in iter_rows(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
 
 
 def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str) -> int:

@@ -14,7 +14,7 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -79,17 +79,30 @@ def write_records(location: Location, table_name: str, records: list, stem: str)
     return written
 
 
-def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> list[dict]:
-    """Rows of a table's live files (hive partition columns included), optionally some columns or a filter."""
+def _live_dataset(location: Location, table_name: str) -> ds.Dataset | None:
+    """A table's live files as one dataset (hive partition columns included); None when it has none."""
     files = live_files(location, table_name)
     if not files:
-        return []
+        return None
     # The model's schema, so files written before a column was added read it as null.
-    dataset = ds.dataset(
+    return ds.dataset(
         files, schema=arrow_schema(TABLES[table_name]), filesystem=location.fs, format="parquet",
         partitioning=ds.partitioning(flavor="hive"), partition_base_dir=location.path(table_name),
     )
-    return dataset.to_table(columns=columns, filter=where).to_pylist()
+
+
+def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> list[dict]:
+    """Rows of a table's live files (hive partition columns included), optionally some columns or a filter."""
+    dataset = _live_dataset(location, table_name)
+    return dataset.to_table(columns=columns, filter=where).to_pylist() if dataset else []
+
+
+def iter_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> Iterator[dict]:
+    """`read_rows` one record batch at a time: for callers that turn rows into something else and
+    should not hold every row as a dict at once."""
+    dataset = _live_dataset(location, table_name)
+    for batch in dataset.to_batches(columns=columns, filter=where) if dataset else ():
+        yield from batch.to_pylist()
 
 
 def read_column(location: Location, table_name: str, column: str) -> set:

@@ -77,3 +77,14 @@ def test_publish_replaces_the_file_while_a_reader_holds_it(location, tmp_path):
     reader.close()
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("select count(*) from mentions").fetchone() == (2,)
+
+
+def test_iter_rows_streams_the_rows_read_rows_returns(location):
+    import pyarrow.dataset as ds
+
+    from eventpipe.warehouse.writer import iter_rows, read_rows
+
+    write_records(location, "mentions", [_mention(), _mention(mention_id="m2", event_month="unknown")], "part-a")
+    assert sorted(iter_rows(location, "mentions"), key=lambda r: r["mention_id"]) == sorted(read_rows(location, "mentions"), key=lambda r: r["mention_id"])
+    assert [r["mention_id"] for r in iter_rows(location, "mentions", ["mention_id"], ds.field("mention_id") == "m2")] == ["m2"]
+    assert list(iter_rows(location, "rejects")) == []
