@@ -106,33 +106,40 @@ def _candidate(m: EventMention, documents: Mapping[str, DocInfo]) -> Candidate:
 
 
 # ------------------------------------------------------------------ clustering
-def _edges(items: list[Candidate]) -> list[tuple[int, int, list[Reason]]]:
-    """Every matching pair (i < j in canonical order) with its reasons, sorted."""
+def _edges(items: list[Candidate]) -> list[int]:
+    """Every matching pair (i < j in canonical order) packed as i * len(items) + j, sorted.
+
+    A pair sharing several blocking keys is tried once, in the block of the first key they share.
+    Reasons are not kept (a big run has millions of matching pairs): `match` gives them again for
+    the few pairs that join two clusters.
+    """
     blocks: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         for k in it.keys:
             blocks.setdefault(k, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    edges = []
-    for block in blocks.values():
+    n, edges = len(items), []
+    for key, block in blocks.items():
         for i, j in candidate_pairs(block, items):
-            pair = (min(i, j), max(i, j))
-            if pair not in seen:
-                seen.add(pair)
-                reasons = match(items[pair[0]], items[pair[1]])
-                if reasons is not None:
-                    edges.append((*pair, reasons))
-    return sorted(edges, key=lambda e: (e[0], e[1]))
+            i, j = min(i, j), max(i, j)
+            if _first_shared_key(items[i], items[j]) == key and match(items[i], items[j]) is not None:
+                edges.append(i * n + j)
+    edges.sort()
+    return [e for e, before in zip(edges, [None, *edges]) if e != before]  # an undated pair may come twice
 
 
-def _clusters(items: list[Candidate], edges: list[tuple[int, int, list[Reason]]]) -> list[tuple[list[int], list[Reason]]]:
+def _first_shared_key(a: Candidate, b: Candidate) -> str:
+    return next(k for k in a.keys if k in b.keys)  # keys are sorted
+
+
+def _clusters(items: list[Candidate], edges: list[int]) -> list[tuple[list[int], list[Reason]]]:
     """Events as (members in canonical order, reasons of the links that joined them).
 
     Windowed mentions (a date, or a dated document) link by single link. An undated mention joins
     the event of its earliest windowed match, so it never bridges two dated events; undated
-    mentions without such a match link among themselves.
+    mentions without such a match link among themselves. `edges` come from `_edges`.
     """
-    parent = list(range(len(items)))
+    n = len(items)
+    parent = list(range(n))
     reasons: dict[int, list[Reason]] = {}
 
     def find(i: int) -> int:
@@ -141,27 +148,28 @@ def _clusters(items: list[Candidate], edges: list[tuple[int, int, list[Reason]]]
             i = parent[i]
         return i
 
-    def union(i: int, j: int, why: list[Reason]) -> None:
+    def union(i: int, j: int) -> None:
         ri, rj = find(i), find(j)
         if ri != rj:
             root, other = min(ri, rj), max(ri, rj)
             parent[other] = root
+            why = match(items[min(i, j)], items[max(i, j)]) or []
             reasons.setdefault(root, []).extend(reasons.pop(other, []) + why)
 
     windowed = [bool(it.window) for it in items]
-    anchor: dict[int, tuple[int, list[Reason]]] = {}
-    for i, j, why in edges:
+    anchor: dict[int, int] = {}
+    for i, j in (divmod(e, n) for e in edges):
         if windowed[i] and windowed[j]:
-            union(i, j, why)
+            union(i, j)
         elif windowed[i] != windowed[j]:
             u, w = (j, i) if windowed[i] else (i, j)
-            if u not in anchor or w < anchor[u][0]:
-                anchor[u] = (w, why)
-    for u, (w, why) in sorted(anchor.items()):
-        union(w, u, why)
-    for i, j, why in edges:
+            if u not in anchor or w < anchor[u]:
+                anchor[u] = w
+    for u, w in sorted(anchor.items()):
+        union(w, u)
+    for i, j in (divmod(e, n) for e in edges):
         if not (windowed[i] or windowed[j] or i in anchor or j in anchor):
-            union(i, j, why)
+            union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
