@@ -10,7 +10,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 HEDGE_AUX = {"could", "might", "may", "would", "should"}
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "want", "wish", "seek", "aim", "hope", "vow", "pledge",
-    "promise", "threaten", "prepare", "try", "attempt", "expect", "readiness", "offer", "agree", "decide", "going",
+    "promise", "threaten", "prepare", "expect", "readiness", "offer", "agree", "decide", "going",
 }
 REPORTING = {"say", "report", "claim", "tell", "state", "add", "allege", "announce", "insist", "quote", "according"}
 _CLAUSE_UP = {"xcomp", "ccomp", "advcl", "acomp", "conj", "relcl", "pcomp", "acl"}
