@@ -56,6 +56,7 @@ class EarlyServer:
              "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                  "PREFECT__SERVER_FINAL": "1", **get_current_settings().to_environment_variables(exclude_unset=True)},
+            preexec_fn=_end_with_parent if sys.platform == "linux" else None,
         )
         atexit.register(self.stop)
 
@@ -94,6 +95,15 @@ class EarlyServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def _end_with_parent() -> None:
+    """In the server's process: have Linux end it when the run that started it dies, even killed
+    (atexit then never runs), so no orphan server is left holding memory and a port."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:
