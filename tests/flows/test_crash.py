@@ -85,3 +85,37 @@ def test_crash_sigkill_at_random_moments_loses_and_duplicates_nothing(manifest, 
     subprocess.run(_command(manifest, warehouse), env=_env(tmp_path / "home"), check=True, stdout=subprocess.DEVNULL)
     _assert_consistent(warehouse)
     assert _rows(warehouse) == _rows(reference)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the parent-death signal is Linux's")
+def test_killed_run_leaves_no_prefect_server_behind(manifest, tmp_path):
+    run = subprocess.Popen(_command(manifest, tmp_path / "wh"), env=_env(tmp_path / "home"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (servers := _children(run.pid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert servers, "the run started no temporary server"
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 15
+    while any(map(_alive, servers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, servers))
