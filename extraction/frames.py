@@ -236,7 +236,15 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     out += [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and t.ent_type_ in {"GPE", "LOC"}
             and t.dep_ == "pobj" and t.head.lower_ in {"in", "into", "inside", "at", "from"}]
     seen: set[int] = set()
-    return [t for t in out if _usable(t, verb) and not (t.i in seen or seen.add(t.i))]
+    return [t for t in out if _usable(t, verb) and not _in_name(t) and not (t.i in seen or seen.add(t.i))]
+
+
+def _in_name(token: Token) -> bool:
+    """True for a place inside an organisation's name ("the Islamic State in Iraq"): part of the name, no
+    target of its own."""
+    prep = token.head
+    return (token.dep_ == "pobj" and token.ent_type_ in {"GPE", "LOC"} and prep.dep_ == "prep"
+            and prep.lower_ in {"in", "of"} and prep.head.pos_ == "PROPN" and prep.head.ent_type_ == "ORG")
 
 
 def _target(verb: Token, noun_trigger: Token | None) -> Token | None:

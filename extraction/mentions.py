@@ -18,7 +18,7 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, plan_events
 from .dates import resolve_dates
 from .discards import Discards, load_discards
-from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens
+from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from .places import resolve_places
@@ -95,12 +95,15 @@ def _code_actor(text: str, knowledge: Knowledge, published: dt.date | None) -> A
 def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
     """The Actor record of a chosen participant (the antecedent's phrase for a pronoun)."""
     token = found.token
-    start, end = described_phrase(token)
+    # a gathering's participants are shown by the gathering alone ("a peaceful anti-government protest"):
+    # neither where it was nor what it opposed names them
+    gathering = found.code is None and token.lemma_.lower() in GATHERINGS
+    start, end = phrase(token) if gathering else described_phrase(token)
     words = token.doc[start:end]
     code = found.code
     if token.ent_type_ == "PERSON" and token.text in ctx.people:
         code = _code_actor(ctx.people[token.text], knowledge, ctx.document.published) or code
-    if code is None or code.country is None:
+    if not gathering and (code is None or code.country is None):
         # "The deputy chief of staff of Iran's armed forces, ... Hejazi": the appositive or the full phrase may tell more.
         wider = [token.doc[token.left_edge.i : token.right_edge.i + 1].text]
         wider += [token.doc[c.left_edge.i : c.right_edge.i + 1].text for c in token.children if c.dep_ == "appos"]
@@ -395,7 +398,10 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
                   if not _own_members(c)]
     if plan.cameo[:3] in COMMENT_CODES:
         candidates = [t for t in frame.target_candidates if _addressee(t, frame.trigger)]
-    first = first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
+    addressee = _appeal_addressee(plan, source, ctx, code_actor)
+    first = addressee or first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
+    if first is None and plan.cameo[:2] >= "15":
+        first = _gathering(plan)
     if first is None and plan.cameo[:2] in CLAUSE_TARGET_ROOTS:
         first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
                                   avoid=source.token)
@@ -406,6 +412,43 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         # "the president and his party": a conjunct owned by the first target is its own side, not a new target
         return [first, *(m for m in more if m is not None and (named(m) or not named(first)) and not _owned(m))]
     return [None]
+
+
+APPEAL_ROOTS = {"02", "10"}
+APPEAL_PREPS = {"on", "upon", "to"}
+
+
+def _appeal_addressee(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -> Participant | None:
+    """The addressee of an appeal or demand with an infinitive ("called upon the tribes not to provide cover
+    for X", "urged them to expel", "appealed to donors to send aid"): the appeal is aimed at whom it asks to
+    act, not at the actors named in what it asks."""
+    verb = plan.frame.trigger
+    if plan.cameo[:2] not in APPEAL_ROOTS or plan.recoded is not None or not any(
+            c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        return None
+    asked = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    asked += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in APPEAL_PREPS
+              for g in p.children if g.dep_ == "pobj"]
+    asked = [t for t in asked if not _own_members(t)]
+    found = [f for f in (participant(t, ctx.earlier, code_actor) for t in sorted(asked, key=lambda t: t.i))
+             if f is not None and f.token.i != source.token.i]
+    return found[0] if found else None
+
+
+# Gatherings whose participants a material act hits: "dispersed a protest", "broke up the rally".
+GATHERINGS = {"protest", "demonstration", "rally", "march", "sit-in", "vigil", "gathering", "procession"}
+
+
+def _gathering(plan: Planned) -> Participant | None:
+    """The gathering a coercive or violent act is aimed at ("police dispersed a peaceful protest"): its
+    participants are the target, shown by the noun phrase, uncoded."""
+    frame = plan.frame
+    for token in frame.target_candidates:
+        if (token.dep_ in {"dobj", "obj", "nsubjpass"} and token.lemma_.lower() in GATHERINGS
+                and token is not frame.noun_trigger):
+            return Participant(token, None)
+    return None
 
 
 def _owned(found: Participant) -> bool:

@@ -85,6 +85,40 @@ def _members(token: Token) -> Token | None:
     return of[0] if of and of[0].pos_ in {"NOUN", "PROPN"} else None
 
 
+# Kin of someone named beside them are people, never an abstraction: "killed his brother", "the minister's son".
+KINSHIP = {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "cousin", "nephew",
+           "niece", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "relative",
+           "child", "sibling", "parent", "brother-in-law", "son-in-law", "widow"}
+
+
+def _kin(token: Token) -> bool:
+    """True for a kinship noun with a possessor ("his brother", "the minister's son"): a person."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in KINSHIP and any(c.dep_ == "poss" for c in token.children)
+
+
+_AFFILIATIONS = {"belong", "loyal", "affiliate", "link", "allied", "tie"}
+
+
+def _affiliation(token: Token) -> Token | None:
+    """The group a bare agent noun belongs to: "fighters belonging to the X group", "militias loyal to Y",
+    "workers affiliated with the union" -> the group's head."""
+    for mod in token.children:
+        if mod.dep_ in {"acl", "amod"} and mod.lemma_.lower() in _AFFILIATIONS:
+            groups = [g for p in mod.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            if groups:
+                return groups[0]
+    return None
+
+
+def _with_group(token: Token, code: ActorCode | None, code_actor: CodeActor) -> ActorCode | None:
+    """The code of a bare agent noun widened by the group it belongs to, when that names the actor better
+    (a country or an organisation)."""
+    if code is None or code.country or _affiliation(token) is None:
+        return code
+    better = code_actor(token.doc[token.left_edge.i : token.right_edge.i + 1].text)
+    return better if better is not None and better.country else code
+
+
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
     """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
     if pronoun_kind(token):
@@ -101,6 +135,8 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
         return Participant(token, code) if code is not None and code.country else None
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
+        return Participant(token, _with_group(token, code, code_actor))
+    if _kin(token):
         return Participant(token, code)
     if depth < 2:
         for inner in _inner(token):

@@ -120,3 +120,10 @@ def test_frames_coordinated_actors_are_separate_sources(rows, sources):
     frames = list(find_frames(build(rows)[:]))
     assert [f.source.text for f in frames] == sources
     assert [t.text for t in coordinated(frames[0].source)] == sources[1:]
+
+
+def test_frames_place_inside_an_organisation_name_is_no_target(nlp):
+    # "in Peru" belongs to the front's name, not to the act
+    sentence = next(nlp("Chile accused the Revolutionary Front in Peru of the bombing.").sents)
+    frame = next(f for f in find_frames(sentence) if f.trigger.text == "accused")
+    assert "Peru" not in [t.text for t in frame.target_candidates]

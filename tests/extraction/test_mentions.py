@@ -58,8 +58,8 @@ def test_mentions_discards_match_whole_words(sentence, hit):
 @pytest.mark.parametrize("text, actor, root, target", [
     # "must" under a reporting verb: the speaker demands it of the complement's subject
     ("Portugal declared on Monday that Chile must lower its tariffs.", "Portugal", "10", "Chile"),
-    # object pattern past the object's modifiers
-    ("Riot police dispersed a peaceful student protest.", "Riot police", "17", None),
+    # object pattern past the object's modifiers; the gathering dispersed is the target
+    ("Riot police dispersed a peaceful student protest.", "Riot police", "17", "peaceful student protest"),
     # send ... to: military aid to the recipient
     ("Norway sent new rifles to the Malian army.", "Norway", "07", "Malian army"),
 ])
@@ -373,3 +373,18 @@ def test_knowledge_version_needs_no_loading_and_matches_the_loaded_one() -> None
 
     assert knowledge_version() == load_knowledge().version
     assert knowledge_version().startswith("0.") and "+" in knowledge_version()
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # a material act on a gathering is aimed at its participants, shown by the gathering's noun phrase
+    ("Chilean riot police broke up a student rally near the palace.", "broke", "student rally"),
+    # a kinship noun with a possessor is the person harmed
+    ("Peruvian soldiers detained a Chilean mayor and shot his son.", "shot", "his son"),
+    # a bare agent noun belonging to a named group is the target, not the country inside the group's name
+    ("Chilean troops attacked fighters belonging to the Islamic Front of Peru near the border.", "attacked", "fighters"),
+    # an appeal is aimed at whom it asks to act, not at the actors named in what it asks
+    ("The Chilean president called upon the farmers not to give shelter to Peru's rebels.", "called", "farmers"),
+])
+def test_mentions_seed_targets(text, trigger, target, nlp, knowledge):
+    found = [(m.action.text, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+    assert any(t == trigger and (g or "").startswith(target) for t, g in found), found

@@ -35,3 +35,20 @@ TROOPS = [("military", 1, "amod", "ADJ", "JJ", "military", "O"), ("troops", 1, "
 def test_participants_actor_head(rows, head, expected):
     found = participant(build(rows)[head], [], _code)
     assert (found.token.text if found else None) == expected
+
+
+def _real_code(knowledge):
+    return lambda text: knowledge.actors.code_actor(text)
+
+
+@pytest.mark.parametrize("text, word, shown, country", [
+    # a kinship noun with a possessor is a person even when nothing codes it
+    ("Chilean police arrested his cousin on Monday.", "cousin", "cousin", None),
+    # a bare agent noun takes the code of the group it belongs to
+    ("Peru hunted gunmen loyal to the Shining Path in the hills.", "gunmen", "gunmen", "PER"),
+])
+def test_participants_kin_and_affiliated_agents(text, word, shown, country, nlp, knowledge):
+    token = next(t for t in nlp(text) if t.text == word)
+    found = participant(token, [], _real_code(knowledge))
+    assert found is not None and found.token.text == shown
+    assert (found.code.country if found.code else None) == country
