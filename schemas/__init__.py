@@ -1,6 +1,6 @@
 """The data contract: strict Pydantic models and the Arrow schemas derived from them."""
 
-from .arrow import arrow_schema, column_docs, from_row, to_row, to_table
+from .arrow import arrow_schema, column_docs, from_row, to_row, to_table, view_from_row
 from .base import (
     DATE_BASES,
     GRANULARITIES,
@@ -29,5 +29,5 @@ __all__ = [
     "Action", "Actor", "Document", "Event", "EventDate", "EventMention", "Place", "Reject", "Run", "Span",
     "Record", "Modality", "Granularity", "DateBasis", "PublishedBasis", "Stage",
     "MODALITIES", "GRANULARITIES", "DATE_BASES", "PUBLISHED_BASES", "STAGES", "TABLES",
-    "arrow_schema", "column_docs", "to_row", "to_table", "from_row",
+    "arrow_schema", "column_docs", "to_row", "to_table", "from_row", "view_from_row",
 ]

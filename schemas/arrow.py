@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
+from collections import namedtuple
 from typing import Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
@@ -102,13 +104,43 @@ def to_table(records: list[BaseModel], model: type[BaseModel]) -> pa.Table:
 
 def from_row(model: type[BaseModel], row: dict[str, Any]) -> BaseModel:
     """Rebuild a record from a flat row; a nested model whose columns are all null becomes None."""
+    return model.model_validate(_nested(model, row))
+
+
+def view_from_row(model: type[BaseModel], row: dict[str, Any]) -> tuple:
+    """A stored record as nested named tuples with the model's field names, unvalidated.
+
+    A read-only stand-in for `from_row` where many stored records are read and only their fields
+    are needed (consolidation re-reads every mention of the events it revises): about a fifth of
+    the memory of the Pydantic record.
+    """
+    return _view(model, _nested(model, row))
+
+
+def _nested(model: type[BaseModel], row: dict[str, Any]) -> dict[str, Any] | None:
     nested: dict[str, Any] = {}
     for col, path, *_ in _flat_fields(model):
         cursor = nested
         for key in path[:-1]:
             cursor = cursor.setdefault(key, {})
         cursor[path[-1]] = _python_value(row.get(col))
-    return model.model_validate(_prune_empty(nested))
+    return _prune_empty(nested)
+
+
+@functools.cache
+def _view_type(model: type[BaseModel]) -> type:
+    return namedtuple(f"{model.__name__}View", list(model.model_fields))
+
+
+def _view(model: type[BaseModel], data: dict[str, Any] | None) -> tuple | None:
+    if data is None:
+        return None
+    values = []
+    for name, info in model.model_fields.items():
+        annotation, _ = _strip_optional(info.annotation)
+        value = data.get(name, info.get_default(call_default_factory=True))
+        values.append(_view(annotation, value) if _is_model(annotation) else value)
+    return _view_type(model)(*values)
 
 
 def _python_value(value: Any) -> Any:

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from ..schemas import EventMention, from_row
+from ..schemas import EventMention, from_row, view_from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, match_keys
 from .storage import Location
@@ -27,7 +27,9 @@ def _documents(location: Location) -> dict[str, DocInfo]:
 
 
 def _mentions(location: Location, where) -> list[EventMention]:
-    return [from_row(EventMention, row) for row in iter_rows(location, "mentions", where=where)]
+    """Stored mentions as read-only views (consolidation only reads them; a run revising big events
+    re-reads tens of thousands)."""
+    return [view_from_row(EventMention, row) for row in iter_rows(location, "mentions", where=where)]
 
 
 def recover_events(location: Location) -> None:

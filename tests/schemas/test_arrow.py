@@ -62,3 +62,16 @@ def test_arrow_spans_and_dates_must_be_ordered():
         Span(start=5, end=2)
     with pytest.raises(ValidationError):
         EventDate(start=dt.date(2014, 1, 5), end=dt.date(2014, 1, 1))
+
+
+def test_view_from_row_has_the_record_fields_and_none_for_absent_parts():
+    from eventpipe.schemas import view_from_row
+
+    record = _mention(target=Actor(text="Iraq", code="IRQ", country="IRQ"))
+    view = view_from_row(EventMention, to_row(record))
+    assert view.target.code == "IRQ" and view.target.span is None
+    assert view._fields == tuple(EventMention.model_fields)
+    assert view.mention_id == record.mention_id and view.action.cameo == record.action.cameo
+    assert view.actor.span == (record.actor.span.start, record.actor.span.end)
+    no_target = view_from_row(EventMention, to_row(record.model_copy(update={"target": None})))
+    assert no_target.target is None

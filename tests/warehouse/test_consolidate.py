@@ -260,3 +260,13 @@ def test_consolidate_events_round_trip_through_arrow():
     table = to_table(events, Event)
     assert table.schema == arrow_schema(Event)
     assert [from_row(Event, row) for row in table.to_pylist()] == events
+
+
+@pytest.mark.parametrize("kind", ["cases", "synthetic"])
+def test_consolidate_reads_stored_mention_views_like_records(kind):
+    from eventpipe.schemas import to_row, view_from_row
+
+    mentions, docs = _dataset(kind)
+    views = [view_from_row(EventMention, to_row(m)) for m in mentions]
+    assert views[0].actor.text == mentions[0].actor.text and views[0].date.granularity == mentions[0].date.granularity
+    assert [e.model_dump() for e in consolidate(views, docs)] == [e.model_dump() for e in consolidate(mentions, docs)]
