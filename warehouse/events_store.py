@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
+from ..extraction.heap import trim_heap
 from ..schemas import EventMention, from_row, view_from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, match_keys
@@ -73,6 +74,7 @@ def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_
         chunk = pa.array(pending[start:start + chunk_documents], pa.string())
         fresh = [m for m in _mentions(location, pc.is_in(ds.field("doc_id"), value_set=chunk)) if m.mention_id not in held]
         written += _merge(location, documents, fresh, f"run-{run_id}" + (f"-{number}" if number else ""))
+        trim_heap()  # each chunk parses every Parquet footer again: keep what it freed from piling up
     return written
 
 

@@ -101,7 +101,7 @@ def iter_rows(location: Location, table_name: str, columns: list[str] | None = N
     """`read_rows` one record batch at a time: for callers that turn rows into something else and
     should not hold every row as a dict at once."""
     dataset = _live_dataset(location, table_name)
-    for batch in dataset.to_batches(columns=columns, filter=where) if dataset else ():
+    for batch in dataset.to_batches(columns=columns, filter=where, use_threads=False) if dataset else ():
         yield from batch.to_pylist()
 
 
