@@ -128,19 +128,20 @@ def _nested(model: type[BaseModel], row: dict[str, Any]) -> dict[str, Any] | Non
 
 
 @functools.cache
-def _view_type(model: type[BaseModel]) -> type:
-    return namedtuple(f"{model.__name__}View", list(model.model_fields))
+def _view_shape(model: type[BaseModel]) -> tuple[type, tuple[tuple[str, type[BaseModel] | None], ...]]:
+    """The named tuple type of a model's views, and each field with its nested model (None for a value)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        annotation, _ = _strip_optional(info.annotation)
+        fields.append((name, annotation if _is_model(annotation) else None))
+    return namedtuple(f"{model.__name__}View", list(model.model_fields)), tuple(fields)
 
 
 def _view(model: type[BaseModel], data: dict[str, Any] | None) -> tuple | None:
     if data is None:
         return None
-    values = []
-    for name, info in model.model_fields.items():
-        annotation, _ = _strip_optional(info.annotation)
-        value = data.get(name, info.get_default(call_default_factory=True))
-        values.append(_view(annotation, value) if _is_model(annotation) else value)
-    return _view_type(model)(*values)
+    view_type, fields = _view_shape(model)
+    return view_type(*(_view(nested, data[name]) if nested else data[name] for name, nested in fields))
 
 
 def _python_value(value: Any) -> Any:

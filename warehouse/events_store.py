@@ -7,6 +7,7 @@ Mentions whose consolidation never finished are still "not in any event" and are
 
 from __future__ import annotations
 
+from typing import NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -15,7 +16,7 @@ import pyarrow.dataset as ds
 from ..extraction.heap import trim_heap
 from ..schemas import EventMention, from_row, view_from_row
 from ..schemas.events import Event
-from .consolidate import DocInfo, consolidate, match_keys
+from .consolidate import DocInfo, consolidate, touched_events
 from .storage import Location
 from .writer import is_file, iter_rows, read_journal, read_rows, remove_rows, write_journal, write_records
 
@@ -78,10 +79,17 @@ def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_
     return written
 
 
-def _touched(location: Location, keys: set[str]) -> list[Event]:
-    """The stored events sharing a match key with new mentions, read in full (the rest only by key)."""
-    rows = read_rows(location, "events", ["event_id", "match_keys"])
-    ids = sorted(r["event_id"] for r in rows if keys.intersection(r["match_keys"] or ()))
+class _StoredKeys(NamedTuple):
+    """A stored event as `touched_events` reads it: its id and match keys only."""
+
+    event_id: str
+    match_keys: list[str]
+
+
+def _touched(location: Location, fresh: list[EventMention], documents: dict[str, DocInfo]) -> list[Event]:
+    """The stored events `fresh` can join (`touched_events`), read in full (the rest only by key)."""
+    stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in read_rows(location, "events", ["event_id", "match_keys"])]
+    ids = sorted(e.event_id for e in touched_events(fresh, stored, documents))
     return [from_row(Event, r) for r in iter_rows(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
 
 
@@ -89,7 +97,7 @@ def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventM
     """Consolidate `fresh` with the stored events they can join; write the result (journalled)."""
     if not fresh:
         return 0
-    touched = _touched(location, match_keys(fresh, documents))
+    touched = _touched(location, fresh, documents)
     old_ids = {mid for e in touched for mid in e.mention_ids}
     old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string()))) if old_ids else []
     present = {m.mention_id for m in old}
