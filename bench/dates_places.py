@@ -26,9 +26,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from eventpipe.extraction.dates import resolve_dates
-from eventpipe.extraction.gazetteer import name_key
-from eventpipe.extraction.places import resolve_places
+from eventpipe.extraction.dates.resolution import resolve_dates
+from eventpipe.extraction.places.gazetteer import name_key
+from eventpipe.extraction.places.resolution import resolve_places
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "bench" / "cases"

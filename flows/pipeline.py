@@ -22,9 +22,9 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 
 from ..extraction.batch import BatchResult, extract_documents, read_batch, reject, utcnow
-from ..extraction.inputs import default_seeds, read_inputs
+from ..extraction.reading.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
-from ..extraction.mentions import knowledge_version, load_knowledge
+from ..extraction.events.mentions import knowledge_version, load_knowledge
 from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads, release_pipelines
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish

@@ -94,7 +94,7 @@ class Settings(BaseSettings):
 
     def reader_options(self) -> dict:
         """Keyword arguments of `read_inputs` from these settings."""
-        from ..extraction.manifests import FieldMap
+        from ..extraction.reading.manifests import FieldMap
 
         fields = FieldMap(text=self.text_field, date=self.date_field, title=self.title_field, id=self.id_field, url=self.url_field, source=self.source_field)
         return {

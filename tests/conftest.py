@@ -23,6 +23,6 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def knowledge():
-    from eventpipe.extraction.mentions import load_knowledge
+    from eventpipe.extraction.events.mentions import load_knowledge
 
     return load_knowledge()

@@ -18,8 +18,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..extraction.actors import ActorDictionary, load_actor_dictionary
-from ..extraction.codebook import Codebook, load_codebook
+from ..extraction.events.actors import ActorDictionary, load_actor_dictionary
+from ..extraction.events.codebook import Codebook, load_codebook
 from ..extraction.errors import EventpipeError
 from .query import connect_readonly
 

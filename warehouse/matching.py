@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..extraction.actors import load_actor_dictionary
-from ..extraction.countries import country_for, name_key
+from ..extraction.events.actors import load_actor_dictionary
+from ..extraction.places.countries import country_for, name_key
 from ..schemas import EventMention, Place
 
 MODALITY_CLASS = {"asserted": "asserted", "reported": "asserted", "intended": "asserted", "negated": "negated", "hypothetical": "hypothetical"}

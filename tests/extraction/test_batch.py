@@ -4,7 +4,7 @@ import datetime as dt
 
 from eventpipe.extraction.batch import input_key, read_batch
 from eventpipe.extraction.errors import InputError
-from eventpipe.extraction.inputs import RawArticle
+from eventpipe.extraction.reading.inputs import RawArticle
 
 STORY = "Police arrested ten protesters in Cairo on Monday, officials said."
 GERMAN = "Die Polizei hat am Montag in Kairo zehn Demonstranten festgenommen, wie Beamte mitteilten. " * 3

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from eventpipe.extraction.codebook import plover_type, quad_class
+from eventpipe.extraction.events.codebook import plover_type, quad_class
 from eventpipe.schemas import (
     Action, Actor, Document, EventDate, EventMention, Place, Span, arrow_schema, from_row, to_table,
 )

@@ -1,0 +1,543 @@
+"""Date expressions in news prose, as intervals resolved against the publication date.
+
+Granularity is the unit an expression names (day, week, month, year); modifiers ("early", "mid-",
+"the end of", "earlier this") narrow start/end but keep that unit, except "the first/last week
+of ..." (a week). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
+Expressions without a year need `published`; without it they keep text and granularity, with
+start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
+A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Callable, Literal
+
+from ...schemas import DateBasis, EventDate, Granularity, Span
+
+Tense = Literal["past", "future"]
+Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
+
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": (2, 5), "several": (3, 7)}
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31),
+             "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+             "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
+_BACK, _AHEAD = {"last", "past", "this past"}, {"next", "coming", "this coming"}
+
+
+def _cap(*words: str) -> str:
+    """Alternation of keywords, each also with a capital first letter (sentence start)."""
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in words) + ")"
+
+
+# --- the grammar: one regex per family; earlier families win at the same offset ------------------
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_MONF = r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"  # not May
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WDX = rf"(?:{_WD}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+_D = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
+_YR = r"(?:1[89]\d\d|20\d\d)"
+_Y = rf"(?<![\w$£€#.,/]){_YR}(?![\w%/]|[.,:]\d|-[A-Za-z])"
+_RY = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year\b"  # "March last year", "June of this year"
+_NUM = (rf"(?<![\d,.])(?:\d{{1,3}}|{_cap('a few', 'a couple of', 'a couple', 'several', 'few', 'an', 'a', 'one', 'two')}"
+        r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|Three|Four|Five|Six|Seven|Eight|Nine|Ten)")
+_REL = _cap("last", "this past", "this coming", "this", "next", "past", "coming")
+_MODS = (rf"(?:{_cap('early', 'mid', 'late', 'earlier in', 'earlier', 'later in', 'later')}|(?:[Tt]he\s+)?(?:very\s+)?"
+         rf"{_cap('end', 'beginning', 'start', 'middle', 'first half', 'second half')}\s+of"
+         rf"|(?:[Tt]he\s+)?{_cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:week|quarter)\s+of)")
+_CORE = rf"(?P<cm>{_MON})(?:\s+(?:of\s+)?(?P<cy>{_Y}))?|(?P<crel>last|this|next|the)\s+(?P<cu>week|month|year)\b|(?P<cyy>{_Y})"
+_NOT_NAMES = r"Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review"
+_FAMILIES: dict[str, str] = {
+    "mdy_range": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?",
+    "ry_mdy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{_MON})\s+(?P<d>{_D})",  # "last year August 8"
+    "ry_dmy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})",
+    "mdy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y})|{_RY})?(?!\s+attacks?\b)",
+    "dmy_range": rf"(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?",
+    "dmy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})?",
+    "iso": rf"(?<![\d/.-])(?P<y>{_YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
+    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{_YR})(?![\d/]|[.-]\d)",
+    "my": rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})",
+    "mod": rf"(?P<mod>{_MODS})[\s-]*(?:{_CORE})",
+    "relunit": rf"(?<!the )(?<!The )(?P<rel>{_REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
+    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
+    "ago": rf"(?P<n>{_NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+ago\b",
+    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{_cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
+                rf"|{_cap('earlier', 'later')}\s+today|{_cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
+                rf"|{_cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
+    "weekend": r"the\s+(?P<u>weekend)\b",
+    "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?:{_cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\s+(?:{_NOT_NAMES})\b)"
+                r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
+    "season": rf"(?:(?P<rel>{_cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_Y}))?",
+    "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
+                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
+                rf"(?:\s+(?P<y>{_Y}))?"),
+    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{_Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{_YR}|\d\d)(?![\w%/]|[.,:]\d)",
+    "iso_month": rf"(?<![\d/.-])(?P<y>{_YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
+    "year": rf"(?P<y>{_Y})",
+    "bare_month": rf"(?P<rel>{_cap('last', 'this', 'next')})\s+(?P<m>{_MONF}|May\b)|(?P<m2>{_MONF})|(?P<may>May)\b",
+}
+_KINDS = tuple(_FAMILIES)
+_FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
+# One pass finds candidates at word starts; inner groups are dropped here and re-read with the
+# family's own regex at the same offset (the \b prefix makes the scan about 4x faster).
+_FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for k, p in _FAMILIES.items()) + ")")
+
+# Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
+_WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
+_PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between",
+    "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
+    "weekend": "over|on|at|during|through|throughout",
+    "christmas": "on|at|over|before|after|since|until|by",
+    "season": "in|since|until|till|during|through|throughout|over|by|of|before|after|for",
+    "old_year": "in|since|from|of|by|until|before|after|during|between|and|to|circa|c\\.",
+}.items()}
+_YEAR_DENY_BEFORE = re.compile(
+    r"(?:\b(?i:resolution|flight|route|highway|room|article|section|no\.|number|bill|chapter|page|pages|code|model|unit"
+    r"|apartment|suite|box|at|about|some|around|nearly|almost|over|than|approximately|roughly|estimated|only|just|total)"
+    r"|[$£€#])\s*$")
+_YEAR_DENY_AFTER = re.compile(
+    r"\s*(?:%|(?i:per\s*cent|percent|people|persons|men|women|children|soldiers|troops|police(?:men)?|officers|residents"
+    r"|protest[eo]rs|demonstrators|students|workers|employees|staff|votes|voters|members|cases|deaths|dead|killed|injured"
+    r"|homes|houses|buildings|km|kilometres|kilometers|miles|metres|meters|m|kg|tonnes|tons|feet|ft|hours|hrs|gmt|utc"
+    r"|local\s+time|pounds|dollars|euros|rupees|yuan|points|jobs|units|copies|participants|fighters|militants|families"
+    r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
+    r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
+_LEFTOVER = re.compile(r"\s*(?i:on|in|at|since|by|during|from|until|of|the)?[\s,.]*")  # what an expression may add
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_TENSE_MARK = re.compile(
+    r"(?P<p>\b(?:was|were)\s+(?:(?:due|expected|scheduled|set|slated|supposed)\s+)?to\s+\w+)"  # future in the past
+    r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
+    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
+    r"|plans?\s+to|planned\s+for|going\s+to|upcoming|ahead\s+of|to\s+be\s+held|expects?|(?:hopes?|aims?|intends?)\s+to"
+    r"|predicts?|forecasts?|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+place|goes\s+ahead|arrives?|meets)\b|'ll\b)"
+    r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
+    r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
+    r"|ago|[a-z]{3,}ed)\b)")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:(?:on|the)\s+)?|\s*[-–—]\s*")
+_WOULD_DEADLINE = re.compile(r"\bwould\b[^.;!?]*\b(?:by|until|till|through)\s+$")
+_NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
+
+
+# --- calendar arithmetic -----------------------------------------------------------------------
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+def _month_span(year: int, month: int, months: int = 1) -> tuple[dt.date, dt.date]:
+    """First day of a month and last day of the `months`-th month from it."""
+    last_year, last_month = _add_months(year, month, months - 1)
+    return dt.date(year, month, 1), dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    """(year, month) shifted by k months."""
+    i = year * 12 + month - 1 + k
+    return i // 12, i % 12 + 1
+
+
+def _week_span(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the ISO week that holds `day`."""
+    monday = day - _days(day.weekday())
+    return monday, monday + _days(6)
+
+
+def _nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
+    """The candidate closest to publication; days on the side the tense disfavours count double."""
+    def cost(day: dt.date) -> tuple[int, int]:
+        delta = (day - published).days
+        wrong_side = delta > 0 if tense == "past" else delta < 0
+        return abs(delta) * (2 if wrong_side else 1), delta
+    return min(candidates, key=cost)
+
+
+def _month_year(month: int, published: dt.date, tense: Tense, rel: str | None = None) -> int:
+    """Year of a month named without one: the latest not after publication (past) or the next (future)."""
+    rel = (rel or "").lower()
+    if rel == "this":
+        return published.year
+    if rel in _BACK:
+        return published.year if month < published.month else published.year - 1
+    if rel in _AHEAD:
+        return published.year if month > published.month else published.year + 1
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    return published.year if month >= published.month else published.year + 1
+
+
+def _weekday(published: dt.date, weekday: int, rel: str | None, tense: Tense) -> dt.date:
+    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself.
+
+    "last Thursday" written on a Friday is the Thursday of the week before: yesterday would be "yesterday".
+    """
+    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
+    rel = " ".join((rel or "").lower().split())
+    if rel in _BACK:
+        return published - _days(back + 7 if back <= 1 else back)
+    if rel in _AHEAD:
+        return published + _days(ahead or 7)
+    return published - _days(back) if tense == "past" else published + _days(ahead)
+
+
+def _weekend(published: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.date]:
+    """Saturday..Sunday of the weekend meant, chosen as `_weekday` chooses days."""
+    rel = " ".join((rel or "").lower().split())
+    saturday = published - _days((published.weekday() - 5) % 7)  # latest Saturday on or before publication
+    if rel in _BACK and saturday + _days(1) >= published:
+        saturday -= _days(7)
+    elif rel in _AHEAD:
+        saturday = published + _days((5 - published.weekday()) % 7 or 7)
+    elif tense == "future" and rel != "this past" and saturday + _days(1) < published:
+        saturday += _days(7)
+    return saturday, saturday + _days(1)
+
+
+def _unit_span(published: dt.date, unit: str, k: int) -> tuple[dt.date, dt.date]:
+    """The calendar week, month or year `k` units from the one holding publication."""
+    if unit == "week":
+        return _week_span(published + _days(7 * k))
+    if unit == "month":
+        return _month_span(*_add_months(published.year, published.month, k))
+    return dt.date(published.year + k, 1, 1), dt.date(published.year + k, 12, 31)
+
+
+def _shift(published: dt.date, unit: str, n: int) -> dt.date:
+    """Publication moved by n (signed) days, weeks, months or years, day clamped to the month."""
+    if unit in ("day", "week"):
+        return published + _days(n * (7 if unit == "week" else 1))
+    year, month = _add_months(published.year, published.month, n * (12 if unit == "year" else 1))
+    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published: dt.date | None) -> tuple[dt.date, dt.date, Granularity]:
+    """The part of [start, end] a modifier names: thirds for early/mid/late, halves, quarters, Nth week."""
+    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in"))
+    first, length = mod.split()[0], (end - start).days + 1
+    if mod.endswith(" week"):
+        if first in ("last", "final"):
+            return end - _days(6), end, "week"
+        monday = start + _days(7 * ("first", "second", "third", "fourth").index(first))
+        return monday, min(monday + _days(6), end), "week"
+    if first in ("earlier", "later"):
+        if published is None or not start <= published <= end:
+            return start, end, gran
+        return (start, published, gran) if first == "earlier" else (published, end, gran)
+    if gran == "year":  # in months: thirds; "the end of 2013" is its December
+        months = {"end": (12, 1), "beginning": (1, 1), "start": (1, 1), "first half": (1, 6), "second half": (7, 6),
+                  "last quarter": (10, 3), "final quarter": (10, 3)}.get(mod)
+        if months is None and mod.endswith("quarter"):
+            months = (1 + 3 * ("first", "second", "third", "fourth").index(first), 3)
+        if months is None:
+            months = (1 + 4 * {"early": 0, "mid": 1, "middle": 1}.get(mod, 2), 4)
+        return (*_month_span(start.year, *months), gran)
+    if mod in ("first half", "second half"):
+        half = start + _days(length // 2)
+        return (start, half - _days(1), gran) if first == "first" else (half, end, gran)
+    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(mod, 2)
+    cuts = (0, 10, 20, length) if gran == "month" else (0, 2, 4, length)  # month: 1-10, 11-20, 21-end
+    return start + _days(cuts[third]), start + _days(cuts[third + 1] - 1), gran
+
+
+# --- one resolver per family: (groups + "text", published, tense) -> Interval, or None to reject --
+def _month_no(name: str) -> int:
+    """1..12 from "Jan.", "January" or "01"."""
+    return int(name) if name.isdigit() else _MONTH_KEYS.index(name[:3].lower()) + 1
+
+
+def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
+    """The year written with a date: digits (explicit) or "last/this/next year" (relative to publication)."""
+    if g.get("y"):
+        return int(g["y"]), "explicit"
+    return p.year + {"last": -1, "next": 1}.get(g["ry"].lower(), 0), "relative"
+
+
+def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if g.get("h"):  # a holiday on a fixed date
+        month, day = _HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").split())]
+        g = {**g, "m": str(month), "d": str(day)}
+    month, day = _month_no(g["m"]), int(re.sub(r"\D", "", g["d"]))
+    day2 = int(re.sub(r"\D", "", g["d2"])) if g.get("d2") else day
+    if not 1 <= day <= day2 <= calendar.monthrange(int(g.get("y") or 2000), month)[1]:
+        return None
+    if g.get("y") or (g.get("ry") and p):
+        year, basis = _stated_year(g, p)
+        return dt.date(year, month, day), dt.date(year, month, day2), "day", basis
+    if p is None:
+        return None, None, "day", "none"
+    candidates = [dt.date(y, month, day) for y in (p.year - 1, p.year, p.year + 1) if day <= calendar.monthrange(y, month)[1]]
+    if not candidates:  # February 29 with no leap year nearby
+        return None
+    if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
+        candidates = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
+    start = _nearest(candidates, p, tense)
+    return start, start.replace(day=day2), "day", "relative"
+
+
+def _r_numeric(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+    readings = sorted({dt.date(year, m, d) for m, d in ((b, a), (a, b))  # day-first, month-first
+                       if 1 <= m <= 12 and 1 <= d <= calendar.monthrange(year, m)[1]})
+    if not readings:
+        return None
+    if len(readings) == 2 and p is None:  # 5/1/2014 without an anchor: 5 January or May 1; no guess
+        return None, None, "day", "none"
+    day = readings[0] if len(readings) == 1 else _nearest(readings, p, tense)
+    return day, day, "day", "explicit"
+
+
+def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    month = _month_no(next(g[k] for k in ("m", "m2", "may") if g.get(k)))
+    if g.get("y") or (g.get("ry") and p):
+        year, basis = _stated_year(g, p)
+        return (*_month_span(year, month), "month", basis)
+    if p is None:
+        return None, None, "month", "none"
+    return (*_month_span(_month_year(month, p, tense, g.get("rel")), month), "month", "relative")
+
+
+def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    first = _SEASONS[g["se"]]
+    if g.get("y"):  # winter 2013: December 2012 to February 2013
+        return (*_month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
+    if p is None:
+        return None, None, "month", "none"
+    year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
+    rel, running = (g.get("rel") or "").lower(), _month_span(year, first, 3)[1] >= p
+    if rel == "this" and not running:
+        year = p.year
+    elif rel == "next" or (rel != "last" and not running and tense == "future"):
+        year += 1
+    elif rel == "last" and running:
+        year -= 1
+    return (*_month_span(year, first, 3), "month", "relative")
+
+
+def _r_year(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    return dt.date(int(g["y"]), 1, 1), dt.date(int(g["y"]), 12, 31), "year", "explicit"
+
+
+def _r_yrange(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    y1, y2, pair = int(g["y"]), g["y2"], ((g["pre"] or "").lower(), g["sep"])
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    if not y1 < y2 <= y1 + 50 or (pair[1].isalpha() and pair not in (("from", "to"), ("from", "until"), ("from", "through"), ("between", "and"))):
+        return None
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year", "explicit"
+
+
+def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if g.get("cm"):
+        start, end, gran, basis = _r_month({"m": g["cm"], "y": g["cy"]}, p, tense)
+    elif g.get("cyy"):
+        start, end, gran, basis = _r_year({"y": g["cyy"]}, p, tense)
+    else:
+        gran, basis = g["cu"], "relative"
+        start, end = _unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
+    if start is None:
+        return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
+    return (*_narrow(start, end, gran, g["mod"], p), basis)
+
+
+def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, rel = g["u"], " ".join((g.get("rel") or "").lower().split())
+    if p is None:
+        return None, None, "week" if unit == "weekend" else unit, "none"
+    if unit == "weekend":
+        return (*_weekend(p, rel, tense), "week", "relative")
+    return (*_unit_span(p, unit, -1 if rel in _BACK else 1 if rel in _AHEAD else 0), unit, "relative")
+
+
+def _count(text: str) -> tuple[int, int]:
+    """(least, most) of a count written in digits or words ("three", "a few")."""
+    word = text.lower().split()[-1]
+    value = int(word) if word.isdigit() else _COUNTS["couple" if word == "of" else word]
+    return value if isinstance(value, tuple) else (value, value)
+
+
+def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, direction, plural = g["u"].rstrip("s"), g["dir"], g["u"].endswith("s")
+    if g["n"] is None and (unit in ("day", "hour") or (direction in ("next", "coming") and not plural)):
+        return None  # "the next day", "the last day": anaphoric, not a window
+    gran: Granularity = "day" if unit in ("day", "hour") else unit
+    if p is None:
+        return None, None, gran, "none"
+    n = _count(g["n"])[1] if g["n"] else (3 if plural else 1)
+    if unit == "hour":
+        unit, n = "day", -(-n // 24)
+    other = _shift(p, unit, n if direction in ("next", "coming") else -n)
+    return min(p, other), max(p, other), gran, "relative"
+
+
+def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    unit, (lo, hi) = g["u"].rstrip("s"), _count(g["n"])
+    gran: Granularity = "day" if unit == "hour" else unit
+    if p is None:
+        return None, None, gran, "none"
+    if unit == "hour":
+        unit, lo, hi = "day", lo // 24, hi // 24
+    first, last = _shift(p, unit, -hi), _shift(p, unit, -lo)
+    if unit == "week":
+        first, last = _week_span(first)[0], _week_span(last)[1]
+    elif unit == "month":
+        first, last = first.replace(day=1), _month_span(last.year, last.month)[1]
+    elif unit == "year":
+        first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
+    return first, last, gran, "relative"
+
+
+def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    words = g["text"].lower()
+    offset = (-2 if "before" in words else 2 if "after" in words else 1 if "tomorrow" in words
+              else -1 if "yesterday" in words or words.startswith("last") else 0)
+    return (p + _days(offset), p + _days(offset), "day", "relative") if p else (None, None, "day", "none")
+
+
+def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    if p is None:
+        return None, None, "day", "none"
+    day = _weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
+    return day, day, "day", "relative"
+
+
+_RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] = {
+    "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
+    "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
+    "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
+    "iso_month": _r_month, "year": _r_year, "bare_month": _r_month,
+}
+_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit"}
+
+
+# --- finding -----------------------------------------------------------------------------------
+def _plausible(kind: str, m: re.Match, text: str) -> bool:
+    """Context checks: titles ("USA Today"), counts ("2000 people"), a preposition before a bare month."""
+    s, e = m.span()
+    head, before = m.group(), text[max(0, s - 16):s]
+    if head[0].isupper() and kind in ("mod", "relunit", "trailing", "deictic") and re.search(r"[^\W_][ \t]+$", before):
+        return False  # capitalised keyword inside a sentence: a title ("USA Today", "This Week")
+    if kind == "weekday":
+        return not _WEEKDAY_DENY.search(before)
+    if kind == "year":
+        if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
+            return False
+        return int(head) >= 1900 or bool(_PREP["old_year"].search(before))
+    if kind == "season" and not (m.group("rel") or m.group("y")):
+        return head != "fall" and not re.match(r"\s+of\b", text[e:e + 4]) and bool(_PREP["season"].search(before))
+    if kind == "bare_month" and not m.group("rel"):
+        possessive = not m.group("may") and text[e:e + 2] in ("'s", "’s")
+        return possessive or bool(_PREP["may" if m.group("may") else "month"].search(before))
+    if kind in ("weekend", "holiday"):
+        return kind == "holiday" and head != "Christmas" or bool(_PREP[kind if kind == "weekend" else "christmas"].search(before))
+    return True
+
+
+def _tense_at(text: str, start: int, end: int) -> Tense:
+    """Tense of the clause around an expression: the nearest marker to the left, else to the right."""
+    left, right = text[max(0, start - 120):start], text[end:end + 80]
+    cuts = list(_BOUNDARY.finditer(left))
+    left = left[cuts[-1].end():] if cuts else left
+    right = right[:cut.start()] if (cut := _BOUNDARY.search(right)) else right
+    for window, pick in ((left, -1), (right, 0)):
+        marks = [mm for mm in _TENSE_MARK.finditer(window) if _is_marker(mm, window)]
+        if marks:
+            return "future" if marks[pick].lastgroup == "f" else "past"
+    return "past"
+
+
+def _is_marker(mm: re.Match, window: str) -> bool:
+    """False for words that are not past verbs ("need") or are participles in a passive ("will be held")."""
+    word = mm.group()
+    if mm.lastgroup != "p2" or word in ("said", "told", "was", "were", "had", "did", "ago"):
+        return True
+    return word not in _NOT_PAST and not re.search(r"\b(?:be|been|being)\s+$", window[:mm.start()])
+
+
+def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None) -> EventDate | None:
+    """The EventDate for one family match, or None when its context or calendar rules it out."""
+    if not _plausible(kind, m, text):
+        return None
+    if tense is None:
+        tense = _tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+        if kind == "bare_month" and _WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
+            tense = "future"  # "said he would resign by October": a deadline ahead of publication
+    found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
+    if found is None:
+        return None
+    start, end, gran, basis = found
+    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()))
+
+
+def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[EventDate]:
+    """Every expression in text order; a candidate its family rejects falls to later families at that offset."""
+    found: list[EventDate] = []
+    pos = 0
+    while (hit := _FINDER.search(text, pos)) is not None:
+        date = None
+        for kind in _KINDS[_KINDS.index(hit.lastgroup):]:
+            m = _FAMILY_RE[kind].match(text, hit.start())
+            if m is not None and (date := _resolved(kind, m, text, published, tense)) is not None:
+                break
+        if date is None:
+            pos = hit.start() + 1
+        else:
+            if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
+                date = later
+            found.append(date)
+            pos = date.span.end
+    return found
+
+
+def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
+    """The weekday that closes a range ("Wednesday through Friday", "tomorrow into Friday"): the first one after
+    the date that opens it, whatever the tense says; None when `date` closes no range."""
+    if previous.end is None or date.start is None or previous.granularity != "day":
+        return None
+    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
+        return None
+    day = previous.end + _days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
+    return date.model_copy(update={"start": day, "end": day})
+
+
+def resolve_dates(text: str, published: dt.date | None) -> list[EventDate]:
+    """Every date expression in `text`, in text order and non-overlapping, resolved against `published`.
+
+    Which Sunday (the last or the next) follows the tense of the clause around each expression.
+    """
+    return _scan(text, published, None)
+
+
+def resolve_expression(expression: str, published: dt.date | None, tense: Tense = "past") -> EventDate:
+    """One expression the caller picked, resolved (span None); basis "none" when nothing parses."""
+    text = expression.strip()
+    for prefix in ("", "in "):  # "in " lets a bare month ("December") stand alone
+        hits = _scan(prefix + text, published, tense)
+        if len(hits) == 1 and _LEFTOVER.fullmatch((prefix + text)[:hits[0].span.start] + (prefix + text)[hits[0].span.end:]):
+            return hits[0].model_copy(update={"text": text, "span": None})
+    parsed = _parse_with_dateparser(text, published, tense)
+    if parsed.start is None and hits:  # dateparser could not do better than the longest partial match
+        return max(hits, key=lambda d: d.span.end - d.span.start).model_copy(update={"text": text, "span": None})
+    return parsed
+
+
+def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -> EventDate:
+    """Fallback for wordings the grammar lacks; dateparser is imported only here (slow to load)."""
+    has_year = re.search(rf"\b{_YR}\b", text) is not None
+    if published is None and not has_year:
+        return EventDate(text=text, basis="none")
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    data = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": tense}).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return EventDate(text=text, basis="none")
+    day, period = data.date_obj.date(), data.period if data.period in ("week", "month", "year") else "day"
+    start, end = {"day": (day, day), "week": _week_span(day), "month": _month_span(day.year, day.month),
+                  "year": (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))}[period]
+    return EventDate(start=start, end=end, granularity=period, text=text, basis="explicit" if has_year else "relative")

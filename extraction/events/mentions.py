@@ -1,0 +1,585 @@
+"""Turn parsed paragraphs of one document into coded, validated `EventMention` records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
+from .actors import ActorCode, ActorDictionary, load_actor_dictionary
+from .actors import data_version as actors_version
+from .codebook import ActionCode, Codebook, load_codebook
+from .codebook import data_version as codebook_version
+from .confidence import confidence, confidence_features
+from .complements import Planned, plan_events
+from ..dates.resolution import resolve_dates
+from .discards import Discards, load_discards
+from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
+from .nominals import nominal_frames
+from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from ..places.resolution import resolve_places
+
+EXTRACTOR_VERSION = "0.1.0"
+# Verbs whose event is in their complement: the speaker is not the actor of what is reported.
+REPORTING_VERBS = {"say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write", "allege"}
+PLACE_FEATURES_FOR_EVENTS = {"city", "admin1", "region"}
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything coding needs, loaded once and passed in."""
+
+    codebook: Codebook
+    actors: ActorDictionary
+    discards: Discards | None = None
+
+    @property
+    def version(self) -> str:
+        return _knowledge_version(self.codebook.version, self.actors.version)
+
+
+def _knowledge_version(codebook: str, actors: str) -> str:
+    return f"{EXTRACTOR_VERSION}+{codebook[:8]}.{actors[:8]}"
+
+
+def knowledge_version() -> str:
+    """The version `load_knowledge()` will carry, from its files' hashes alone (a run with nothing
+    new to extract never parses the dictionaries)."""
+    return _knowledge_version(codebook_version(), actors_version())
+
+
+def load_knowledge() -> Knowledge:
+    """Load the codebook and actor dictionaries (cached by their loaders)."""
+    return Knowledge(codebook=load_codebook(), actors=load_actor_dictionary(), discards=load_discards())
+
+
+@dataclass
+class _DocContext:
+    """What one document tells every sentence: its places, dates and people."""
+
+    document: Document
+    places: list[Place]
+    dates: list[EventDate]
+    people: dict[str, str]
+    last_person: str | None = None
+    offsets: dict[int, int] = field(default_factory=dict)
+    earlier: list[SpacySpan] = field(default_factory=list)
+
+
+def mention_id(doc_id: str, sentence_index: int, trigger_start: int, actor_start: int, target_start: int = -1) -> str:
+    """Stable id of a mention: the same text always yields the same id."""
+    key = f"{doc_id}|{sentence_index}|{trigger_start}|{actor_start}" + (f"|{target_start}" if target_start >= 0 else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _span(offset: int, tokens: SpacySpan) -> Span:
+    return Span(start=offset + tokens.start_char, end=offset + tokens.end_char)
+
+
+def _overlaps(span: Span | None, start: int, end: int) -> bool:
+    return span is not None and span.start < end and start < span.end
+
+
+def _token_chars(offset: int, doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
+    return [(offset + doc[i].idx, offset + doc[i].idx + len(doc[i])) for i in sorted(indices)]
+
+
+def _code_actor(text: str, knowledge: Knowledge, published: dt.date | None) -> ActorCode | None:
+    return knowledge.actors.code_actor(text[:200], on=published)
+
+
+def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
+    """The Actor record of a chosen participant (the antecedent's phrase for a pronoun)."""
+    token = found.token
+    # a gathering's participants are shown by the gathering alone ("a peaceful anti-government protest"):
+    # neither where it was nor what it opposed names them
+    gathering = found.code is None and token.lemma_.lower() in GATHERINGS
+    start, end = phrase(token) if gathering else described_phrase(token)
+    words = token.doc[start:end]
+    code = found.code
+    if token.ent_type_ == "PERSON" and token.text in ctx.people:
+        code = _code_actor(ctx.people[token.text], knowledge, ctx.document.published) or code
+    if not gathering and (code is None or code.country is None):
+        # "The deputy chief of staff of Iran's armed forces, ... Hejazi": the appositive or the full phrase may tell more.
+        wider = [token.doc[token.left_edge.i : token.right_edge.i + 1].text]
+        wider += [token.doc[c.left_edge.i : c.right_edge.i + 1].text for c in token.children if c.dep_ == "appos"]
+        for candidate in wider:
+            better = _code_actor(candidate, knowledge, ctx.document.published)
+            if better and (code is None or (better.country and not code.country)):
+                code = better
+                break
+    return Actor(
+        text=words.text,
+        code=code.code if code else None,
+        country=code.country if code else None,
+        sector=code.sector if code else None,
+        span=_span(ctx.offsets.get(id(token.doc), 0), words),
+    )
+
+
+def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
+    if frame.noun_trigger is not None:
+        coded = knowledge.codebook.code_noun(frame.noun_trigger.lemma_.lower())
+        if coded:
+            return coded, frame.noun_trigger
+    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+    if coded and coded.root == "13" and _warns_of(frame.trigger):
+        coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root in {"18", "19", "20"}:
+        coded = _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge) or coded
+    if coded and coded.root == "15" and _joint_exercise(frame):
+        coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
+    return (coded, frame.trigger) if coded else None
+
+
+EXERCISE_WORDS = {"exercise", "game", "games", "maneuver", "maneuvers", "manoeuvre", "manoeuvres", "drill", "drills"}
+
+
+def _joint_exercise(frame: Frame) -> bool:
+    """True for war games or drills that coordinated actors hold together ("French and Egyptian warships
+    launched war games"): military cooperation (062), not a unilateral show of force (15)."""
+    return frame.source is not None and bool(coordinated(frame.source)) and any(
+        word in EXERCISE_WORDS for word in frame.context[:6])
+
+
+AIR_AGENTS = {"aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane", "airplane", "predator"}
+
+
+def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """The finer code the means of a violent act give: "aircraft killed ..." is aerial weapons use (195);
+    "wounded two soldiers in a bomb attack" and "a roadside bombing killed" take the attack's code (183, 1833)."""
+    verb = frame.trigger
+    means = [frame.source] if frame.source is not None and is_means(frame.source) else []
+    means += [g for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"in", "with", "by"}
+              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    for noun in means:
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
+        found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
+        if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
+            return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
+    source = frame.source
+    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
+        return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
+    return None
+
+
+KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
+# Political and public figures whose killing CAMEO codes as assassination (186), not as plain force (19).
+POLITICAL_FIGURES = {"president", "minister", "premier", "governor", "mayor", "chief", "leader", "lawmaker",
+                     "legislator", "parliamentarian", "senator", "ambassador", "envoy", "judge", "prosecutor"}
+
+
+def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
+    assassination (186)."""
+    target = frame.target
+    if coded.cameo not in {"190", "180"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
+        return None
+    if target.lemma_.lower() not in POLITICAL_FIGURES:
+        return None
+    return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
+
+
+def _warns_of(verb: Token) -> bool:
+    """ "warned of the collapse": a warning about a danger, with no threatened act or addressee, is a pessimistic
+    comment (012), not a threat (13)."""
+    return verb.lemma_.lower() == "warn" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children) \
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+
+
+def _location(frame: Frame, offset: int, sentence_span: Span, ctx: _DocContext) -> Place | None:
+    for token in frame.places:
+        start = offset + token.idx
+        for place in ctx.places:
+            if _overlaps(place.span, start, start + len(token)) and place.feature in PLACE_FEATURES_FOR_EVENTS:
+                return place
+    in_sentence = [p for p in ctx.places if _overlaps(p.span, sentence_span.start, sentence_span.end)]
+    for place in in_sentence:
+        if place.feature in {"city", "admin1"}:
+            return place
+    return None
+
+
+def _date(frame: Frame, offset: int, ctx: _DocContext) -> EventDate:
+    node = frame.trigger
+    while True:
+        for start, end in _token_chars(offset, node.doc, owned_tokens(node)):
+            for date in ctx.dates:
+                if _overlaps(date.span, start, end):
+                    return date
+        if node.head is node or node.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp"}:
+            break
+        node = node.head
+    published = ctx.document.published
+    if published is None:
+        return EventDate(basis="none")
+    return EventDate(start=published, end=published, granularity="day", basis="publication")
+
+
+def _is_reporting(frame: Frame) -> bool:
+    return frame.trigger.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ in {"ccomp", "xcomp"} or c.lower_ == "that" for c in frame.trigger.children
+    )
+
+
+def _confidence(actor: Actor, target: Actor | None, code: ActionCode, plan: Planned, source: Participant,
+                aimed: Participant | None) -> float:
+    """The calibrated probability that the mention is right (model and fitting in `confidence.py`)."""
+    return confidence(confidence_features(
+        actor_country=bool(actor.country), actor_coded=bool(actor.code), target_country=bool(target and target.country),
+        target_coded=bool(target and target.code), no_target=target is None, pronoun=source.via_pronoun is not None,
+        inherited=plan.frame.source_inherited, secondary=plan.secondary, modality=plan.modality,
+        pattern=code.pattern, recoded=plan.recoded is not None, noun_trigger=plan.frame.noun_trigger is not None,
+        root=code.root, target_place=aimed is not None and aimed.token.ent_type_ in {"GPE", "LOC"}
+        and aimed.token.dep_ == "pobj" and aimed.token.head.lower_ in {"in", "at", "into", "inside", "from"}))
+
+
+def _event_month(date: EventDate, published: dt.date | None) -> str:
+    anchor = date.start or published
+    return anchor.strftime("%Y-%m") if anchor else "unknown"
+
+
+def _remember_people(ents: Sequence[SpacySpan], ctx: _DocContext) -> None:
+    """Full names by surname, so "Maliki" is coded as "Nuri al-Maliki" was; the last one for "he"."""
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            ctx.people.setdefault(ent[-1].text, ent.text)
+            ctx.last_person = ent.text
+
+
+def mentions_for_document(
+    document: Document, parsed: Sequence[tuple[int, Doc]], knowledge: Knowledge, run_id: str
+) -> list[EventMention]:
+    """Every coded event mention of a document, from its parsed paragraphs [(char offset, Doc)]."""
+    ctx = _DocContext(
+        document=document,
+        places=resolve_places(document.text),
+        dates=resolve_dates(document.text, document.published),
+        people={},
+    )
+    mentions: dict[str, EventMention] = {}
+    sentence_index = -1
+    for offset, doc in parsed:
+        ctx.offsets[id(doc)] = offset
+        for sentence in doc.sents:
+            sentence_index += 1
+            # questions assert nothing; discarded sentences (sport, disasters...) carry no political event
+            asserts = not sentence.text.rstrip(" \"'\u201d").endswith("?")
+            if asserts and (knowledge.discards is None or not knowledge.discards.voids_sentence(sentence)):
+                for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
+                    mentions.setdefault(mention.mention_id, mention)
+            _remember_people(sentence.ents, ctx)
+            ctx.earlier.append(sentence)
+    return list(mentions.values())
+
+
+def _codes(frames: list[Frame], knowledge: Knowledge) -> dict[int, tuple[ActionCode, Token]]:
+    """The code of each coded trigger (by token index); reporting verbs with a complement stay uncoded."""
+    out: dict[int, tuple[ActionCode, Token]] = {}
+    for frame in frames:
+        if frame.trigger.i not in out and not _is_reporting(frame):
+            coded = _action(frame, knowledge)
+            if coded is not None:
+                out[frame.trigger.i] = coded
+    return out
+
+
+def _sentence_mentions(
+    sentence: SpacySpan, offset: int, sentence_index: int, ctx: _DocContext, knowledge: Knowledge, run_id: str
+) -> list[EventMention]:
+    frames = list(find_frames(sentence))
+    codes = _codes(frames, knowledge)
+    nominal = list(nominal_frames(sentence, knowledge.codebook, codes))
+    codes |= _codes(nominal, knowledge)
+    frames += nominal
+    plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
+    out: list[EventMention] = []
+    seen: set[tuple] = set()
+    acted: set[tuple[int, int, str]] = set()
+    code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
+    for plan in plans:
+        source = participant(plan.frame.source, ctx.earlier, code_actor)
+        if source is None and violent(plan.cameo) and is_means(plan.frame.source):
+            # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
+            source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
+        if source is None or (plan.frame.source_means and not material(plan.cameo)):
+            continue
+        if _described_again(source, plan, ctx, code_actor):
+            continue
+        targets = _targets(plan, source, ctx, code_actor)
+        for target in targets:
+            if target is None and not (material(plan.cameo) or yielding(plan.cameo) or _yields(plan, codes)):
+                continue  # a statement, appeal, demand or threat is always addressed to someone
+            if target is None and _same_act_continued(plan, source, acted):
+                continue
+            key = (plan.trigger.i, source.token.i, id(source.token.doc), target.token.i if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
+            if mention is not None:
+                out.append(mention)
+                acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
+    return out
+
+
+def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:
+    """True for an unnamed subject coordinated after a named one ("the speaker and a group of deputies held
+    talks"): the named actor carries the event; the unnamed company adds no dyad of its own."""
+    subject = plan.frame.source
+    if subject is None or subject.dep_ != "conj" or named(source):
+        return False
+    first = subject.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    lead = participant(first, ctx.earlier, code_actor)
+    return lead is not None and named(lead)
+
+
+def _same_act_continued(plan: Planned, source: Participant, acted: set[tuple[int, int, str]]) -> bool:
+    """True for a target-less verb coordinated with a coded verb of the same subject and root ("killed two
+    youths and wounded five others"): the second verb tells more of the same act, not a second event."""
+    verb = plan.trigger
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return (verb.head.i, source.token.i, plan.cameo[:2]) in acted
+
+
+def _yields(plan: Planned, codes: dict[int, tuple[ActionCode, Token]]) -> bool:
+    """True for an intent or refusal to yield ("agreed to resign", "refused to step down"): like the yielding
+    act itself, it needs no named target."""
+    if plan.recoded not in {"intent", "refusal"}:
+        return False
+    complement = codes.get((plan.base or plan.frame.trigger).i)
+    return complement is not None and yielding(complement[0].cameo)
+
+
+def _alias(token: Token) -> bool:
+    """True for an acronym joined by "or" ("inspectors of the International Atomic Energy Agency, or IAEA"): the
+    same actor named again, not a second target."""
+    return token.text.isupper() and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+
+
+def violent(cameo: str) -> bool:
+    """True for assaults, fights and mass violence (CAMEO roots 18-20)."""
+    return cameo[:2] >= "18"
+
+
+def material(cameo: str) -> bool:
+    """True for material conflict and protest (CAMEO roots 14-20): acts that may have no named target."""
+    return cameo[:2] >= "14"
+
+
+def yielding(cameo: str) -> bool:
+    """True for yielding acts (CAMEO root 08: resign, surrender, withdraw), which need no named target."""
+    return cameo[:2] == "08"
+
+
+RECIPROCAL = {"agree", "meet", "talk", "negotiate", "sign", "cooperate", "clash", "fight", "discuss", "consult",
+              "reach", "hold", "exchange", "resume", "establish", "restore", "normalize", "normalise"}
+
+
+def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -> list[Participant | None]:
+    """The targets of a planned event: the first actor among the candidates and its conjuncts; else, for a
+    reciprocal act of coordinated actors ("Jordan and Britain agreed"), the other actor; else [None]."""
+    frame = plan.frame
+    partners = coordinated(frame.source)
+    with_partner = any(t.dep_ == "pobj" and t.head.lower_ in {"with", "between"} for t in frame.target_candidates)
+    if partners and not with_partner and _reciprocal(plan):
+        # "Israel and Lebanon renewed negotiations": each side's act is aimed at the other
+        found = [f for f in (participant(t, ctx.earlier, code_actor) for t in partners) if f is not None]
+        if found:
+            return found
+    candidates = [c for c in [*_grievance_objects(plan), *frame.target_candidates, *plan.extra_targets]
+                  if not _own_members(c)]
+    if plan.cameo[:3] in COMMENT_CODES:
+        candidates = [t for t in frame.target_candidates if _addressee(t, frame.trigger)]
+    addressee = _appeal_addressee(plan, source, ctx, code_actor)
+    first = addressee or first_participant(candidates, ctx.earlier, code_actor, avoid=source.token)
+    if first is None and plan.cameo[:2] >= "15":
+        first = _gathering(plan)
+    if first is None and plan.cameo[:2] in CLAUSE_TARGET_ROOTS:
+        first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
+                                  avoid=source.token)
+    if first is not None:
+        more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token) if not _alias(c)]
+        # "released the prime minister and 30 members of his government": an unnamed conjunct of a named
+        # target is the same party described again, not a target of its own
+        # "the president and his party": a conjunct owned by the first target is its own side, not a new target
+        return [first, *(m for m in more if m is not None and (named(m) or not named(first)) and not _owned(m))]
+    return [None]
+
+
+APPEAL_ROOTS = {"02", "10"}
+APPEAL_PREPS = {"on", "upon", "to"}
+
+
+def _appeal_addressee(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -> Participant | None:
+    """The addressee of an appeal or demand with an infinitive ("called upon the tribes not to provide cover
+    for X", "urged them to expel", "appealed to donors to send aid"): the appeal is aimed at whom it asks to
+    act, not at the actors named in what it asks."""
+    verb = plan.frame.trigger
+    if plan.cameo[:2] not in APPEAL_ROOTS or plan.recoded is not None or not any(
+            c.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        return None
+    asked = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    asked += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in APPEAL_PREPS
+              for g in p.children if g.dep_ == "pobj"]
+    asked = [t for t in asked if not _own_members(t)]
+    found = [f for f in (participant(t, ctx.earlier, code_actor) for t in sorted(asked, key=lambda t: t.i))
+             if f is not None and f.token.i != source.token.i]
+    return found[0] if found else None
+
+
+# Gatherings whose participants a material act hits: "dispersed a protest", "broke up the rally".
+GATHERINGS = {"protest", "demonstration", "rally", "march", "sit-in", "vigil", "gathering", "procession"}
+
+
+def _gathering(plan: Planned) -> Participant | None:
+    """The gathering a coercive or violent act is aimed at ("police dispersed a peaceful protest"): its
+    participants are the target, shown by the noun phrase, uncoded."""
+    frame = plan.frame
+    for token in frame.target_candidates:
+        if (token.dep_ in {"dobj", "obj", "nsubjpass"} and token.lemma_.lower() in GATHERINGS
+                and token is not frame.noun_trigger):
+            return Participant(token, None)
+    return None
+
+
+def _owned(found: Participant) -> bool:
+    """True for a phrase whose possessor is a pronoun ("his ruling party", "their supporters")."""
+    return found.via_pronoun is None and any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"} for c in found.token.children)
+
+
+# Demands, complaints, refusals, threats and protests aimed at no one in their own clause name their target
+# in the clause they govern: "threatened to strike unless Israel rescinded", "demanding that the government
+# provide", "a hunger strike in protest of the government's refusal".
+CLAUSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
+_CLAUSE_TARGET_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative"}
+
+
+def clause_targets(trigger: Token, source: Token) -> list[Token]:
+    """Possible targets below the trigger, in text order: subjects, objects and prepositional objects of the
+    clauses it governs, never inside reported speech attributions or the source's own phrase."""
+    out: list[Token] = []
+    stack = [c for c in trigger.children if c.dep_ not in {"parataxis", "nsubj", "nsubjpass"}]
+    while stack:
+        token = stack.pop()
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
+            continue
+        if token.dep_ in _CLAUSE_TARGET_DEPS and token.pos_ in {"NOUN", "PROPN"} and token.i != source.i:
+            out.append(token)
+        stack.extend(c for c in token.children if c.dep_ != "parataxis")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _own_members(token: Token) -> bool:
+    """True for the source's own unnamed people ("urged its citizens", "its peacekeeping forces"): the act
+    is aimed at no one outside the actor, so they are never its target."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in ACTOR_ENTS and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in token.children) and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"} for c in token.children)
+
+
+RECIPROCAL_NOUNS = {"talk", "talks", "negotiation", "agreement", "accord", "deal", "treaty", "relation", "tie",
+                    "exercise", "game", "manoeuvre", "maneuver", "consultation", "summit", "meeting", "ceasefire",
+                    "truce", "armistice"}
+RECIPROCAL_CODES = {"040", "043", "046", "057", "062", "064", "164"}
+
+
+def _reciprocal(plan: Planned) -> bool:
+    """True for an act two coordinated actors do with each other (agree, meet, negotiate, sign, clash)."""
+    frame = plan.frame
+    words = [plan.trigger, frame.trigger, plan.base, frame.noun_trigger]
+    if any(w is not None and w.lemma_.lower() in RECIPROCAL for w in words) or plan.cameo in RECIPROCAL_CODES:
+        return True
+    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
+    return any(o.lemma_.lower() in RECIPROCAL_NOUNS for o in objects)
+
+
+# Optimistic and pessimistic comments ("expressed hope that ...", "warned of the collapse of ...") are aimed only at
+# an addressee named beside the verb; the actors inside what is hoped or feared are their topic, not their target.
+COMMENT_CODES = {"012", "013"}
+
+
+def _addressee(token: Token, verb: Token) -> bool:
+    """True when `token` is the verb's direct object or dative, or the object of its "to"/"with"."""
+    if token.head is verb and token.dep_ in {"dobj", "obj", "dative"}:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"to", "with"} and token.head.head is verb
+
+
+GRIEVANCE_PREPS = {"over", "about", "of", "against", "at"}
+
+
+def _grievance_objects(plan: Planned) -> list[Token]:
+    """For complaints and accusations (CAMEO 11), the act complained of names the target: "complained to the UN
+    over Israeli air raids" -> the raids (whose actor, Israel, is found inside the phrase)."""
+    if plan.cameo[:2] != "11":
+        return []
+    verb = plan.frame.trigger
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in GRIEVANCE_PREPS
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def _mention(
+    plan: Planned,
+    source: Participant,
+    target: Participant | None,
+    codes: dict[int, tuple[ActionCode, Token]],
+    offset: int,
+    sentence: SpacySpan,
+    sentence_index: int,
+    ctx: _DocContext,
+    knowledge: Knowledge,
+    run_id: str,
+) -> EventMention | None:
+    frame = plan.frame
+    base, shown = codes.get((plan.base or frame.trigger).i, (None, None))
+    if base is None and plan.recoded is None:
+        return None
+    code = base if plan.recoded is None else knowledge.codebook.describe(
+        plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
+    if code is None:
+        return None
+    trigger = shown if plan.recoded is None else plan.trigger
+    actor = _actor(source, ctx, knowledge)
+    target_actor = _actor(target, ctx, knowledge) if target is not None else None
+    if target_actor is not None and (target_actor.span == actor.span or target_actor.text == actor.text):
+        target_actor = None
+    action = Action(
+        text=trigger.text,
+        lemma=frame.lemma if trigger is frame.trigger else trigger.lemma_.lower(),
+        cameo=code.cameo,
+        root=code.root,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        plover=code.plover,
+        span=Span(start=offset + trigger.idx, end=offset + trigger.idx + len(trigger)),
+    )
+    date = _date(frame, offset, ctx)
+    sentence_span = _span(offset, sentence)
+    key_target = target_actor.span.start if target_actor else -1
+    return EventMention(
+        mention_id=mention_id(ctx.document.doc_id, sentence_index, action.span.start, actor.span.start, key_target),
+        doc_id=ctx.document.doc_id,
+        sentence_index=sentence_index,
+        sentence=sentence.text,
+        sentence_span=sentence_span,
+        actor=actor,
+        action=action,
+        target=target_actor,
+        location=_location(frame, offset, sentence_span, ctx),
+        date=date,
+        modality=plan.modality,
+        confidence=_confidence(actor, target_actor, code, plan, source, target),
+        extractor_version=knowledge.version,
+        run_id=run_id,
+        event_month=_event_month(date, ctx.document.published),
+    )

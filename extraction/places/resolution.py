@@ -1,0 +1,447 @@
+"""Place resolution: named places in raw text (or in given spans) resolved to gazetteer entries.
+
+Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`); each is then
+resolved by population, feature and the countries, provinces and places the document names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...schemas import Place, Span
+from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
+
+MAX_TOKENS = 4
+MIN_POPULATION = 15000  # single-word city names without any supporting context
+MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
+MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
+MIN_CONTEXT_ALTERNATE_POPULATION = 50000
+MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
+MIN_CUE_ALTERNATE_POPULATION = 15000
+MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+# Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
+# ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
+FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}
+REGION_SCORE = 6.0  # regions without a population rank like a town of a million
+
+# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+_CONNECTORS = frozenset(
+    "of and the de del da do dos das du des la le les el al ad ar as at az ash ed es ez en au aux sur sous upon on "
+    "am y e di bin ibn van von der den".split()
+)
+# Capitalised words after which a name is still a place ("In Baghdad", "Northern Iraq"), not a surname.
+_LEADERS = frozenset(
+    "the in on at from to for near into across outside inside of and or but by with via after before since "
+    "while when as if both neighbouring neighboring rural urban north south east west northern southern "
+    "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
+    "downtown metropolitan occupied coastal war-torn mount mt lake cape fort port saint st san santa new old "
+    "city monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
+_LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+_PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
+# Capitalised words that may follow a place name without making it part of another name ("Gaza City").
+_PLACE_NOUNS_AFTER = frozenset(
+    "city province governorate state county district region oblast prefecture municipality area airport valley "
+    "river mountains mountain strip bay island islands port harbour harbor border peninsula desert sea lake gulf "
+    "coast bridge station palace stadium hospital cathedral mosque church temple camp prison market".split()
+)
+# "<Institution> of X": X names the body's field or place ("Department of Justice", "Ministry of Commerce"); a
+# small town of that name is not meant.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:Department|Ministry|Minister|Secretary|Office|Bureau|Court|University|Institute|Academy|College|School|Bank"
+    r"|Museum|Council|Commission|Committee|Board|Agency|Corps|Order|House|Chamber|League|Society|Association|Federation"
+    r"|Union|Church|Hospital|Party|Director|Chief|Head)\s+(?:of|for)\s+(?:the\s+)?$")
+MIN_INSTITUTION_POPULATION = 100000
+# Adjectives of provinces formed with -n/-an ("Catalonian", "Californian", "Hawaiian", "Tibetan"); not "Victorian" (the era).
+_NOT_PROVINCE_ADJECTIVES = frozenset({"victorian"})
+_ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
+_CITY_BEFORE = re.compile(r"\b(city|town|village|suburb|port)\s+of\s+$", re.I)
+_SPAN_TRIM = re.compile(
+    r"^(the)\s+|(['\u2019]s)$|\s+(province|governorate|city|region|district|state|county|oblast|prefecture)$", re.I
+)
+_WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")  # words; hyphens separate ("Baghdad-based")
+_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence or line
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    matches: list[Match]
+    cue: bool = False  # a locative cue ("in X", "town of X", "X province") vouches for it
+    admin_suffix: bool = False
+    demonym: str | None = None  # ISO3 of an adjectival country form
+    chosen: Entry | None = None
+    following: _Mention | None = None  # the next mention in the text
+    after_place: _Mention | None = None  # the place just before "<place>, " ("West Point, New York")
+
+
+def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
+    """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
+    gazetteer = load_gazetteer()
+    mentions = _find_mentions(text, gazetteer)
+    _choose(text, mentions, countries, gazetteer)
+    return [_place(m) for m in mentions if m.chosen is not None]
+
+
+def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: Sequence[str] = ()) -> list[Place | None]:
+    """One resolved place (or None) per (start, end) span of `text`, e.g. spaCy GPE/LOC/FAC entities."""
+    gazetteer = load_gazetteer()
+    given = [_span_mention(text, start, end, gazetteer) for start, end in spans]
+    context = [m for m in _find_mentions(text, gazetteer) if not any(_overlap(m, g) for g in given if g)]
+    _choose(text, [g for g in given if g] + context, countries, gazetteer)
+    return [_place(m) if m and m.chosen else None for m in given]
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Words with offsets; "U.S." keeps its final dot."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if _ACRONYM.match(word) and text[end:end + 1] == ".":
+            word, end = word + ".", end + 1
+        before = text[max(0, start - 3):start].rstrip(" \"'\u201c\u2018([")
+        initial = not before or before[-1] in ".!?:;\n" or "\n" in text[max(0, start - 3):start]
+        tokens.append(_Token(word, start, end, initial))
+    return tokens
+
+
+def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """Place-name candidates in text order, longest match first, people's names left out."""
+    tokens = _tokens(text)
+    lowered = {t.text.lower() for t in tokens if t.text.islower()}
+    mentions: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        mention = _mention_at(text, tokens, i, gazetteer, lowered, mentions)
+        if mention is None:
+            i += 1
+            continue
+        mentions.append(mention)
+        while i < len(tokens) and tokens[i].start < mention.end:
+            i += 1
+    people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
+    towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
+    return [m for m in mentions if m not in towns or _bare(m.text) not in people]
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
+
+
+def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], common: frozenset[str]) -> set[str]:
+    """Words of capitalised names ending in two words ("Kamala Harris", "Brian T. Carroll", "Senator Harris"):
+    in this document the word alone means the person too. The first word only when the second is no common
+    word ("Washington Post"); title-case heading lines are skipped."""
+    covered = [(m.start, m.end) for m in mentions if " " in m.text]
+    names = set()
+    for i in range(1, len(tokens) - 1):
+        word, after = tokens[i], tokens[i + 1]
+        j = i - 2 if len(tokens[i - 1].text) == 1 and text[tokens[i - 1].end:word.start] == ". " and i > 1 else i - 1
+        first = tokens[j]
+        if not (first.capitalised and word.capitalised) or text[first.end:tokens[j + 1].start] not in (" ", ". "):
+            continue
+        if _in_heading(text, word.start):
+            continue
+        continued = after.capitalised and text[word.end:after.start] == " " and after.text not in ("Jr", "Sr")
+        if continued or any(a <= word.start < b for a, b in covered):
+            continue
+        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
+            continue
+        names.add(_bare(word.text))
+        alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
+        if alone and _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
+            names.add(_bare(first.text))
+    return names
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """True on a title-case line ("Security Forces Retake Fallujah"), where capitals say nothing."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    words = text[start:end if end >= 0 else len(text)].split()
+    return len(words) <= 15 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+
+def _mention_at(
+    text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer, lowered: set[str], found: list[_Mention]
+) -> _Mention | None:
+    """The longest place name starting at token i (up to MAX_TOKENS words), or None."""
+    first = tokens[i]
+    if not first.capitalised or _tail_of_name(text, tokens, i, found):
+        return None
+    for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not last.capitalised or not _joinable(text, tokens[i:i + n]):
+            continue
+        ends = _ends(text, first.start, last.end)
+        for end in ends:
+            phrase = text[first.start:end]
+            matches = _lookup(phrase, gazetteer)
+            if n == 1:
+                matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
+            if matches and _followed_by_name(text, tokens, i + n):
+                matches = [m for m in matches if m.entry.feature == "country"]
+            if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
+                matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
+            if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
+                return _new_mention(text, first.start, end, matches)
+        phrase = text[first.start:ends[-1]]
+        if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
+            return _Mention(first.start, ends[-1], phrase, [], demonym=iso3)
+        if n == 1 and (provinces := _province_adjective(phrase, gazetteer)):
+            return _new_mention(text, first.start, ends[-1], provinces)
+    return None
+
+
+def _province_adjective(word: str, gazetteer: Gazetteer) -> list[Match]:
+    """Provinces an adjective names by its main name: "Catalonian" -> Catalonia, "Hawaiian" -> Hawaii."""
+    key = name_key(word)
+    if not key.endswith("n") or key in _NOT_PROVINCE_ADJECTIVES or not word[:1].isupper():
+        return []
+    for stem in (key[:-1], key[:-2]):
+        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "admin1" and not m.alternate]
+        if found:
+            return found
+    return []
+
+
+def _only_hamlets(matches: list[Match]) -> bool:
+    """True when every match is a small town, so that a country adjective ("Canadian") wins over it."""
+    return all(m.entry.feature == "city" and m.entry.population < MIN_POPULATION for m in matches)
+
+
+def _ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran")."""
+    if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
+        return (end, end - 2)
+    return (end,)
+
+
+def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
+    """True when a capitalised word that is no place noun follows ("George Floyd", "Houston Rockets")."""
+    if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
+        return False
+    word = tokens[j]
+    return word.capitalised and not word.initial and word.text.lower() not in _PLACE_NOUNS_AFTER
+
+
+def _joinable(text: str, tokens: list[_Token]) -> bool:
+    """Whether tokens form one name: single spaces or hyphens between, lower-case only for connectors."""
+    for left, right in zip(tokens, tokens[1:]):
+        if text[left.end:right.start] not in (" ", "-"):
+            return False
+    return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
+
+
+def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]) -> bool:
+    """True when the word follows another capitalised word that is not a place ("John Kerry", "President Obama")."""
+    if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
+        return False
+    previous = tokens[i - 1]
+    if not previous.capitalised or previous.text.lower() in _LEADERS:
+        return False
+    if found and found[-1].end == previous.end:
+        return False
+    return _country_for(previous.text) is None
+
+
+def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
+    """Gazetteer matches of a phrase, retried without an Arabic article ("Al-Anbar" -> "anbar")."""
+    if phrase.isupper() and len(phrase.replace(".", "")) <= 4:  # acronyms: only countries ("US", "UAE")
+        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature == "country"]
+    key = name_key(phrase)
+    matches = gazetteer.lookup(key)
+    # only "al"/"el": "As Syria burned" must not become "Syria"
+    if not matches and key[:3] in ("al ", "el ") and (bare := strip_article(key)):
+        matches = gazetteer.lookup(bare)
+    return matches
+
+
+def _single_word_filter(
+    word: str, token: _Token, matches: list[Match], gazetteer: Gazetteer, lowered: set[str], text: str
+) -> list[Match]:
+    """Drop single-word matches that are more likely common words than places."""
+    key = word.lower()
+    common = key in gazetteer.common_words or key in lowered
+    if token.initial:
+        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
+        if common:
+            return [m for m in matches if m.entry.feature == "country"]
+    if common and not _locative_before(text, token.start):
+        return [m for m in matches if m.entry.feature == "country"]
+    return matches
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """True after "in", "near", "town of"...: the next capitalised word is a place."""
+    before = text[max(0, start - 20):start]
+    words = before.split()
+    return (bool(words) and words[-1].lower() in _LOCATIVE) or bool(_CITY_BEFORE.search(before))
+
+
+def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> _Mention:
+    admin_suffix = bool(_ADMIN_SUFFIX.match(text, end))
+    words = text[max(0, start - 20):start].split()
+    cue = admin_suffix or (bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in _PLACE_NOUNS))
+    return _Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
+
+
+def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+    """A mention for a given span: as written, else without "the", a possessive or "province"/"city"..."""
+    phrase = text[start:end].strip()
+    offset = start + text[start:end].find(phrase)
+    variants = [phrase]
+    while (trimmed := _SPAN_TRIM.sub("", variants[-1]).strip()) not in variants and trimmed:
+        variants.append(trimmed)
+    for variant in variants:
+        matches = _lookup(variant, gazetteer)
+        iso3 = None if matches else _country_for(variant)
+        if matches or iso3:
+            begin = offset + phrase.find(variant)
+            suffix = bool(_ADMIN_SUFFIX.match(phrase, phrase.find(variant) + len(variant)))
+            return _Mention(begin, begin + len(variant), variant, matches, cue=True, admin_suffix=suffix, demonym=iso3)
+    return None
+
+
+def _overlap(a: _Mention, b: _Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@lru_cache(maxsize=4096)
+def _country_for(phrase: str) -> str | None:
+    """ISO3 of a country name or adjective ("Turkish" -> "TUR"), from the countries module."""
+    from .countries import country_for  # imported late: it loads its own table on first use
+
+    return country_for(phrase)
+
+
+# ---- disambiguation -------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    named: set[str]  # countries the document names (hint, country names, adjectives)
+    located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
+    admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
+
+
+def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
+    """Pick an entry for each mention: population and feature first, then what the document names."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for mention, following in zip(ordered, ordered[1:]):
+        mention.following = following
+        following.after_place = mention if text[mention.end:following.start].strip() == "," else None
+    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym})
+    context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
+    for mention in ordered:
+        mention.chosen = _best(mention, context, gazetteer)
+    context = _located(ordered, context)
+    for mention in ordered:
+        mention.chosen = _best(mention, context, gazetteer)
+
+
+def _only_country(mention: _Mention) -> bool:
+    return bool(mention.matches) and all(m.entry.feature == "country" for m in mention.matches)
+
+
+def _located(mentions: list[_Mention], context: _Context) -> _Context:
+    """The context plus the countries and provinces of the towns and provinces chosen so far."""
+    out = _Context(set(context.named))
+    for m in mentions:
+        if m.chosen and m.chosen.feature in ("city", "admin1") and m.chosen.country:
+            out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
+            if m.chosen.admin1:
+                key = (m.chosen.country, m.chosen.admin1)
+                out.admin1[key] = out.admin1.get(key, 0) + 1
+    return out
+
+
+def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry | None:
+    """The best-scoring eligible entry of a mention, or None when no entry passes the population floors."""
+    if mention.demonym:
+        return gazetteer.country(mention.demonym)
+    single = " " not in mention.text.strip() and "-" not in mention.text
+    scored = [(_score(m, mention, context), m) for m in mention.matches
+              if _eligible(m, mention, context, single)]
+    return max(scored, key=lambda s: s[0])[1].entry if scored else None
+
+
+def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
+    """Whether a town is big enough for the support it has (a locative cue, the document's countries)."""
+    entry = match.entry
+    if entry.feature != "city":
+        return True
+    in_context = entry.country in context.named or entry.country in context.located
+    if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
+        floor = MIN_MULTIWORD_POPULATION if not (context.named or context.located) else MIN_POPULATION
+        return mention.cue or in_context or entry.population >= floor
+    if mention.cue:
+        floors = (MIN_CUE_POPULATION, MIN_CUE_ALTERNATE_POPULATION)
+    elif in_context:
+        floors = (MIN_CONTEXT_POPULATION, MIN_CONTEXT_ALTERNATE_POPULATION)
+    else:
+        floors = (MIN_POPULATION, MIN_ALTERNATE_POPULATION)
+    return entry.population >= floors[match.alternate]
+
+
+def _score(match: Match, mention: _Mention, context: _Context) -> float:
+    """Log population, adjusted for the kind of place, the way it is written and what the document names."""
+    entry = match.entry
+    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else REGION_SCORE
+    score += FEATURE_BONUS[entry.feature] + (0.5 if entry.capital else 0.0) - (0.5 if match.alternate else 0.0)
+    score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
+    before = mention.after_place.chosen if mention.after_place else None
+    if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
+        score += 2.0  # "West Point, New York": the province or country of the place before the comma
+    return score + _context_bonus(entry, mention, context) + _next_to_container(mention, entry)
+
+
+def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
+    """Bonus for the countries the document names and the countries and provinces of its other places."""
+    bonus = 1.5 if entry.country in context.named else 0.0
+    # the mention's own first-pass choice must not vouch for itself
+    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1") else None
+    if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
+        bonus += 1.5
+    own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
+    if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
+        bonus += 1.5 if entry.feature == "admin1" else 1.0
+    return bonus
+
+
+def _next_to_container(mention: _Mention, entry: Entry) -> float:
+    """Bonus for "Paris, Texas" / "Ramadi, Iraq": the next mention names this entry's admin1 or country."""
+    following = mention.following
+    if following is None or following.start - mention.end > 3 or not following.chosen:
+        return 0.0
+    other = following.chosen
+    if other.feature == "admin1" and entry.feature != "admin1" and (other.country, other.name) == (entry.country, entry.admin1):
+        return 3.0  # a province does not lie in itself: "New York, New York" is the city
+    if other.feature == "country" and other.country == entry.country and entry.feature != "country":
+        return 2.0
+    return 0.0
+
+
+def _place(mention: _Mention) -> Place:
+    entry = mention.chosen
+    assert entry is not None
+    return Place(text=mention.text, name=entry.name, country=entry.country, admin1=entry.admin1, lat=entry.lat,
+                 lon=entry.lon, geonameid=entry.geonameid, feature=entry.feature, span=Span(start=mention.start, end=mention.end))

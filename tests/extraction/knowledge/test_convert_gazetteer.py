@@ -1,0 +1,36 @@
+"""Tests for extraction/knowledge/convert_gazetteer.py: centres, name keys and generic division names."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventpipe.extraction.knowledge import convert_gazetteer as convert
+
+
+@pytest.mark.parametrize(
+    ("points", "centre"),
+    [
+        ([(0.0, 0.0), (2.0, 4.0)], (1.0, 2.0)),
+        # an island 30 degrees away (Easter Island from Valparaiso) does not drag the centre
+        ([(-33.0, -71.0), (-33.5, -71.5), (-32.5, -70.5), (-27.1, -109.4)], (-33.0, -71.0)),
+    ],
+)
+def test_convert_gazetteer_centre_skips_far_groups(points, centre):
+    assert convert._centre(points) == centre
+
+
+@pytest.mark.parametrize(
+    ("names", "cc", "keys"),
+    [
+        (["Al Fallujah"], "IQ", ["al fallujah", "fallujah"]),
+        (["El Paso"], "US", ["el paso"]),
+        (["March"], "GB", []),
+    ],
+)
+def test_convert_gazetteer_keys(names, cc, keys):
+    assert convert._keys(names, cc) == keys
+
+
+@pytest.mark.parametrize(("key", "generic"), [("western", True), ("eastern district", True), ("western cape", False)])
+def test_convert_gazetteer_generic_division_names(key, generic):
+    assert convert._generic(key) is generic

@@ -1,0 +1,192 @@
+"""Place resolution from raw text and from given spans."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from eventpipe.extraction.places.resolution import resolve_place_names, resolve_places
+
+CASES = Path(__file__).parents[2] / "cases" / "places.jsonl"
+
+
+def _found(text: str, surface: str, countries: tuple[str, ...] = ()):
+    hits = [p for p in resolve_places(text, countries) if p.text == surface]
+    assert hits, f"{surface!r} not resolved in {text!r}"
+    return hits[0]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    rad = math.radians
+    h = math.sin(rad(lat2 - lat1) / 2) ** 2 + math.cos(rad(lat1)) * math.cos(rad(lat2)) * math.sin(rad(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "feature"),
+    [
+        ("Troops moved on Ramadi at dawn.", "Ramadi", "IRQ", "city"),
+        ("Gunmen held parts of Falluja for weeks.", "Falluja", "IRQ", "city"),
+        ("Gunmen held parts of Fallujah for weeks.", "Fallujah", "IRQ", "city"),
+        ("Officials in Tehran denied the report.", "Tehran", "IRN", "city"),
+        ("A bomb went off in Baghdad.", "Baghdad", "IRQ", "city"),
+        ("Talks opened in Paris on Monday.", "Paris", "FRA", "city"),
+        ("Protesters marched in Georgia's capital.", "Georgia", "GEO", "country"),
+        ("Clashes spread across Anbar province.", "Anbar", "IRQ", "admin1"),
+        ("Militias withdrew from Al-Anbar Governorate.", "Al-Anbar", "IRQ", "admin1"),
+        ("Rockets hit the north of Deir ez-Zor.", "Deir ez-Zor", "SYR", "city"),
+        ("Aid reached Port-au-Prince by sea.", "Port-au-Prince", "HTI", "city"),
+        ("The US sent envoys.", "US", "USA", "country"),
+        ("Ministers met in the Middle East.", "Middle East", None, "region"),
+    ],
+)
+def test_places_resolves_name(text, surface, country, feature):
+    place = _found(text, surface)
+    assert (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Turkish troops crossed the border.", "Turkish", "TUR"),
+        ("Iraqi police broke up the protest.", "Iraqi", "IRQ"),
+        ("The Canadian envoy arrived.", "Canadian", "CAN"),
+    ],
+)
+def test_places_adjectives_are_countries(text, surface, country):
+    place = _found(text, surface)
+    assert (place.country, place.feature, place.lat is not None) == (country, "country", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "feature"),
+    [
+        ("A tornado hit Paris, Texas, overnight.", "Paris", "USA", "city"),
+        ("Voters in Georgia queued for hours in Atlanta.", "Georgia", "USA", "admin1"),
+        ("Voters in Georgia queued for hours in Tbilisi.", "Georgia", "GEO", "country"),
+        ("Clashes in Tripoli, Lebanese officials said.", "Tripoli", "LBN", "city"),
+        ("Stops in Ohio, Georgia and Florida.", "Georgia", "USA", "admin1"),
+        ("He flew to West Point, New York, on Monday.", "New York", "USA", "admin1"),
+    ],
+)
+def test_places_uses_document_context(text, surface, country, feature):
+    place = _found(text, surface)
+    assert (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize(("countries", "country"), [((), "LBY"), (("LBN",), "LBN")])
+def test_places_country_hint_decides(countries, country):
+    assert _found("Clashes broke out in Tripoli.", "Tripoli", countries).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday was quiet.",
+        "In March the talks resumed.",
+        "Reading the report took an hour.",
+        "Nice words were spoken.",
+        "Most of the town was empty.",
+        "Police said the suspect fled.",
+        "Secretary of State John Kerry spoke. Kerry said nothing new.",
+        "Senator Kamala Harris spoke. Harris said the bill would pass.",
+        "Crowds gathered outside the White House.",
+        "Western culture shaped the debate.",
+    ],
+)
+def test_places_skips_common_words_and_people(text):
+    assert resolve_places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Flooding in Reading closed roads.", "Reading"), ("A truck attack in Nice killed 86.", "Nice")],
+)
+def test_places_takes_common_word_town_after_in(text, surface):
+    assert _found(text, surface).country in {"GBR", "FRA"}
+
+
+def test_places_spans_point_into_text_in_order():
+    text = "Iran has offered help to Iraq as Iraqi troops fight near Ramadi and Fallujah, west of Baghdad."
+    places = resolve_places(text)
+    assert [p.text for p in places] == ["Iran", "Iraq", "Iraqi", "Ramadi", "Fallujah", "Baghdad"]
+    assert all(text[p.span.start:p.span.end] == p.text for p in places)
+    assert all(a.span.end <= b.span.start for a, b in zip(places, places[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start"),
+    [("Iran's army is ready.", "Iran", 0), ("As Syria burned, talks stalled.", "Syria", 3)],
+)
+def test_places_span_leaves_out_possessive_and_leading_word(text, surface, start):
+    place = _found(text, surface)
+    assert (place.span.start, place.span.end) == (start, start + len(surface))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "feature"),
+    [
+        ("the Anbar province", "Anbar", "admin1"),
+        ("Falluja", "Al Fallūjah", "city"),
+        ("Baghdad", "Baghdad", "city"),
+        ("Turkish", "Turkey", "country"),
+        ("Mexico City", "Mexico City", "city"),
+        ("the Gaza Strip", "Gaza Strip", "region"),
+        ("yesterday", None, None),
+    ],
+)
+def test_place_names_resolves_given_spans(phrase, name, feature):
+    text = f"Fighting near {phrase} went on, Iraqi officials said."
+    start = text.index(phrase)
+    (place,) = resolve_place_names(text, [(start, start + len(phrase))])
+    assert (place.name, place.feature) == (name, feature) if place else (name, feature) == (None, None)
+
+
+def test_place_names_keep_one_result_per_span():
+    text = "From Ramadi to nowhere."
+    assert [p and p.country for p in resolve_place_names(text, [(5, 11), (15, 22)])] == ["IRQ", None]
+
+
+def test_places_cases_file_accuracy():
+    """Our written news sentences (tests/cases/places.jsonl): share of places resolved within 161 km
+    (countries: right ISO3); 0.95 when written, misses are places the gazetteer lacks."""
+    rows = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines()]
+    right = total = 0
+    for row in rows:
+        places = resolve_places(row["text"])
+        for gold in row["places"]:
+            total += 1
+            hit = next((p for p in places if p.span.start < gold["end"] and gold["start"] < p.span.end), None)
+            if hit is None:
+                continue
+            if gold["lat"] is None:
+                right += hit.country == gold["country"]
+            else:
+                right += _km(hit.lat, hit.lon, gold["lat"], gold["lon"]) <= 161
+    assert right / total >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "feature"),
+    [
+        ("On Tuesday Spanish coast guards towed the trawler to port.", "Spanish", "Spain", "country"),  # weekday is no name head
+        ("Farmers from a Bavarian village blocked the motorway.", "Bavarian", "Bavaria", "admin1"),  # province adjective
+        ("Wildfires forced Californian towns to evacuate.", "Californian", "California", "admin1"),
+        ("The team flew to New York, New York, for the final.", "New York", "New York City", "city"),  # city, province
+    ],
+)
+def test_places_constructions(text, surface, name, feature):
+    place = _found(text, surface)
+    assert (place.name, place.feature) == (name, feature)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Commerce issued new export rules.",  # Commerce, California: not meant
+    "The Department of Justice unsealed the charges.",
+    "Historians of the Victorian era gathered.",
+])
+def test_places_institution_fields_and_eras_are_not_places(text):
+    assert resolve_places(text) == []
