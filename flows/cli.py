@@ -9,10 +9,15 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from pydantic import ValidationError
+
 from ..extraction.errors import EventpipeError
+from .outcome import ExitCode, run_outcome, settings_error_message, unreachable_api
 from .prefect_env import EarlyServer, configure_prefect
+from .progress import progress_for
 
 app = typer.Typer(
     name="eventpipe",
@@ -71,9 +76,9 @@ def _readable_database(settings) -> tuple[Path, object]:
     return refresh_views(location, settings.database_path()), location.fsspec
 
 
-def _fail(error: Exception) -> None:
-    err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)  # unwrapped: paths and names stay greppable
-    raise typer.Exit(1)
+def _fail(error: Exception | str, code: int = 1) -> None:
+    err.print(f"[bold red]Error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)  # unwrapped: paths and names stay greppable
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -95,14 +100,15 @@ def run(
     lock_wait: Annotated[Optional[float], typer.Option(help="Seconds to wait when another run holds the warehouse (default 0: refuse).")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
     dask_workers: Annotated[Optional[int], typer.Option(help="Run the batches on a local Dask cluster of N worker processes.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress (a bar on a terminal, else a line every EVENTPIPE_PROGRESS_SECONDS).")] = False,
 ) -> None:
     """Extract events from the inputs into the warehouse and publish the DuckDB views.
 
+    Exit status: 0 done (some inputs may be rejects), 1 failed, 2 bad options, 3 a named input is
+    missing or every input was rejected, 143 stopped by SIGTERM.
+
     Example: eventpipe run articles/ news.jsonl --warehouse /data/wh
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     try:
         settings = _settings(
             inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
@@ -111,23 +117,44 @@ def run(
             url_field=url_field, languages=language or None, allow_roots=allow_root or None,
             dask_address=dask_address, dask_workers=dask_workers,
         )
-    except Exception as error:  # pydantic ValidationError: a bad option value
-        _fail(error)
+    except ValidationError as error:
+        _fail(settings_error_message(error, RUN_OPTIONS), ExitCode.USAGE)
     configure_prefect()
+    _require_reachable_api()
     server = EarlyServer()
+    from ..extraction.reading.inputs import missing_inputs
     from .pipeline import run_pipeline
 
-    progress = Progress(
-        SpinnerColumn(), TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("inputs"), TimeElapsedColumn(), console=err, disable=quiet, transient=True,
-    )
+    progress = progress_for(err, quiet, settings.progress_seconds)
     try:
         with server.ready(), progress:
-            bar = progress.add_task("extract", total=None)
-            summary = run_pipeline(settings, on_progress=lambda n: progress.advance(bar, n))
+            summary = run_pipeline(settings, on_progress=progress.advance)
     except EventpipeError as error:
         _fail(error)
     out.print(_run_table(summary))
+    run = summary.run
+    outcome = run_outcome(run.inputs, run.inputs - run.documents, run.documents, missing_inputs(settings.inputs))
+    if outcome and outcome.code != ExitCode.OK:
+        _fail(outcome.message, outcome.code)
+    if outcome:
+        err.print(f"[yellow]Note:[/] {escape(outcome.message)}", highlight=False, soft_wrap=True)
+
+
+# Settings fields -> the option that sets them, for one-line settings errors.
+RUN_OPTIONS = {
+    "inputs": "inputs", "warehouse": "--warehouse", "database": "--database", "batch_size": "--batch-size",
+    "workers": "--workers", "model": "--model", "lock_wait": "--lock-wait", "languages": "--language",
+    "allow_roots": "--allow-root", "dask_address": "--dask-address", "dask_workers": "--dask-workers",
+}
+
+
+def _require_reachable_api() -> None:
+    """Stop with one line when PREFECT_API_URL names a server that does not answer (before any work)."""
+    from prefect.settings import PREFECT_API_URL
+
+    api_url = PREFECT_API_URL.value()
+    if api_url and (why := unreachable_api(api_url)):
+        _fail(f"{why}\nHint: start it with `prefect server start`, or unset PREFECT_API_URL to let eventpipe start a temporary one")
 
 
 def _run_table(summary) -> Table:
@@ -190,22 +217,26 @@ def serve(
     interval: Annotated[Optional[int], typer.Option(help="Seconds between runs (instead of --cron).")] = None,
     name: Annotated[str, typer.Option(help="Deployment name.")] = "eventpipe",
 ) -> None:
-    """Serve the pipeline on a schedule against a Prefect server (needs PREFECT_API_URL; Ctrl-C stops).
+    """Serve the pipeline on a schedule against a Prefect server (needs PREFECT_API_URL; SIGTERM or Ctrl-C stops).
 
     Example: prefect server start & PREFECT_API_URL=http://127.0.0.1:4200/api eventpipe serve inbox/ --cron '*/15 * * * *'
     """
     if cron and interval:
-        _fail(ValueError("give --cron or --interval, not both"))
+        _fail("give --cron or --interval, not both", ExitCode.USAGE)
     configure_prefect()
     import os
 
     if not os.environ.get("PREFECT_API_URL"):
         err.print("[yellow]Warning:[/] PREFECT_API_URL is not set: schedules do not run on the ephemeral server. "
                   "Start one with `prefect server start` and export PREFECT_API_URL=http://127.0.0.1:4200/api")
+    _require_reachable_api()
+    try:
+        settings = _settings(inputs=inputs or None, warehouse=warehouse)
+    except ValidationError as error:
+        _fail(settings_error_message(error, RUN_OPTIONS), ExitCode.USAGE)
     from .serving import serve_pipeline
 
-    settings = _settings(inputs=inputs or None, warehouse=warehouse)
-    serve_pipeline(settings, name=name, cron=cron, interval=interval)
+    raise typer.Exit(serve_pipeline(settings, name=name, cron=cron, interval=interval))
 
 
 @app.command()

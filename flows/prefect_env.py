@@ -16,16 +16,25 @@ from pathlib import Path
 DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+    # The flow's own lines (batches, skips, rejects, timings) go to the API at INFO, so the UI and
+    # `prefect flow-run logs` show them; the console shows warnings only (the CLI draws progress there).
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
 }
 
 
 def configure_prefect() -> None:
-    """Set PREFECT_HOME to ./.prefect and quiet, offline defaults unless the user set them."""
+    """Set PREFECT_HOME to ./.prefect and quiet, offline defaults unless the user set them.
+
+    Call before Prefect is imported: its client telemetry (and first-run banner) is decided at
+    import, and is off here whenever server analytics are off, as they are by default.
+    """
     os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
+    if os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"].lower() in ("false", "0", "no", "off"):
+        os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
 class EarlyServer:
@@ -114,19 +123,32 @@ def _free_port() -> int:
 
 class _KnownErrorsWithoutTraceback(logging.Filter):
     """Prefect logs a failed flow's exception with its traceback; for eventpipe's own errors (a
-    full disk, a held lock) the CLI prints one clear `Error:` line, so the traceback is noise."""
+    full disk, a held lock) the CLI prints one clear `Error:` line, so the traceback is noise.
+    The record still reaches the API (the run's log in the UI), marked so the console can drop it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         from ..extraction.errors import EventpipeError
 
         if record.exc_info and isinstance(record.exc_info[1], EventpipeError):
             record.exc_info, record.exc_text = None, None
+            record.eventpipe_known_error = True
         return True
 
 
+class _NotKnownErrors(logging.Filter):
+    """On the console: drop the records of eventpipe's own errors (the CLI says them in one line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "eventpipe_known_error", False)
+
+
 def quiet_known_errors() -> None:
-    """Drop tracebacks of eventpipe's own errors from Prefect's flow and task run logs."""
+    """Drop tracebacks of eventpipe's own errors from Prefect's flow and task run logs, and the
+    records themselves from the console."""
     for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
         logger = logging.getLogger(name)
         if not any(isinstance(f, _KnownErrorsWithoutTraceback) for f in logger.filters):
             logger.addFilter(_KnownErrorsWithoutTraceback())
+    for handler in logging.getLogger().handlers:
+        if type(handler).__name__ == "PrefectConsoleHandler" and not any(isinstance(f, _NotKnownErrors) for f in handler.filters):
+            handler.addFilter(_NotKnownErrors())

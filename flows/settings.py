@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     min_free_bytes: int = Field(
         64 * 2**20, ge=0, description="Free bytes a local warehouse's filesystem must have for a run to start (a full disk mid-run stops it cleanly too)."
     )
+    progress_seconds: float = Field(10.0, gt=0, description="Seconds between progress lines on stderr when it is not a terminal (cron, `2> log`).")
     reprocess: bool = Field(False, description="Re-extract documents already in the warehouse (e.g. after an extractor upgrade).")
     dask_address: str | None = Field(None, description="Run the batch tasks on this Dask scheduler (tcp://host:8786) instead of local threads.")
     dask_workers: int | None = Field(None, gt=0, le=256, description="Run the batch tasks on a local Dask cluster of this many worker processes.")

@@ -306,6 +306,17 @@ def _discovered(spec: str, options: _Options, seen: set[Path], roots: list[Path]
             yield from _read_path(found, options)
 
 
+def missing_inputs(inputs: Iterable[str]) -> list[str]:
+    """The named local inputs that match no file or folder (URLs and object-store paths are not checked)."""
+    missing = []
+    for spec in inputs:
+        if is_web_url(spec) or "://" in spec or spec == "-":
+            continue
+        if not (glob.glob(spec, recursive=True) if glob.has_magic(spec) else Path(spec).exists()):
+            missing.append(spec)
+    return missing
+
+
 def default_seeds() -> Path:
     """The seeds/ folder of a clone (the default input)."""
     env = os.environ.get("EVENTPIPE_SEEDS")

@@ -1,22 +1,27 @@
-"""A real Prefect server on loopback, the pipeline served on a schedule, one deployment run, new rows."""
+"""Scheduled runs for real: a Prefect server on loopback, `eventpipe serve` and a worker running
+prefect.yaml, files dropped into an inbox, rows written by *scheduled* runs, clean stops."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
+import httpx
 import pytest
+import yaml
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
 def _free_port() -> int:
@@ -25,58 +30,154 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(predicate, seconds: float, what: str) -> None:
+def _wait_for(predicate, seconds: float, what: str, log: Path | None = None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
             return
         time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}")
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:]) if log and log.exists() else ""
+    raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}\n{tail}")
 
 
-def _healthy(url: str) -> bool:
+def _stop(process: subprocess.Popen | None, seconds: float = 30) -> int | None:
+    """SIGTERM, then the exit status (SIGKILL only if it ignored SIGTERM: then None)."""
+    if process is None or process.poll() is not None:
+        return None if process is None else process.returncode
+    process.send_signal(signal.SIGTERM)
     try:
-        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
+        return process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return None
 
 
-def test_serve_deployment_run_adds_rows(tmp_path):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real `prefect server start` on loopback, its scheduler looping every 2 s; yields (api, env, log)."""
+    home = tmp_path_factory.mktemp("prefect")
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect"),
+        **{k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")},  # nothing an earlier in-process test set
+        "PREFECT_HOME": str(home),
         "PREFECT_API_URL": api,
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+        "PREFECT_WORKER_QUERY_SECONDS": "2",
+        "PREFECT_UI_ENABLED": "false",
     }
-    warehouse = tmp_path / "wh"
-    logs = (tmp_path / "server.log").open("w"), (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=logs[0], stderr=subprocess.STDOUT)
-    served = None
+    log = home / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                                   env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        _wait_for(lambda: _healthy(api), 120, "the Prefect server")
-        served = subprocess.Popen(
-            [str(BIN / "eventpipe"), "serve", str(SEEDS), "--warehouse", str(warehouse), "--interval", "86400", "--name", "test"],
-            env=env, stdout=logs[1], stderr=subprocess.STDOUT,
-        )
-        run = lambda: subprocess.run(  # noqa: E731
-            [str(BIN / "prefect"), "deployment", "run", "pipeline/test", "--watch", "--watch-timeout", "240"],
-            env=env, capture_output=True, text=True, timeout=300,
-        )
-        _wait_for(lambda: run().returncode == 0, 280, "a completed deployment run")
-        with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
-            assert con.execute("select count(*) from documents").fetchone() == (2,)
-            assert con.execute("select count(*) from mentions").fetchone()[0] > 0
+        _wait_for(lambda: _healthy(api), 180, "the Prefect server", log)
+        yield api, env, log
     finally:
-        for process in (served, server):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-        for log in logs:
-            log.close()
+        _stop(process)
+
+
+def _healthy(api: str) -> bool:
+    try:
+        return httpx.get(f"{api}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _post(api: str, path: str, body: dict) -> list[dict]:
+    """A filter query to the API ([] while a busy server does not answer in time)."""
+    try:
+        return httpx.post(f"{api}/{path}", json=body, timeout=30).json()
+    except httpx.HTTPError:
+        return []
+
+
+def _scheduled_runs(api: str, deployment: str) -> list[dict]:
+    """Completed flow runs of the named deployment that the scheduler created (not manual ones)."""
+    ids = [d["id"] for d in _post(api, "deployments/filter", {"deployments": {"name": {"any_": [deployment]}}})]
+    runs = _post(api, "flow_runs/filter", {"flow_runs": {"deployment_id": {"any_": ids}, "state": {"type": {"any_": ["COMPLETED"]}}}})
+    return [r for r in runs if r["auto_scheduled"]] if ids else []
+
+
+def _documents(warehouse: Path, database: Path | None = None) -> int:
+    database = database or warehouse / "events.duckdb"
+    if not database.exists():
+        return 0
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            return con.execute("select count(*) from documents").fetchone()[0]
+    except duckdb.Error:
+        return 0  # swapped in while we looked: try again
+
+
+def _assert_no_traceback(*logs: Path) -> None:
+    for log in logs:
+        text = log.read_text(errors="replace")
+        assert "Traceback" not in text, f"{log.name}:\n{text[-3000:]}"
+        assert "never awaited" not in text, f"{log.name}:\n{text[-3000:]}"
+
+
+def test_serve_scheduled_runs_pick_up_dropped_files_and_stop_cleanly(server, tmp_path):
+    api, env, server_log = server
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
+    inbox.mkdir()
+    serve_log = tmp_path / "serve.log"
+    with serve_log.open("w") as out:
+        served = subprocess.Popen(
+            [str(BIN / "eventpipe"), "serve", str(inbox), "--warehouse", str(warehouse), "--interval", "5", "--name", "inbox"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path,
+        )
+    try:
+        # an empty inbox is a quick, successful no-op
+        _wait_for(lambda: _scheduled_runs(api, "inbox"), 240, "a scheduled run on the empty inbox", serve_log)
+        shutil.copy(SEED_FILES[0], inbox)
+        _wait_for(lambda: _documents(warehouse) == 1, 240, "a scheduled run to read the first file", serve_log)
+        shutil.copy(SEED_FILES[1], inbox)
+        _wait_for(lambda: _documents(warehouse) == 2, 240, "a scheduled run to read the second file", serve_log)
+        assert len(_scheduled_runs(api, "inbox")) >= 3
+    finally:
+        code = _stop(served)
+    assert code == 0, serve_log.read_text()[-3000:]  # SIGTERM stops it cleanly, no SIGKILL needed
+    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from mentions").fetchone()[0] > 0
+        assert con.execute("select count(distinct run_id) from documents").fetchone()[0] == 2  # one run each, none twice
+    assert not (warehouse / "_lock.json").exists()
+    _assert_no_traceback(server_log, serve_log)
+
+
+def test_worker_runs_the_prefect_yaml_deployment_on_its_schedule(server, tmp_path):
+    api, env, server_log = server
+    project = tmp_path / "project"  # EVENTPIPE_HOME: the yaml's pull step runs flows there
+    (project / "inbox").mkdir(parents=True)
+    shutil.copy(SEED_FILES[0], project / "inbox")
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    for deployment in config["deployments"]:
+        deployment["schedules"] = [{"interval": 5}]  # the shipped deployment, on a test-sized schedule
+    (project / "prefect.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    env = {**env, "EVENTPIPE_HOME": str(project)}
+    prefect = str(BIN / "prefect")
+    subprocess.run([prefect, "work-pool", "create", "eventpipe", "--type", "process"], env=env, cwd=project, check=True, capture_output=True)
+    deployed = subprocess.run([prefect, "--no-prompt", "deploy", "--all"], env=env, cwd=project, capture_output=True, text=True, timeout=180)
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    worker_log = tmp_path / "worker.log"
+    with worker_log.open("w") as out:
+        worker = subprocess.Popen([prefect, "worker", "start", "--pool", "eventpipe"], env=env, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT)
+    name = config["deployments"][0]["name"]
+    warehouse = project / "warehouse" / "data"  # the default warehouse: its views are warehouse/events.duckdb
+    try:
+        _wait_for(lambda: _documents(warehouse, project / "warehouse" / "events.duckdb") == 1 and _scheduled_runs(api, name),
+                  300, "a scheduled worker run", worker_log)
+    finally:
+        code = _stop(worker)
+    assert code is not None, "the worker ignored SIGTERM"
+    text = worker_log.read_text()
+    assert "batch: 1 inputs, 1 new" in text  # the flow's own log lines, at default settings
+    # ... and the same lines reach the API, so the UI shows them
+    run_id = _scheduled_runs(api, name)[0]["id"]
+    logs = _post(api, "logs/filter", {"logs": {"flow_run_id": {"any_": [run_id]}}, "limit": 200})
+    assert any("run " in entry["message"] and "inputs" in entry["message"] for entry in logs)
+    _assert_no_traceback(server_log)
