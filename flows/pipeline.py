@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -178,13 +179,43 @@ def _exit_promptly_when_terminated(run_id: str) -> Iterator[None]:
             "run %s stopped by a signal: the lock is released; the next run picks up where it stopped", run_id,
             extra={"eventpipe_known_error": True},  # the console gets the line below instead
         )
-        with contextlib.suppress(Exception):
-            from prefect.logging.handlers import APILogHandler
-
-            APILogHandler.flush()  # the line above reaches the server's log of this flow run
+        _report_stopped(f"stopped by signal {code - 128}; the next run picks up where it stopped")
         sys.stderr.write(f"Stopped: run {run_id} ended by signal; the lock is released and the next run picks up where it stopped.\n")
         sys.stderr.flush()
         os._exit(code)
+
+
+def _report_stopped(message: str, seconds: float = 5.0) -> None:
+    """Flush this run's logs to the API and mark a still-running flow run Crashed, within `seconds`.
+
+    Without this the run would stay "Running" on a server forever. A run the UI is cancelling is
+    left to the runner, which marks it Cancelled itself. A server that has gone away costs at most
+    `seconds`.
+    """
+    context = FlowRunContext.get()  # read here: a context variable does not follow into the thread
+    flow_run_id = context.flow_run.id if context and context.flow_run else None
+
+    def report() -> None:
+        from prefect.client.orchestration import get_client
+        from prefect.logging.handlers import APILogHandler
+        from prefect.states import Crashed
+
+        APILogHandler.flush()
+        if flow_run_id is None:
+            return
+        with get_client(sync_client=True) as client:
+            state = client.read_flow_run(flow_run_id).state
+            if state is not None and state.is_running():
+                client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
+
+    reporter = threading.Thread(target=_quietly, args=(report,), daemon=True)
+    reporter.start()
+    reporter.join(seconds)
+
+
+def _quietly(function: Callable[[], None]) -> None:
+    with contextlib.suppress(Exception):
+        function()
 
 
 @contextlib.contextmanager

@@ -156,7 +156,7 @@ def test_worker_runs_the_prefect_yaml_deployment_on_its_schedule(server, tmp_pat
     shutil.copy(SEED_FILES[0], project / "inbox")
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     for deployment in config["deployments"]:
-        deployment["schedules"] = [{"interval": 5}]  # the shipped deployment, on a test-sized schedule
+        deployment["schedules"] = [{"interval": 15}]  # the shipped deployment, on a test-sized schedule
     (project / "prefect.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     env = {**env, "EVENTPIPE_HOME": str(project)}
     prefect = str(BIN / "prefect")
