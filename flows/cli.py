@@ -133,7 +133,7 @@ def run(
         _fail(error)
     out.print(_run_table(summary))
     run = summary.run
-    outcome = run_outcome(run.inputs, run.inputs - run.documents, run.documents, missing_inputs(settings.inputs), warehouse)
+    outcome = run_outcome(run.inputs, run.documents, missing_inputs(settings.inputs), warehouse)
     if outcome and outcome.code != ExitCode.OK:
         _fail(outcome.message, outcome.code)
     if outcome:

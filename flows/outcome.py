@@ -24,18 +24,20 @@ class Outcome:
     message: str  # one line: the `Error:` text for failures, the rejects note for partly bad input
 
 
-def run_outcome(inputs: int, rejects: int, documents: int, missing: list[str], warehouse: str | None = None) -> Outcome | None:
+def run_outcome(inputs: int, documents: int, missing: list[str], warehouse: str | None = None) -> Outcome | None:
     """The exit status of a run from its counts and its named inputs that do not exist (None: all fine).
 
     A run that skipped everything (already in the warehouse) or read an empty folder is fine; one whose
     every input was rejected is not, nor one that was told to read something that is not there.
-    warehouse: named in the hint's query command when it is not the default.
+    warehouse: named in the hint's query command when it is not the default. Every input is a
+    document (new or skipped) or a reject, so the rejected ones are `inputs - documents`.
     """
+    rejects = inputs - documents
     where = f" -w {warehouse}" if warehouse else ""
     hint = f'see `eventpipe query{where} "select uri, reason, excerpt from rejects order by at desc"`'
     if missing:
         return Outcome(ExitCode.INPUTS, f"input not found: {', '.join(missing)} (recorded as not_found rejects; {hint})")
-    if inputs and documents == 0 and rejects >= inputs:
+    if inputs and documents == 0:
         return Outcome(ExitCode.INPUTS, f"every input was rejected ({rejects} of {inputs}); {hint}")
     if rejects:
         return Outcome(ExitCode.OK, f"{rejects} of {inputs} inputs rejected; {hint}")

@@ -19,14 +19,15 @@ from eventpipe.flows.settings import Settings
     (5, 1, 4, ["typo.txt"], ExitCode.INPUTS),  # ... even when the other inputs were fine
 ])
 def test_outcome_run_exit_status(inputs, rejects, documents, missing, code):
-    outcome = run_outcome(inputs, rejects, documents, missing)
+    assert rejects == inputs - documents  # every input is a document or a reject
+    outcome = run_outcome(inputs, documents, missing)
     assert (outcome.code if outcome else None) == code
     if outcome:
         assert "\n" not in outcome.message and "rejects" in outcome.message
 
 
 def test_outcome_missing_input_is_named():
-    assert "typo.txt" in run_outcome(5, 1, 4, ["typo.txt"]).message
+    assert "typo.txt" in run_outcome(5, 4, ["typo.txt"]).message
 
 
 def test_outcome_settings_error_is_one_line_without_pydantic_noise():
