@@ -18,7 +18,10 @@ from .remote import register_filesystem
 from .storage import Location
 from .writer import file_schema, live_files, partition_column, read_journal, write_journal
 
-MANIFEST = "_manifest.json"  # an object-store warehouse's published snapshot (one object, replaced whole)
+MANIFEST = "_manifest.json"  # the published snapshot: the live files of each table (one file or object, replaced whole)
+# The oldest storage format DuckDB writes: every DuckDB release since 1.0 (June 2024) opens the file
+# (2.0's default format, 69, is refused by every 1.x client). Views only, so nothing newer is needed.
+STORAGE_VERSION = "v1.0.0"
 
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR",
@@ -39,24 +42,30 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
 
 
 def table_files(location: Location, table: str) -> list[str]:
-    """The table's Parquet files as DuckDB-readable URIs, sorted."""
+    """The table's live Parquet files, sorted: paths relative to the warehouse root (local), s3:// URIs (object store)."""
     root = len(location.root.rstrip("/")) + 1
-    return [location.glob_uri(path[root:]) for path in live_files(location, table)]
+    return [path[root:] if location.is_local else location.glob_uri(path[root:]) for path in live_files(location, table)]
+
+
+def view_paths(location: Location, files: list[str], database: Path) -> list[str]:
+    """Manifest entries as the paths a view lists: relative to the database's folder for a local
+    warehouse (so the folder can be moved or copied whole), URIs unchanged."""
+    if not location.is_local:
+        return files
+    return [os.path.relpath(Path(location.root, f), database.parent) for f in files]
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def table_view_sql(location: Location, table: str, files: list[str] | None = None) -> str:
+def table_view_sql(location: Location, table: str, files: list[str]) -> str:
     """CREATE VIEW over the files a table has now (a snapshot), or a typed empty view while it has none.
 
     Listing the files, rather than a glob, is what makes publishing atomic: files a running
-    batch moves into place later stay invisible until the next publish. `files` defaults to the
-    table's current files.
+    batch moves into place later stay invisible until the next publish. `files`: as `view_paths` gives them.
     """
     column = partition_column(table)
-    files = table_files(location, table) if files is None else files
     if files:
         listed = ", ".join(_quote(f) for f in files)
         sql = (
@@ -105,13 +114,16 @@ def publish(location: Location, database: Path) -> Path:
     from it (`refresh_views`) and so see the previous publish or this one, never a mix.
     """
     files = snapshot(location)
-    if not location.is_local:
-        write_journal(location, MANIFEST, {"published_at": dt.datetime.now(dt.timezone.utc).isoformat(), "tables": files})
-    return _build_database(location, files, database)
+    database = _build_database(location, files, database)
+    write_journal(location, MANIFEST, {
+        "published_at": dt.datetime.now(dt.timezone.utc).isoformat(), "paths": "relative to this file" if location.is_local else "URIs",
+        "tables": files,
+    })
+    return database
 
 
 def refresh_views(location: Location, database: Path) -> Path:
-    """Rebuild the local DuckDB file of a remote warehouse from its published manifest."""
+    """Rebuild the DuckDB file of a warehouse (a remote one, or a local one moved elsewhere) from its published manifest."""
     manifest = read_manifest(location)
     if manifest is None:
         raise SetupError(f"nothing published in {location.uri} yet", hint="run `eventpipe run --warehouse URI` first")
@@ -119,14 +131,21 @@ def refresh_views(location: Location, database: Path) -> Path:
 
 
 def _build_database(location: Location, files: dict[str, list[str]], database: Path) -> Path:
+    """Write the views into a fresh file in the compatible storage format, then swap it in."""
     database.parent.mkdir(parents=True, exist_ok=True)
     temporary = database.with_name(f".{database.name}.{uuid.uuid4().hex}.tmp")
     try:
-        with register_filesystem(duckdb.connect(str(temporary)), location.fsspec) as con:
+        with register_filesystem(duckdb.connect(), location.fsspec) as con:
+            con.execute(f"ATTACH {_quote(str(temporary))} AS published (STORAGE_VERSION '{STORAGE_VERSION}')")
+            con.execute("USE published")
+            # Views bind when created: relative paths resolve against the database's folder, as readers' will.
+            con.execute(f"SET file_search_path = {_quote(str(database.parent))}")
             for table in TABLES:
-                con.execute(table_view_sql(location, table, files[table]))
+                con.execute(table_view_sql(location, table, view_paths(location, files[table], database)))
             for name, sql in analysis_views():
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+            con.execute("USE memory")
+            con.execute("DETACH published")
         os.replace(temporary, database)
     finally:
         temporary.unlink(missing_ok=True)

@@ -20,14 +20,18 @@ class QueryError(EventpipeError):
     code = "query"
 
 
-def connect_readonly(database: Path, filesystem=None) -> duckdb.DuckDBPyConnection:
+def connect_readonly(database: Path | str, filesystem=None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the published views; a clear error when nothing was published yet.
 
     `filesystem` (fsspec, e.g. s3fs) is registered so views over a remote warehouse can read it.
     """
+    database = Path(database)
     if not database.exists():
         raise SetupError(f"no warehouse database at {database}", hint="run `eventpipe run` first, or pass --warehouse/--database")
-    return register_filesystem(duckdb.connect(str(database), read_only=True), filesystem)
+    con = register_filesystem(duckdb.connect(str(database), read_only=True), filesystem)
+    # The views list local files relative to the database's folder (the warehouse can move whole).
+    con.execute("SET file_search_path = ?", [str(database.resolve().parent)])
+    return con
 
 
 def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:

@@ -168,7 +168,7 @@ def test_s3_cli_run_on_dask_query_rerun_and_the_secret_never_shows(endpoint, war
     assert (documents, runs, new) == (2, 2, 2) and mentions >= 6  # the rerun added nothing
     assert checked.exit_code == 0 and f"{warehouse_uri} is writable" in checked.output
 
-    with duckdb.connect(str(fresh), read_only=True) as con:
+    with connect_readonly(fresh) as con:
         con.register_filesystem(locate(warehouse_uri, S3Options(endpoint, KEY_ID, SECRET)).fsspec)
         settings_column = " ".join(row[0] for row in con.execute("select settings from runs").fetchall())
     # Prefect's home: the ephemeral server's database (flow parameters, task runs, logs) and stored results.

@@ -9,6 +9,7 @@ from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import write_records
 
 from .test_consolidate import SCENARIOS, case_documents, case_mentions, infos
+from eventpipe.warehouse.query import connect_readonly
 
 GDELT_COLUMNS = """GLOBALEVENTID SQLDATE MonthYear Year FractionDate
 Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code
@@ -38,10 +39,9 @@ CHECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    root = tmp_path_factory.mktemp("views")
-    location = locate(root / "wh")
+def build_views_warehouse(folder, database):
+    """Write the consolidation scenarios as a warehouse in `folder` and publish it to `database`; returns it."""
+    location = locate(folder)
     mentions, documents, events = [], [], []
     for n, (_, scenario, places) in enumerate(SCENARIOS):  # each scenario consolidated on its own
         scenario_mentions = case_mentions(scenario, places, prefix=f"s{n}-")
@@ -52,8 +52,13 @@ def con(tmp_path_factory):
     write_records(location, "documents", documents, "part-a")
     write_records(location, "mentions", mentions, "part-a")
     write_records(location, "events", events, "part-a")
-    database = publish(location, root / "events.duckdb")
-    connection = duckdb.connect(str(database), read_only=True)
+    return publish(location, database)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    root = tmp_path_factory.mktemp("views")
+    connection = connect_readonly(build_views_warehouse(root / "wh", root / "events.duckdb"))
     yield connection
     connection.close()
 
