@@ -89,3 +89,24 @@ def test_iter_rows_streams_the_rows_read_rows_returns(location):
     assert sorted(iter_rows(location, "mentions"), key=lambda r: r["mention_id"]) == sorted(read_rows(location, "mentions"), key=lambda r: r["mention_id"])
     assert [r["mention_id"] for r in iter_rows(location, "mentions", ["mention_id"], ds.field("mention_id") == "m2")] == ["m2"]
     assert list(iter_rows(location, "rejects")) == []
+
+
+def test_writer_issue_19_superseded_files_leave_the_table_folder_at_the_publish(location, tmp_path):
+    import pyarrow.dataset as ds
+
+    from eventpipe.warehouse.compaction import compact
+    from eventpipe.warehouse.writer import ASIDE, finish_replacements
+
+    write_records(location, "documents", [_document("d1")], "part-d")
+    for i in range(3):
+        write_records(location, "mentions", [_mention(mention_id=f"m{i}")], f"part-{i}")
+    compact(location, ["mentions"], max_files=2)
+    publish(location, tmp_path / "x.duckdb")
+    finish_replacements(location, keep_seconds=600)  # kept a while, but no longer among the live files
+    table_folder = Path(location.root, "mentions")
+    assert [p.name.split("-")[0] for p in table_folder.rglob("*.parquet")] == ["compact"]
+    assert len(list(Path(location.root, ASIDE).rglob("*.parquet"))) == 3
+    direct = ds.dataset(table_folder, format="parquet", partitioning="hive").to_table()  # a reader without eventpipe
+    assert sorted(direct.column("mention_id").to_pylist()) == ["m0", "m1", "m2"]
+    finish_replacements(location, keep_seconds=0)
+    assert not list(Path(location.root, ASIDE).rglob("*.parquet"))
