@@ -173,7 +173,7 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL over the views: documents, mentions, rejects, runs, ...")],
     warehouse: WarehouseOption = None,
     database: DatabaseOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or parquet.")] = Format.table,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, csv (list columns joined with ';', maps as JSON), json or parquet.")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (required for parquet).")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format.")] = 50,
 ) -> None:
