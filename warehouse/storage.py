@@ -104,3 +104,25 @@ def ensure_writable(location: Location, min_free_bytes: int = 0) -> None:
             hint="free space, move the warehouse (--warehouse DIR) or lower EVENTPIPE_MIN_FREE_BYTES",
         )
 
+
+
+def writable_without_writing(location: Location) -> str:
+    """Whether a run could write the warehouse, found out without writing anything (for `eventpipe check`).
+
+    Local: the root, or its nearest existing parent folder, must be a folder this user may write.
+    An object store cannot be asked without a write: a probe object is written and deleted
+    (`ensure_writable`), and no folder is left behind. Returns what was found; raises SetupError.
+    """
+    if not location.is_local:
+        ensure_writable(location)
+        return f"{location.uri} is writable"
+    path = Path(location.root)
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    hint = "pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write"
+    if not existing.is_dir():
+        raise SetupError(f"warehouse {location.uri} is not writable: {existing} is not a folder", hint=hint)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise SetupError(f"warehouse {location.uri} is not writable: no write permission on {existing}", hint=hint)
+    if existing == path:
+        return f"{location.uri} is writable"
+    return f"{location.uri} can be created (in {existing}, writable; nothing created now)"
