@@ -59,25 +59,31 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def table_view_sql(location: Location, table: str, files: list[str]) -> str:
-    """CREATE VIEW over the files a table has now (a snapshot), or a typed empty view while it has none.
-
-    Listing the files, rather than a glob, is what makes publishing atomic: files a running
-    batch moves into place later stay invisible until the next publish. `files`: as `view_paths` gives them.
-    """
+def _typed_empty(table: str) -> str:
+    """A SELECT of no rows with every column of the table's model, typed (the partition column last)."""
     column = partition_column(table)
-    if files:
-        listed = ", ".join(_quote(f) for f in files)
-        sql = (
-            f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
-            f"union_by_name = true, hive_partitioning = {str(bool(column)).lower()})"
-        )
-        # Mentions count once their document is committed (documents are written last).
-        return sql + " WHERE doc_id IN (SELECT doc_id FROM documents)" if table == "mentions" else sql
     columns = [f"CAST(NULL AS {_duckdb_type(f.type)}) AS {f.name}" for f in file_schema(table)]
     if column:
         columns.append(f"CAST(NULL AS VARCHAR) AS {column}")
-    return f"CREATE OR REPLACE VIEW {table} AS SELECT {', '.join(columns)} WHERE false"
+    return f"SELECT {', '.join(columns)} WHERE false"
+
+
+def table_view_sql(location: Location, table: str, files: list[str]) -> str:
+    """CREATE VIEW over the files a table has now (a snapshot), with every column of the model.
+
+    Listing the files, rather than a glob, is what makes publishing atomic: files a running
+    batch moves into place later stay invisible until the next publish. `files`: as `view_paths`
+    gives them. The typed empty select in front gives columns that older files lack (a new field)
+    as nulls, and a table without files its columns.
+    """
+    column = partition_column(table)
+    if not files:
+        return f"CREATE OR REPLACE VIEW {table} AS {_typed_empty(table)}"
+    listed = ", ".join(_quote(f) for f in files)
+    read = f"SELECT * FROM read_parquet([{listed}], union_by_name = true, hive_partitioning = {str(bool(column)).lower()})"
+    if table == "mentions":
+        read += " WHERE doc_id IN (SELECT doc_id FROM documents)"  # mentions count once their document is committed (written last)
+    return f"CREATE OR REPLACE VIEW {table} AS {_typed_empty(table)} UNION ALL BY NAME ({read})"
 
 
 def analysis_views() -> list[tuple[str, str]]:

@@ -62,3 +62,12 @@ def test_api_issue_19_quickstart_example_runs(tmp_path):
                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "IRN" in done.stdout and "rows in daily_dyad_counts" in done.stdout
+
+
+@pytest.mark.parametrize("sentence, historical", [
+    ("Rebels attacked the fort in 1873.", True),
+    ("Rebels attacked the fort on Sunday.", False),
+])
+def test_api_issue_19_mentions_dated_long_before_publication_are_historical(nlp, sentence, historical):
+    (mention,) = eventpipe.extract([sentence], published="2020-05-06")
+    assert mention.historical is historical
