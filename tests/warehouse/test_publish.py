@@ -12,7 +12,7 @@ from eventpipe.schemas import TABLES
 from eventpipe.warehouse.publish import MANIFEST, analysis_views, publish
 from eventpipe.warehouse.query import connect_readonly
 from eventpipe.warehouse.storage import locate
-from eventpipe.warehouse.writer import live_files, write_records
+from eventpipe.warehouse.writer import finish_replacements, live_files, read_rows, remove_rows, write_records
 
 from .test_views import build_views_warehouse
 
@@ -73,3 +73,35 @@ def test_publish_issue_19_a_local_warehouse_has_the_manifest_of_live_files(tmp_p
     assert set(manifest["tables"]) == set(TABLES)
     assert manifest["tables"]["documents"] == ["documents/part-a.parquet"]  # relative to the manifest's folder
     assert [str(tmp_path / "wh" / p) for p in manifest["tables"]["documents"]] == live_files(location, "documents")
+
+
+def _readme_examples() -> list[str]:
+    from eventpipe.flows.docs import README
+
+    text = README.read_text()
+    section = text[text.index("### Reading the files without eventpipe"):]
+    section = section[:section.index("\n## ")]
+    return [block.split("```", 1)[0] for block in section.split("```python\n")[1:]]
+
+
+def test_publish_issue_19_readme_direct_reader_examples_match_the_views(tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    database = build_views_warehouse(tmp_path / "warehouse" / "data", tmp_path / "warehouse" / "events.duckdb")
+    location = locate(tmp_path / "warehouse" / "data")
+    dropped = sorted(r["event_id"] for r in read_rows(location, "events", ["event_id"]))[:3]
+    assert remove_rows(location, "events", "event_id", dropped) == 3  # superseded files, as a run revising events leaves
+    publish(location, database)
+    finish_replacements(location, keep_seconds=600)
+    monkeypatch.chdir(tmp_path)
+    examples = _readme_examples()
+    assert len(examples) == 3  # pandas, polars, DuckDB
+    found: dict = {}
+    for code in examples:
+        exec(compile(code, "README.md", "exec"), found)
+    with connect_readonly(database) as con:
+        count = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("events", "mentions", "documents")}
+        daily = con.execute("select date_start, count(*) from events where not historical group by date_start order by date_start").fetchall()
+    assert (len(found["events"]), len(found["mentions"]), len(found["documents"])) == (count["events"], count["mentions"], count["documents"])
+    assert found["events_pl"].height == count["events"] and "event_month" in found["events_pl"].columns
+    assert found["daily"] == daily
