@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import uuid
@@ -128,12 +129,44 @@ def publish(location: Location, database: Path) -> Path:
     return database
 
 
+SNAPSHOT_VIEW = "_eventpipe_snapshot"  # one row: the sha256 of the view statements the file was built with
+
+
+def _view_statements(location: Location, files: dict[str, list[str]], database: Path) -> list[str]:
+    """Every CREATE VIEW of a database over `files` (a manifest's tables), in order."""
+    tables = [table_view_sql(location, table, view_paths(location, files[table], database)) for table in TABLES]
+    return tables + [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, sql in analysis_views()]
+
+
+def _statements_hash(statements: list[str]) -> str:
+    return hashlib.sha256("\n;\n".join(statements).encode()).hexdigest()
+
+
+def _built_from(database: Path) -> str | None:
+    """The snapshot hash a database file's views were built from (None: no file, or built before the hash existed)."""
+    if not database.exists():
+        return None
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            return con.execute(f"SELECT hash FROM {SNAPSHOT_VIEW}").fetchone()[0]
+    except duckdb.Error:
+        return None
+
+
 def refresh_views(location: Location, database: Path) -> Path:
-    """Rebuild the DuckDB file of a warehouse (a remote one, or a local one moved elsewhere) from its published manifest."""
+    """The DuckDB file of a warehouse (a remote one, or a local one moved elsewhere) with views of its
+    published manifest; rebuilt only when the manifest (or the view SQL) changed since `database` was built.
+
+    Building binds every view, which opens every listed file (over the network for S3): doing it
+    once per publish rather than once per query is most of an S3 query's time.
+    """
     manifest = read_manifest(location)
     if manifest is None:
         raise SetupError(f"nothing published in {location.uri} yet", hint="run `eventpipe run --warehouse URI` first")
-    return _build_database(location, {t: manifest["tables"].get(t, []) for t in TABLES}, database)
+    files = {t: manifest["tables"].get(t, []) for t in TABLES}
+    if _built_from(database) == _statements_hash(_view_statements(location, files, database)):
+        return database  # same files, same SQL: the views are current
+    return _build_database(location, files, database)
 
 
 def _build_database(location: Location, files: dict[str, list[str]], database: Path) -> Path:
@@ -146,10 +179,10 @@ def _build_database(location: Location, files: dict[str, list[str]], database: P
             con.execute("USE published")
             # Views bind when created: relative paths resolve against the database's folder, as readers' will.
             con.execute(f"SET file_search_path = {_quote(str(database.parent))}")
-            for table in TABLES:
-                con.execute(table_view_sql(location, table, view_paths(location, files[table], database)))
-            for name, sql in analysis_views():
-                con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+            statements = _view_statements(location, files, database)
+            for statement in statements:
+                con.execute(statement)
+            con.execute(f"CREATE OR REPLACE VIEW {SNAPSHOT_VIEW} AS SELECT {_quote(_statements_hash(statements))} AS hash")
             con.execute("USE memory")
             con.execute("DETACH published")
         os.replace(temporary, database)
