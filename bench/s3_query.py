@@ -39,7 +39,11 @@ def main() -> int:
     parser.add_argument("--always-rebuild", action="store_true", help="rebuild the views before every S3 query (the behaviour before issue 19)")
     args = parser.parse_args()
 
+    import logging
+
     from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
 
     from eventpipe.warehouse.publish import publish, read_manifest, refresh_views
     from eventpipe.warehouse.query import connect_readonly
@@ -81,6 +85,18 @@ def main() -> int:
             local_s, s3_s = _timed(local_query, args.repeat), _timed(s3_query, args.repeat)
             results["queries"][sql] = {"local_s": round(local_s, 4), "s3_s": round(s3_s, 4), "ratio": round(s3_s / local_s, 1)}
             print(f"{sql:45} local {local_s:7.3f} s   s3 {s3_s:7.3f} s   x{s3_s / local_s:.1f}")
+        # What a user meets: one `eventpipe query` process per query (imports included).
+        import os
+
+        env = {**os.environ, "EVENTPIPE_S3_ENDPOINT_URL": f"http://{host}:{port}", "EVENTPIPE_S3_ACCESS_KEY_ID": "k",
+               "EVENTPIPE_S3_SECRET_ACCESS_KEY": "s", "EVENTPIPE_DATABASE": str(database)}
+        cli = str(Path(sys.executable).parent / "eventpipe")
+        sql = QUERIES[1]
+        local_env = {k: v for k, v in env.items() if k != "EVENTPIPE_DATABASE"}
+        local_s = _timed(lambda: subprocess.run([cli, "query", sql, "-w", str(local)], check=True, capture_output=True, env=local_env), args.repeat)
+        s3_s = _timed(lambda: subprocess.run([cli, "query", sql, "-w", "s3://bench/wh"], check=True, capture_output=True, env=env), args.repeat)
+        results["cli"] = {"sql": sql, "local_s": round(local_s, 3), "s3_s": round(s3_s, 3), "ratio": round(s3_s / local_s, 2)}
+        print(f"eventpipe query (a process each): local {local_s:.3f} s   s3 {s3_s:.3f} s   x{s3_s / local_s:.2f}")
     finally:
         server.stop()
     out = ROOT / "bench" / "results" / ("s3_query_rebuild.json" if args.always_rebuild else "s3_query.json")
