@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
+from eventpipe.flows.outcome import ExitCode
 from eventpipe.warehouse.lock import LOCK_NAME, warehouse_lock
 from eventpipe.warehouse.storage import locate
 
@@ -52,7 +53,8 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
 
     monkeypatch.setattr(pipeline_module, "extract_documents", broken)
     result = _run(tmp_path / "wh")
-    assert result.exit_code == 0, result.output
+    # Every input became a reject: the run publishes them and exits 3 so a scheduler notices.
+    assert result.exit_code == ExitCode.INPUTS, result.output
     assert len(calls) == 2  # one retry
     with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
         rows = con.execute("select reason, detail from rejects order by uri").fetchall()
