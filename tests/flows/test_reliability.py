@@ -72,7 +72,7 @@ def test_reliability_unwritable_warehouse_stops_before_any_work(tmp_path):
 
 
 READER = """
-import json, sys, pathlib, duckdb
+import json, sys, pathlib, time, duckdb
 database, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
 while not stop.exists():
     try:
@@ -80,6 +80,7 @@ while not stop.exists():
             print(json.dumps(con.execute(sql).fetchone()), flush=True)
     except Exception as error:
         print(json.dumps({"error": repr(error)}), flush=True)
+    time.sleep(0.02)  # three readers that never pause would starve the runs of a 2-core machine
 """
 
 
