@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
+from eventpipe.flows.outcome import ExitCode
 from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
@@ -103,7 +104,9 @@ def outcome(tmp_path_factory):
     result = CliRunner().invoke(
         app, ["run", str(inbox), str(explicit), str(folder / "missing.txt"), "--warehouse", str(folder / "wh"), "-q"], env=env
     )
-    assert result.exit_code == 0, result.output
+    # A named input that does not exist makes the run exit 3 (README, "Exit codes"); everything else still published.
+    assert result.exit_code == ExitCode.INPUTS, result.output
+    assert "Error: input not found" in result.output
     with connect_readonly(folder / "wh" / "events.duckdb") as con:
         documents = [r[0] for r in con.execute("select uri from documents").fetchall()]
         rejects = con.execute("select uri, line, reason, detail from rejects").fetchall()

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
+from eventpipe.flows.outcome import ExitCode
 from eventpipe.flows.pipeline import LocalCallback, pipeline, pipeline_for
 from eventpipe.flows.settings import Settings
 
@@ -32,7 +33,7 @@ def test_dask_settings_refuse_clashing_options(options, message):
 
 def test_dask_cli_refuses_clashing_options_before_any_work(tmp_path):
     result = CliRunner().invoke(app, ["run", "--warehouse", str(tmp_path / "wh"), "--dask-workers", "2", "--dask-address", "tcp://127.0.0.1:1"])
-    assert result.exit_code == 1 and "not both" in result.output
+    assert result.exit_code == ExitCode.USAGE and "not both" in result.output
     assert not (tmp_path / "wh").exists()
 
 

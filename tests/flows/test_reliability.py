@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
+from eventpipe.flows.outcome import ExitCode
 from eventpipe.warehouse.lock import LOCK_NAME, warehouse_lock
 from eventpipe.warehouse.storage import locate
 
@@ -53,7 +54,8 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
 
     monkeypatch.setattr(pipeline_module, "extract_documents", broken)
     result = _run(tmp_path / "wh")
-    assert result.exit_code == 0, result.output
+    # Every input became a reject: the run publishes them and exits 3 so a scheduler notices.
+    assert result.exit_code == ExitCode.INPUTS, result.output
     assert len(calls) == 2  # one retry
     with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         rows = con.execute("select reason, detail from rejects order by uri").fetchall()
@@ -71,7 +73,7 @@ def test_reliability_unwritable_warehouse_stops_before_any_work(tmp_path):
 
 
 READER = """
-import json, sys, pathlib, duckdb
+import json, sys, pathlib, time, duckdb
 database, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
 while not stop.exists():
     try:
@@ -79,6 +81,7 @@ while not stop.exists():
             print(json.dumps(con.execute(sql).fetchone()), flush=True)
     except Exception as error:
         print(json.dumps({"error": repr(error)}), flush=True)
+    time.sleep(0.02)  # three readers that never pause would starve the runs of a 2-core machine
 """
 
 
