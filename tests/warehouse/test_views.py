@@ -151,15 +151,11 @@ def test_views_issue_19_files_written_before_a_new_column_read_it_as_null(tmp_pa
     import pyarrow.parquet as pq
 
     location = locate(tmp_path / "wh")
-    write_records(location, "events", consolidate([_old_mention()], {}), "part-a")
+    from ..schemas.test_arrow import _mention
+
+    write_records(location, "events", consolidate([_mention()], {}), "part-a")
     for path in (tmp_path / "wh" / "events").rglob("*.parquet"):  # as written before `historical` existed
         pq.write_table(pq.read_table(path).drop_columns(["historical"]), path)
     with connect_readonly(publish(location, tmp_path / "wh" / "events.duckdb")) as con:
         assert con.execute("select historical from events").fetchall() == [(None,)]
         assert con.execute("select count(*) from daily_dyad_counts").fetchone() == (1,)
-
-
-def _old_mention():
-    from ..schemas.test_arrow import _mention
-
-    return _mention()
