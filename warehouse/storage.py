@@ -110,12 +110,22 @@ def writable_without_writing(location: Location) -> str:
     """Whether a run could write the warehouse, found out without writing anything (for `eventpipe check`).
 
     Local: the root, or its nearest existing parent folder, must be a folder this user may write.
-    An object store cannot be asked without a write: a probe object is written and deleted
-    (`ensure_writable`), and no folder is left behind. Returns what was found; raises SetupError.
+    Object store: the bucket must answer a listing with these credentials (a missing bucket is one
+    a run creates); write permission itself only shows at the first write, when a run starts.
+    Returns what was found; raises SetupError.
     """
     if not location.is_local:
-        ensure_writable(location)
-        return f"{location.uri} is writable"
+        bucket = location.root.split("/", 1)[0]
+        try:
+            location.fsspec.ls(bucket)
+        except FileNotFoundError:
+            return f"{location.uri}: bucket {bucket} does not exist yet; a run creates it (nothing created now)"
+        except Exception as exc:  # botocore's errors are not OSError: all mean "cannot reach it"
+            raise SetupError(
+                f"warehouse {location.uri} is not reachable: {exc}",
+                hint="check the bucket, EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ACCESS_KEY_ID / EVENTPIPE_S3_SECRET_ACCESS_KEY settings",
+            ) from exc
+        return f"{location.uri} is reachable (bucket {bucket} lists; write access is checked when a run starts)"
     path = Path(location.root)
     existing = next(p for p in (path, *path.parents) if p.exists())
     hint = "pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write"
