@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import duckdb
+from eventpipe.warehouse.query import connect_readonly
 
 GOOD = "Police arrested ten protesters in Cairo on Monday, officials said."
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(root / "in"), "--warehouse", str(root / "wh"), "-q"]
     code = subprocess.run(command, stdout=subprocess.DEVNULL).returncode
     seconds = time.perf_counter() - clock
-    with duckdb.connect(str(root / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(root / "wh" / "events.duckdb") as con:
         docs = con.execute("select uri, n_chars from documents").fetchall()
         rejects = con.execute("select uri, reason, detail from rejects").fetchall()
     print(f"exit {code} in {seconds:.1f} s")

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+from eventpipe.warehouse.query import connect_readonly
 
 TABLES = ("documents", "mentions", "events", "rejects")
 VOLATILE = {"run_id", "ingested_at", "at", "first_seen", "started", "finished", "run_ids"}
@@ -23,7 +24,7 @@ VOLATILE = {"run_id", "ingested_at", "at", "first_seen", "started", "finished", 
 
 def table_rows(database: Path, table: str) -> tuple[list[str], list[tuple]]:
     """The stable columns of `table` and its rows, sorted, from the views in `database`."""
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_readonly(database) as con:
         columns = [row[0] for row in con.execute(f"describe {table}").fetchall() if row[0] not in VOLATILE]
         listed = ", ".join(f'"{c}"' for c in columns)
         rows = con.execute(f"select {listed} from {table} order by all").fetchall()

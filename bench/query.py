@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from eventpipe.warehouse.publish import publish
 from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import file_schema
+from eventpipe.warehouse.query import connect_readonly
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ["IRQ", "IRN", "USA", "SYR", "TUR", "ISR", "PSE", "RUS", "UKR", "CHN", "NGA", "AFG", "PAK", "IND", "EGY"]
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         generated = time.perf_counter() - clock
         database = publish(locate(tmp), Path(tmp) / "events.duckdb")
         times, result_rows = [], 0
-        with duckdb.connect(str(database), read_only=True) as con:
+        with connect_readonly(database) as con:
             for _ in range(args.repeat):
                 clock = time.perf_counter()
                 result_rows = con.sql("select * from daily_dyad_counts").to_arrow_table().num_rows

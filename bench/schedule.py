@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import httpx
+from eventpipe.warehouse.query import connect_readonly
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "news.jsonl.gz"
@@ -61,7 +62,7 @@ def _runs(api: str, deployment: str) -> list[dict]:
 
 
 def _documents(warehouse: Path) -> int:
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(warehouse / "events.duckdb") as con:
         return con.execute("select count(*) from documents").fetchone()[0]
 
 

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from eventpipe.warehouse.query import connect_readonly
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "news.jsonl.gz"
@@ -56,7 +57,7 @@ def eventpipe_run(manifest: Path, warehouse: Path, *options: str) -> tuple[float
     clock = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - clock
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(warehouse / "events.duckdb") as con:
         row = con.sql("select * from runs order by started desc limit 1").to_arrow_table().to_pylist()[0]
     return seconds, row
 

@@ -1,4 +1,4 @@
-"""`eventpipe check`: each prerequisite reported as ok/FAIL with the fix."""
+"""`eventpipe check`: each prerequisite reported as ok/FAIL with the fix; it never writes (a local warehouse folder is not created)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,9 @@ def _knowledge(settings: Settings) -> str:
 
 
 def _warehouse(settings: Settings) -> str:
-    from ..warehouse.storage import ensure_writable
+    from ..warehouse.storage import writable_without_writing
 
-    location = settings.location()
-    ensure_writable(location)
-    return f"{location.uri} is writable"
+    return writable_without_writing(settings.location())
 
 
 CHECKS: dict[str, tuple[Callable[[Settings], str], str]] = {

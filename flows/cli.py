@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -44,13 +46,25 @@ class Format(str, Enum):
     parquet = "parquet"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"eventpipe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """News text in, a queryable event warehouse out."""
+
+
 def _settings(**overrides):
     from .settings import Settings
 
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
-
-
-DEFAULT_RESULTS = Path("bench/results")
 
 
 def _build(inputs: Path, warehouse: Path) -> float:
@@ -83,7 +97,7 @@ def _fail(error: Exception | str, code: int = 1) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, globs or .jsonl manifests (default: seeds/).")] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, globs or .jsonl manifests (default: seeds/); - reads text or JSONL from stdin.")] = None,
     warehouse: WarehouseOption = None,
     database: DatabaseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per task (default 200).")] = None,
@@ -107,8 +121,31 @@ def run(
     Exit status: 0 done (some inputs may be rejects), 1 failed, 2 bad options, 3 a named input is
     missing or every input was rejected, 143 stopped by SIGTERM.
 
-    Example: eventpipe run articles/ news.jsonl --warehouse /data/wh
+    Example: eventpipe run articles/ news.jsonl --warehouse /data/wh  (or: cat story.txt | eventpipe run -)
     """
+    with _stdin_as_file(inputs) as inputs:
+        _run(inputs, warehouse, database, batch_size, workers, model, reprocess, text_field, date_field, title_field, id_field,
+             url_field, language, allow_root, lock_wait, dask_address, dask_workers, quiet)
+
+
+@contextmanager
+def _stdin_as_file(inputs: list[str] | None):
+    """`inputs` with `-` replaced by a temporary file holding stdin: `stdin.jsonl` when every line is
+    a JSON object (a manifest), else `stdin.txt` (one article)."""
+    if not inputs or "-" not in inputs:
+        yield inputs
+        return
+    data = sys.stdin.buffer.read()
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    manifest = bool(lines) and all(line.startswith(b"{") and line.endswith(b"}") for line in lines)
+    with tempfile.TemporaryDirectory(prefix="eventpipe-stdin-") as folder:
+        path = Path(folder, "stdin.jsonl" if manifest else "stdin.txt")
+        path.write_bytes(data)
+        yield [str(path) if item == "-" else item for item in inputs]
+
+
+def _run(inputs, warehouse, database, batch_size, workers, model, reprocess, text_field, date_field, title_field, id_field,
+         url_field, language, allow_root, lock_wait, dask_address, dask_workers, quiet) -> None:
     try:
         settings = _settings(
             inputs=inputs or None, warehouse=warehouse, database=database, batch_size=batch_size,
@@ -173,7 +210,7 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL over the views: documents, mentions, rejects, runs, ...")],
     warehouse: WarehouseOption = None,
     database: DatabaseOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or parquet.")] = Format.table,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, csv (list columns joined with ';', maps as JSON), json or parquet.")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (required for parquet).")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in table format.")] = 50,
 ) -> None:
@@ -195,16 +232,16 @@ def query(
 def score(
     warehouse: WarehouseOption = None,
     gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold files (default ../shared/gold/*).")] = None,
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write score files here (default bench/results).")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Also write the score files (JSON, Markdown) to this folder; without it nothing is written.")] = None,
 ) -> None:
-    """Score a warehouse (default: a fresh run on seeds/) against gold annotations, per field.
+    """Score a warehouse (default: a fresh run on seeds/ in a temporary folder) against gold annotations, per field.
 
-    Example: eventpipe score --gold ../shared/gold/seeds_gold.json
+    Example: eventpipe score --gold ../shared/gold/seeds_gold.json --out bench/results
     """
     from ..evaluation.scoring import score_command
 
     try:
-        out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir or DEFAULT_RESULTS, build=_build))
+        out.print(score_command(Path(warehouse) if warehouse else None, gold, out_dir, build=_build))
     except (EventpipeError, FileNotFoundError) as error:
         _fail(error)
 
@@ -285,7 +322,7 @@ def explain(
 
 @app.command()
 def check(warehouse: WarehouseOption = None) -> None:
-    """Check prerequisites (model package, knowledge files, writable warehouse) and say how to fix each.
+    """Check prerequisites (model package, knowledge files, writable warehouse) and say how to fix each; writes nothing.
 
     Example: eventpipe check
     """

@@ -1,11 +1,13 @@
-"""Generate README sections from the code (tables from the models, settings, CLI help) so docs cannot drift.
+"""Generate README sections from the code (tables from the models, settings, CLI help) and the
+tables' JSON Schemas (docs/tables/<table>.json) so docs cannot drift.
 
-    python -m eventpipe.flows.docs          # rewrite README.md in place
-    python -m eventpipe.flows.docs --check  # exit 1 when README.md is stale
+    python -m eventpipe.flows.docs          # rewrite README.md and docs/tables/ in place
+    python -m eventpipe.flows.docs --check  # exit 1 when either is stale
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from ..schemas import TABLES, column_docs
 from .settings import Settings
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+TABLE_SCHEMAS = README.parent / "docs" / "tables"
 TABLE_INTROS = {
     "documents": "One row per ingested article (not partitioned).",
     "mentions": "One row per event mention: a sentence's actor, action, target, place and date. Partitioned by `event_month`.",
@@ -29,7 +32,8 @@ def tables_markdown() -> str:
     parts = []
     for name, model in TABLES.items():
         rows = "\n".join(f"| `{col}` | {typ} | {desc} |" for col, typ, desc in column_docs(model))
-        parts.append(f"### `{name}`\n{TABLE_INTROS[name]}\n\n| column | type | meaning |\n|---|---|---|\n{rows}\n")
+        parts.append(f"### `{name}`\n{TABLE_INTROS[name]} JSON Schema: [`docs/tables/{name}.json`](docs/tables/{name}.json).\n\n"
+                     f"| column | type | meaning |\n|---|---|---|\n{rows}\n")
         if name == "rejects":
             reasons = "\n".join(f"| `{code}` | {meaning} |" for code, meaning in REASONS.items())
             parts.append(f"Reject reasons (`reason`):\n\n| reason | meaning |\n|---|---|\n{reasons}\n")
@@ -71,15 +75,27 @@ def render(text: str) -> str:
     return text
 
 
+def table_schema_files() -> dict[Path, str]:
+    """docs/tables/<table>.json for every table: path -> content."""
+    from ..schemas.contract import table_json_schema
+
+    return {TABLE_SCHEMAS / f"{name}.json": json.dumps(table_json_schema(name), indent=2) + "\n" for name in TABLES}
+
+
 def main(argv: list[str]) -> int:
     current = README.read_text()
     fresh = render(current)
+    schemas = table_schema_files()
     if "--check" in argv:
-        if fresh != current:
-            print("README.md is stale: run `python -m eventpipe.flows.docs`", file=sys.stderr)
+        stale = [str(p) for p, text in schemas.items() if not p.exists() or p.read_text() != text]
+        if fresh != current or stale:
+            print(f"stale: {', '.join(['README.md'] * (fresh != current) + stale)}: run `python -m eventpipe.flows.docs`", file=sys.stderr)
             return 1
         return 0
     README.write_text(fresh)
+    TABLE_SCHEMAS.mkdir(parents=True, exist_ok=True)
+    for path, text in schemas.items():
+        path.write_text(text)
     return 0
 
 

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     max_document_chars: int = Field(2_000_000, gt=0, description="Longest document accepted, in characters; longer inputs become `too_large` rejects.")
     max_files_per_partition: int = Field(32, gt=1, description="Compact a table partition into one file once it holds more files than this.")
     keep_superseded_seconds: float = Field(
-        600.0, ge=0, description="Keep files a run superseded this long after the publish that hid them, for readers still on the views before it."
+        600.0, ge=0, description="Keep files a run superseded this long in _replaced/files/ (moved out of the table folders at the publish that hid them), then delete them."
     )
     lock_wait: float = Field(0.0, ge=0, description="Seconds to wait for another run's warehouse lock before refusing.")
     min_free_bytes: int = Field(

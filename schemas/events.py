@@ -46,3 +46,4 @@ class Event(Record):
     match_keys: list[str] = Field(default_factory=list, description="Blocking keys of the mentions (modality class|action key|actor key): a new mention can join this event only if it shares one; used to pick the events an incremental run revisits.")
     merge_reason: str = Field(description="Why the mentions were merged: the fields that matched and how, e.g. 'actor IRN = IRN; offer/provide aid 030 ~ 072; target IRQ = IRQ; dates overlap 2014-01-05..2014-01-05'; 'single mention' when alone.")
     event_month: str = Field(description="Partition key YYYY-MM of date_start, else of the earliest publication date, 'unknown' without either.")
+    historical: bool = Field(False, description="The event window ends more than a year before the earliest publication of its documents (background, e.g. 1905 in a 2020 story); the daily analysis views leave these out.")

@@ -100,6 +100,21 @@ class EventDate(Record):
         return self
 
 
+def _schema_version() -> str:
+    from .contract import schema_version
+
+    return schema_version()
+
+
+HISTORICAL_DAYS = 366  # "more than a year before publication"
+
+
+def is_historical(date: dt.date | None, published: dt.date | None) -> bool:
+    """Whether an event dated `date` (the last day of its window) lies more than a year before its
+    story's publication: background ("founded in 1905"), not news of the day."""
+    return bool(date and published and (published - date).days > HISTORICAL_DAYS)
+
+
 class EventMention(Record):
     """One event as one sentence states it."""
 
@@ -118,6 +133,7 @@ class EventMention(Record):
     extractor_version: str = Field(description="Version of the extractor and codebook that made it.")
     run_id: str = Field(description="The run that made it.")
     event_month: str = Field(description="Partition key YYYY-MM of the event date (or publication), 'unknown' without either.")
+    historical: bool = Field(False, description="The date ends more than a year before the document's publication (background such as 'in 1905'); the daily analysis views leave these out.")
 
 
 class Reject(Record):
@@ -153,3 +169,4 @@ class Run(Record):
     model: str = Field(description="spaCy pipeline name and version.")
     codebook_version: str = Field(description="Hash of the codebook and dictionaries.")
     settings: str = Field("{}", description="The settings used, as JSON (secrets masked).")
+    schema_version: str = Field(default_factory=lambda: _schema_version(), description="Version of the table contract the run wrote: changes whenever any table's columns change (names, types, nullability); docs/tables/*.json carry the same value.")

@@ -35,3 +35,9 @@ def test_docs_every_analysis_view_is_in_readme():
     from eventpipe.warehouse.publish import analysis_views
 
     assert all(f"`{name}`" in README.read_text() for name, _ in analysis_views())
+
+
+def test_docs_issue_19_table_json_schemas_are_current():
+    from eventpipe.flows.docs import table_schema_files
+
+    assert all(path.exists() and path.read_text() == text for path, text in table_schema_files().items()), "run: python -m eventpipe.flows.docs"

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..schemas import Document, EventMention, Place
+from ..schemas.records import is_historical
 from ..schemas.events import Event
 from .matching import Candidate, Reason, candidate, candidate_pairs, display_name, match, reported_names, same_person
 
@@ -212,6 +213,7 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
         match_keys=sorted({k for it in group for k in it.keys}) if len(group) > 1 else list(group[0].keys),
         merge_reason=_merge_reason(reasons + [(0, f"quoted names {a}~{b}") for a, b in quoted]),
         event_month=f"{month.year:04d}-{month.month:02d}" if month else "unknown",
+        historical=is_historical(end or start, min(published, default=None)),
     )
 
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 from rich.console import Console
 from rich.table import Table
 
@@ -20,14 +22,18 @@ class QueryError(EventpipeError):
     code = "query"
 
 
-def connect_readonly(database: Path, filesystem=None) -> duckdb.DuckDBPyConnection:
+def connect_readonly(database: Path | str, filesystem=None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the published views; a clear error when nothing was published yet.
 
     `filesystem` (fsspec, e.g. s3fs) is registered so views over a remote warehouse can read it.
     """
+    database = Path(database)
     if not database.exists():
         raise SetupError(f"no warehouse database at {database}", hint="run `eventpipe run` first, or pass --warehouse/--database")
-    return register_filesystem(duckdb.connect(str(database), read_only=True), filesystem)
+    con = register_filesystem(duckdb.connect(str(database), read_only=True), filesystem)
+    # The views list local files relative to the database's folder (the warehouse can move whole).
+    con.execute("SET file_search_path = ?", [str(database.resolve().parent)])
+    return con
 
 
 def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
@@ -49,13 +55,39 @@ def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: in
         import pyarrow.csv as pacsv
 
         sink = str(output) if output else sys.stdout.buffer
-        pacsv.write_csv(table, sink)
+        pacsv.write_csv(csv_ready(table), sink)
     elif fmt == "json":
         rows = table.to_pylist()
         text = json.dumps(rows, default=str, ensure_ascii=False, indent=1)
         output.write_text(text) if output else print(text)
     else:
         console.print(_rich_table(table, limit))
+
+
+LIST_SEPARATOR = ";"  # as GDELT joins multi-valued fields
+
+
+def csv_ready(table: pa.Table) -> pa.Table:
+    """`table` with the columns CSV cannot hold made text: lists joined with ';' (null items
+    left out), maps and structs as JSON."""
+    columns = []
+    for field, column in zip(table.schema, table.columns):
+        if pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+            strings = pc.cast(column, pa.list_(pa.string())).to_pylist()
+            column = pa.array([None if v is None else LIST_SEPARATOR.join(i for i in v if i is not None) for v in strings], pa.string())
+        elif pa.types.is_map(field.type) or pa.types.is_struct(field.type) or pa.types.is_nested(field.type):
+            column = pa.array([None if v is None else json.dumps(_jsonable(v), ensure_ascii=False, default=str) for v in column.to_pylist()], pa.string())
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+def _jsonable(value):
+    """Maps come back from Arrow as lists of (key, value) pairs: make them objects."""
+    if isinstance(value, list) and all(isinstance(i, tuple) and len(i) == 2 for i in value):
+        return {k: _jsonable(v) for k, v in value}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
 
 
 def _rich_table(table, limit: int) -> Table:

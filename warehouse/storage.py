@@ -104,3 +104,35 @@ def ensure_writable(location: Location, min_free_bytes: int = 0) -> None:
             hint="free space, move the warehouse (--warehouse DIR) or lower EVENTPIPE_MIN_FREE_BYTES",
         )
 
+
+
+def writable_without_writing(location: Location) -> str:
+    """Whether a run could write the warehouse, found out without writing anything (for `eventpipe check`).
+
+    Local: the root, or its nearest existing parent folder, must be a folder this user may write.
+    Object store: the bucket must answer a listing with these credentials (a missing bucket is one
+    a run creates); write permission itself only shows at the first write, when a run starts.
+    Returns what was found; raises SetupError.
+    """
+    if not location.is_local:
+        bucket = location.root.split("/", 1)[0]
+        try:
+            location.fsspec.ls(bucket)
+        except FileNotFoundError:
+            return f"{location.uri}: bucket {bucket} does not exist yet; a run creates it (nothing created now)"
+        except Exception as exc:  # botocore's errors are not OSError: all mean "cannot reach it"
+            raise SetupError(
+                f"warehouse {location.uri} is not reachable: {exc}",
+                hint="check the bucket, EVENTPIPE_S3_ENDPOINT_URL and the EVENTPIPE_S3_ACCESS_KEY_ID / EVENTPIPE_S3_SECRET_ACCESS_KEY settings",
+            ) from exc
+        return f"{location.uri} is reachable (bucket {bucket} lists; write access is checked when a run starts)"
+    path = Path(location.root)
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    hint = "pass --warehouse DIR (or set EVENTPIPE_WAREHOUSE) to a folder you can write"
+    if not existing.is_dir():
+        raise SetupError(f"warehouse {location.uri} is not writable: {existing} is not a folder", hint=hint)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise SetupError(f"warehouse {location.uri} is not writable: no write permission on {existing}", hint=hint)
+    if existing == path:
+        return f"{location.uri} is writable"
+    return f"{location.uri} can be created (in {existing}, writable; nothing created now)"

@@ -2,10 +2,11 @@
 
 A file that must change (rows removed, files merged) is never rewritten in place: a new file
 supersedes it (`supersede`), recorded first in a small entry under `_replaced/`. Once the new file
-has landed, the old one is invisible to every reader of the tables here and to the next publish,
-and `finish_replacements` deletes it a while after that publish (readers that opened the views
-before it may still be reading it). Readers of the published views keep seeing the old files
-until the publish: no half state, whatever step a run is killed at.
+has landed, the old one is invisible to every reader of the tables here and to the next publish;
+`finish_replacements`, right after that publish, moves it out of the table folder into
+`_replaced/files/` (so whoever reads the folders directly sees only live files) and deletes it
+from there a while later. Readers of the published views keep seeing the old files until the
+publish: no half state, whatever step a run is killed at.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .storage import Location
 PARTITION_COLUMN = "event_month"
 STAGING = "_staging"
 REPLACEMENTS = "_replaced"
+ASIDE = f"{REPLACEMENTS}/files"  # superseded files, moved out of the table folders at the publish that hid them
 
 
 def partition_column(table_name: str) -> str | None:
@@ -204,12 +206,18 @@ def unpublished_replacements(location: Location) -> bool:
     return any(is_file(location, e["new"]) and "retired" not in e for _, e in _replacement_entries(location))
 
 
-def finish_replacements(location: Location, keep_seconds: float = 0.0) -> None:
-    """Retire the replacements a publish has just taken in; delete superseded files retired `keep_seconds` ago.
+def aside_path(location: Location, path: str) -> str:
+    """Where a superseded file waits for deletion: the same relative path under `_replaced/files/`."""
+    return location.path(ASIDE, path[len(location.root.rstrip("/")) + 1:])
 
-    Call right after a publish. A reader that opened the database before that publish still lists
-    the old files, so they are kept a while (`keep_seconds`) before they go. Replacements whose new
-    file never landed are forgotten (their old files were never hidden).
+
+def finish_replacements(location: Location, keep_seconds: float = 0.0) -> None:
+    """Retire the replacements a publish has just taken in: move their superseded files out of the
+    table folders at once, and delete those moved aside `keep_seconds` ago.
+
+    Call right after a publish: from then on the table folders hold only live files, for readers
+    of the Parquet files that do not use the manifest. Replacements whose new file never landed are
+    forgotten (their old files were never hidden). Killed half way, the next call finishes the moves.
     """
     now = time.time()
     for entry_path, entry in _replacement_entries(location):
@@ -219,11 +227,18 @@ def finish_replacements(location: Location, keep_seconds: float = 0.0) -> None:
         if "retired" not in entry:
             entry["retired"] = now
             write_journal(location, entry_path[len(location.root.rstrip("/")) + 1:], entry)
+        for old in entry["old"]:
+            if is_file(location, old):
+                aside = aside_path(location, old)
+                location.fs.create_dir(aside.rsplit("/", 1)[0], recursive=True)
+                location.fs.move(old, aside)
         if now - entry["retired"] >= keep_seconds:
             for old in entry["old"]:
-                if is_file(location, old):
-                    location.fs.delete_file(old)
+                if is_file(location, aside := aside_path(location, old)):
+                    location.fs.delete_file(aside)
             location.fs.delete_file(entry_path)
+    if not _replacement_entries(location) and location.fs.get_file_info(location.path(ASIDE)).type.name == "Directory":
+        location.fs.delete_dir(location.path(ASIDE))  # its empty partition folders
 
 
 def remove_rows(location: Location, table_name: str, key: str, values: Iterable[str], keep_files: Iterable[str] = ()) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
+from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
@@ -582,4 +583,5 @@ def _mention(
         extractor_version=knowledge.version,
         run_id=run_id,
         event_month=_event_month(date, ctx.document.published),
+        historical=is_historical(date.end or date.start, ctx.document.published),
     )

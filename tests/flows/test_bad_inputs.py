@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
 from eventpipe.flows.outcome import ExitCode
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 GOOD = "Police arrested ten protesters in Cairo on Monday, officials said."
@@ -106,7 +107,7 @@ def outcome(tmp_path_factory):
     # A named input that does not exist makes the run exit 3 (README, "Exit codes"); everything else still published.
     assert result.exit_code == ExitCode.INPUTS, result.output
     assert "Error: input not found" in result.output
-    with duckdb.connect(str(folder / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(folder / "wh" / "events.duckdb") as con:
         documents = [r[0] for r in con.execute("select uri from documents").fetchall()]
         rejects = con.execute("select uri, line, reason, detail from rejects").fetchall()
         run = con.execute("select inputs, new, skipped, rejects from runs").fetchone()
@@ -178,7 +179,7 @@ def test_bad_inputs_unreadable_file_is_a_reject_and_the_rest_is_read(tmp_path):
                "run", str(inbox), "--warehouse", str(tmp_path / "wh"), "-q"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         assert con.execute("select uri from documents").fetchall() == [(str(inbox / "good.txt"),)]
         assert con.execute("select uri, reason, detail from rejects").fetchall() == [
             (str(locked), "unreadable", f"{locked}: Permission denied")

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ..conftest import SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 KILLS = 20
@@ -47,14 +48,14 @@ def _assert_consistent(warehouse: Path) -> None:
             pq.read_metadata(path)  # a partial file would not parse
     database = warehouse / "events.duckdb"
     if database.exists():
-        with duckdb.connect(str(database), read_only=True) as con:
+        with connect_readonly(database) as con:
             for table, key in (("documents", "doc_id"), ("mentions", "mention_id"), ("rejects", "reject_id")):
                 total, distinct = con.execute(f"select count(*), count(distinct {key}) from {table}").fetchone()
                 assert total == distinct, f"duplicate {key} in {table}"
 
 
 def _rows(warehouse: Path) -> dict[str, list]:
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(warehouse / "events.duckdb") as con:
         return {
             "documents": con.execute("select doc_id, uri, title, published from documents order by doc_id").fetchall(),
             "mentions": con.execute(

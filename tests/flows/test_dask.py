@@ -16,6 +16,7 @@ from eventpipe.flows.pipeline import LocalCallback, pipeline, pipeline_for
 from eventpipe.flows.settings import Settings
 
 from ..conftest import SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,6 @@ def test_dask_local_cluster_runs_batches_in_workers_that_load_spacy_once(tmp_pat
     [(worker, loads)] = summary.pipeline_loads.items()
     assert worker.rsplit(":", 1)[1] != str(os.getpid())  # a worker process, not this one
     assert loads == 1  # the second batch reused the pipeline the first one loaded
-    with duckdb.connect(summary.database, read_only=True) as con:
+    with connect_readonly(summary.database) as con:
         assert con.execute("select count(*), count(distinct uri) from documents").fetchone() == (2, 2)
         assert con.execute("select count(*) from mentions").fetchone()[0] >= 6

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from ..conftest import SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 EVENTPIPE = str(Path(sys.executable).with_name("eventpipe"))
@@ -39,7 +40,7 @@ def test_exit_codes_missing_named_input_is_an_error_but_the_rest_is_read(tmp_pat
     result = _run(tmp_path, str(SEEDS / "000_d1c95121bff87a0c.txt"), str(tmp_path / "typo.txt"), "--quiet")
     assert result.returncode == 3
     assert len(errors := _error_lines(result.stderr)) == 1 and "typo.txt" in errors[0]
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:  # the good file was still read
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:  # the good file was still read
         assert con.execute("select count(*) from documents").fetchone() == (1,)
         assert con.execute("select reason from rejects").fetchall() == [("not_found",)]
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventpipe.flows.cli import app
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -48,7 +49,7 @@ def server(tmp_path):
 def _run(tmp_path, *args):
     result = runner.invoke(app, ["run", *args, "--warehouse", str(tmp_path / "wh"), "--quiet"])
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         return con.execute("select uri, title, published, published_basis from documents order by uri").fetchall()
 
 
@@ -62,7 +63,7 @@ def test_inputs_cli_html_folder(tmp_path):
 def test_inputs_cli_feed_on_loopback_fetches_the_item_page(tmp_path, server):
     rows = _run(tmp_path, f"{server}/feed.rss")
     assert len(rows) == 1 and str(rows[0][2]) == "2015-03-09"
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         assert "police station in Mosul" in con.execute("select text from documents").fetchone()[0]
 
 
@@ -82,6 +83,6 @@ def test_inputs_cli_csv_with_column_mapping(tmp_path):
         writer.writerow(["s2", "", "2015-03-10"])
     result = runner.invoke(app, ["run", str(path), "--text-field", "body", "--date-field", "day", "--id-field", "story_id", "--warehouse", str(tmp_path / "wh"), "-q"])
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         assert con.execute("select source_id, published from documents").fetchall() == [("s1", __import__("datetime").date(2015, 3, 9))]
         assert con.execute("select reason, line from rejects").fetchall() == [("missing_text", 4)]  # header 1, a quoted newline spans 2-3

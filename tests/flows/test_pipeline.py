@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from eventpipe.flows.cli import app
 
 from ..conftest import SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -27,7 +28,7 @@ def warehouse(tmp_path_factory):
 
 
 def _sql(folder, sql):
-    with duckdb.connect(str(folder / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(folder / "events.duckdb") as con:
         return con.execute(sql).fetchall()
 
 

@@ -14,6 +14,7 @@ from eventpipe.warehouse.lock import LOCK_NAME, warehouse_lock
 from eventpipe.warehouse.storage import locate
 
 from ..conftest import SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -56,7 +57,7 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
     # Every input became a reject: the run publishes them and exits 3 so a scheduler notices.
     assert result.exit_code == ExitCode.INPUTS, result.output
     assert len(calls) == 2  # one retry
-    with duckdb.connect(str(tmp_path / "wh" / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         rows = con.execute("select reason, detail from rejects order by uri").fetchall()
         assert con.execute("select inputs, rejects from runs").fetchall() == [(2, 2)]
     assert [r for r, _ in rows] == ["task_failed", "task_failed"]
@@ -76,7 +77,7 @@ import json, sys, pathlib, time, duckdb
 database, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
 while not stop.exists():
     try:
-        with duckdb.connect(database, read_only=True) as con:
+        with connect_readonly(database) as con:
             print(json.dumps(con.execute(sql).fetchone()), flush=True)
     except Exception as error:
         print(json.dumps({"error": repr(error)}), flush=True)
@@ -100,7 +101,7 @@ def test_reliability_readers_see_only_published_states_during_runs(tmp_path):
     )
 
     def state() -> tuple:
-        with duckdb.connect(str(database), read_only=True) as con:
+        with connect_readonly(database) as con:
             return con.execute(state_sql).fetchone()
 
     published = {state()}
@@ -148,7 +149,7 @@ def small_disk(tmp_path):
 
 
 def _tables(warehouse) -> dict[str, list]:
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(warehouse / "events.duckdb") as con:
         return {
             "documents": con.execute("select doc_id from documents order by 1").fetchall(),
             "mentions": con.execute("select mention_id from mentions order by 1").fetchall(),

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from ..conftest import ROOT, SEEDS
+from eventpipe.warehouse.query import connect_readonly
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -108,7 +109,7 @@ def _documents(warehouse: Path, database: Path | None = None) -> int:
     if not database.exists():
         return 0
     try:
-        with duckdb.connect(str(database), read_only=True) as con:
+        with connect_readonly(database) as con:
             return con.execute("select count(*) from documents").fetchone()[0]
     except duckdb.Error:
         return 0  # swapped in while we looked: try again
@@ -142,7 +143,7 @@ def test_serve_scheduled_runs_pick_up_dropped_files_and_stop_cleanly(server, tmp
     finally:
         code = _stop(served)
     assert code == 0, serve_log.read_text()[-3000:]  # SIGTERM stops it cleanly, no SIGKILL needed
-    with duckdb.connect(str(warehouse / "events.duckdb"), read_only=True) as con:
+    with connect_readonly(warehouse / "events.duckdb") as con:
         assert con.execute("select count(*) from mentions").fetchone()[0] > 0
         assert con.execute("select count(distinct run_id) from documents").fetchone()[0] == 2  # one run each, none twice
     assert not (warehouse / "_lock.json").exists()

@@ -13,6 +13,7 @@ from eventpipe.warehouse.explain import ExplainError, explain_event, explain_htm
 from eventpipe.warehouse.publish import publish
 from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import write_records
+from eventpipe.warehouse.query import connect_readonly
 
 # Made-up articles: an offer reported twice (merged into one event) and a negated attack.
 TEXTS = {
@@ -91,7 +92,7 @@ def warehouse(request, tmp_path_factory):
 
 @pytest.fixture
 def con(warehouse):
-    with duckdb.connect(str(warehouse[0]), read_only=True) as connection:
+    with connect_readonly(warehouse[0]) as connection:
         yield connection
 
 

@@ -9,6 +9,7 @@ import pytest
 from eventpipe.warehouse.report import _extent, build_report, load_country_outlines, write_report
 
 from .test_explain import build_warehouse
+from eventpipe.warehouse.query import connect_readonly
 
 CHARTS = ["chart-daily", "chart-dyads", "chart-map", "chart-modality", "chart-rejects", "chart-runs"]
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")) if p), None)
@@ -68,7 +69,7 @@ def test_report_on_an_empty_warehouse_says_so(tmp_path):
 
     location = locate(tmp_path / "wh")
     location.fs.create_dir(location.root)
-    with duckdb.connect(str(publish(location, tmp_path / "e.duckdb")), read_only=True) as con:
+    with connect_readonly(publish(location, tmp_path / "e.duckdb")) as con:
         page = build_report(con)
     assert "No dated mentions" in page and "No runs recorded" in page and "js-plotly-plot" not in page.split("</head>")[1]
 

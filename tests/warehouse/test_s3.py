@@ -166,9 +166,9 @@ def test_s3_cli_run_on_dask_query_rerun_and_the_secret_never_shows(endpoint, war
     assert queried.exit_code == 0, queried.output
     documents, mentions, runs, new = (int(v) for v in queried.output.strip().splitlines()[-1].split(","))
     assert (documents, runs, new) == (2, 2, 2) and mentions >= 6  # the rerun added nothing
-    assert checked.exit_code == 0 and f"{warehouse_uri} is writable" in checked.output
+    assert checked.exit_code == 0 and f"{warehouse_uri} is reachable" in checked.output
 
-    with duckdb.connect(str(fresh), read_only=True) as con:
+    with connect_readonly(fresh) as con:
         con.register_filesystem(locate(warehouse_uri, S3Options(endpoint, KEY_ID, SECRET)).fsspec)
         settings_column = " ".join(row[0] for row in con.execute("select settings from runs").fetchall())
     # Prefect's home: the ephemeral server's database (flow parameters, task runs, logs) and stored results.
@@ -178,3 +178,13 @@ def test_s3_cli_run_on_dask_query_rerun_and_the_secret_never_shows(endpoint, war
                "check": checked.output, "runs.settings": settings_column, **prefect_files}
     assert "**********" in settings_column
     assert [name for name, text in outputs.items() if SECRET in text] == []
+
+
+def test_s3_issue_19_check_creates_no_bucket(endpoint, warehouse_uri, monkeypatch):
+    monkeypatch.setenv("EVENTPIPE_S3_ENDPOINT_URL", endpoint)
+    monkeypatch.setenv("EVENTPIPE_S3_ACCESS_KEY_ID", KEY_ID)
+    monkeypatch.setenv("EVENTPIPE_S3_SECRET_ACCESS_KEY", SECRET)
+    checked = CliRunner().invoke(app, ["check", "--warehouse", warehouse_uri])
+    assert "does not exist yet" in " ".join(checked.output.split()), checked.output
+    location = locate(warehouse_uri, S3Options(endpoint_url=endpoint, access_key_id=KEY_ID, secret_access_key=SECRET))
+    assert not location.fsspec.exists(location.root.split("/", 1)[0])

@@ -9,6 +9,7 @@ from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import write_records
 
 from .test_consolidate import SCENARIOS, case_documents, case_mentions, infos
+from eventpipe.warehouse.query import connect_readonly
 
 GDELT_COLUMNS = """GLOBALEVENTID SQLDATE MonthYear Year FractionDate
 Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code
@@ -38,10 +39,9 @@ CHECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    root = tmp_path_factory.mktemp("views")
-    location = locate(root / "wh")
+def build_views_warehouse(folder, database):
+    """Write the consolidation scenarios as a warehouse in `folder` and publish it to `database`; returns it."""
+    location = locate(folder)
     mentions, documents, events = [], [], []
     for n, (_, scenario, places) in enumerate(SCENARIOS):  # each scenario consolidated on its own
         scenario_mentions = case_mentions(scenario, places, prefix=f"s{n}-")
@@ -52,8 +52,13 @@ def con(tmp_path_factory):
     write_records(location, "documents", documents, "part-a")
     write_records(location, "mentions", mentions, "part-a")
     write_records(location, "events", events, "part-a")
-    database = publish(location, root / "events.duckdb")
-    connection = duckdb.connect(str(database), read_only=True)
+    return publish(location, database)
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    root = tmp_path_factory.mktemp("views")
+    connection = connect_readonly(build_views_warehouse(root / "wh", root / "events.duckdb"))
     yield connection
     connection.close()
 
@@ -113,3 +118,44 @@ def test_views_sql_files_follow_the_house_style(name, sql):
     header = "\n".join(line for line in sql.splitlines() if line.startswith("--"))
     assert sql.startswith("-- Grain:") and "Units" in header
     assert sql.rstrip().lower().endswith("select * from final")
+
+
+def test_views_issue_19_historical_events_are_flagged_and_left_out_of_the_daily_views(tmp_path):
+    import datetime as dt
+
+    from eventpipe.schemas import Document, EventDate
+
+    from ..schemas.test_arrow import _mention
+
+    published = dt.date(2020, 5, 4)
+    documents = [Document(doc_id="d1", uri="u", published=published, published_basis="metadata", text="t", n_chars=1,
+                          ingested_at=dt.datetime(2020, 5, 4, tzinfo=dt.timezone.utc), run_id="r")]
+    old = EventDate(start=dt.date(1905, 1, 1), end=dt.date(1905, 12, 31), granularity="year", text="in 1905", basis="explicit")
+    recent = EventDate(start=dt.date(2020, 5, 3), end=dt.date(2020, 5, 3), granularity="day", text="on Sunday", basis="relative")
+    mentions = [_mention(mention_id="m-old", date=old, event_month="1905-01", historical=True),
+                _mention(mention_id="m-new", date=recent, event_month="2020-05", location=None)]
+    events = consolidate(mentions, infos(documents))
+    assert sorted((e.date_start.year, e.historical) for e in events) == [(1905, True), (2020, False)]
+    location = locate(tmp_path / "wh")
+    write_records(location, "documents", documents, "part-a")
+    write_records(location, "mentions", mentions, "part-a")
+    write_records(location, "events", events, "part-a")
+    with connect_readonly(publish(location, tmp_path / "wh" / "events.duckdb")) as con:
+        assert con.execute("select count(*) from events where historical").fetchone() == (1,)
+        for view in ("daily_dyad_counts", "quadclass_daily", "goldstein_monthly"):
+            assert con.execute(f"select count(*) from {view} where year({'month' if view == 'goldstein_monthly' else 'day'}) = 1905").fetchone() == (0,)
+            assert con.execute(f"select count(*) from {view}").fetchone()[0] > 0
+
+
+def test_views_issue_19_files_written_before_a_new_column_read_it_as_null(tmp_path):
+    import pyarrow.parquet as pq
+
+    location = locate(tmp_path / "wh")
+    from ..schemas.test_arrow import _mention
+
+    write_records(location, "events", consolidate([_mention()], {}), "part-a")
+    for path in (tmp_path / "wh" / "events").rglob("*.parquet"):  # as written before `historical` existed
+        pq.write_table(pq.read_table(path).drop_columns(["historical"]), path)
+    with connect_readonly(publish(location, tmp_path / "wh" / "events.duckdb")) as con:
+        assert con.execute("select historical from events").fetchall() == [(None,)]
+        assert con.execute("select count(*) from daily_dyad_counts").fetchone() == (1,)

@@ -11,6 +11,7 @@ from eventpipe.warehouse.writer import batch_key, clear_staging, read_column, wr
 
 from ..schemas.test_arrow import _mention
 from .test_compaction import _document
+from eventpipe.warehouse.query import connect_readonly
 
 
 def _reject(uri: str) -> Reject:
@@ -33,7 +34,7 @@ def test_writer_same_batch_twice_overwrites(location):
     write_records(location, "rejects", [_reject("a")], batch_key(["a"]))
     write_records(location, "rejects", [_reject("a")], batch_key(["a"]))
     database = publish(location, Path(location.root) / "events.duckdb")
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_readonly(database) as con:
         assert con.execute("select count(*) from rejects").fetchone() == (1,)
     assert not list((Path(location.root) / "_staging").glob("*"))
     clear_staging(location)
@@ -43,7 +44,7 @@ def test_writer_same_batch_twice_overwrites(location):
 def test_publish_empty_warehouse_gives_typed_empty_views(location, tmp_path):
     location.fs.create_dir(location.root)
     database = publish(location, tmp_path / "x.duckdb")
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_readonly(database) as con:
         assert con.execute("select count(*) from mentions").fetchone() == (0,)
         types = dict(con.execute("select column_name, data_type from information_schema.columns where table_name = 'mentions'").fetchall())
     assert types["date_start"] == "DATE" and types["confidence"] == "DOUBLE" and types["event_month"] == "VARCHAR"
@@ -54,14 +55,14 @@ def test_publish_views_work_from_another_directory(location, tmp_path, monkeypat
     write_records(location, "documents", [_document("d1")], "part-a")
     database = publish(location, tmp_path / "x.duckdb")
     monkeypatch.chdir("/")
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_readonly(database) as con:
         assert con.execute("select cameo_root, event_month from mentions").fetchall() == [("03", "2014-01")]
 
 
 def test_publish_hides_mentions_of_uncommitted_documents(location, tmp_path):
     write_records(location, "mentions", [_mention(), _mention(mention_id="orphan", doc_id="d-uncommitted")], "part-a")
     write_records(location, "documents", [_document("d1")], "part-a")
-    with duckdb.connect(str(publish(location, tmp_path / "x.duckdb")), read_only=True) as con:
+    with connect_readonly(publish(location, tmp_path / "x.duckdb")) as con:
         assert con.execute("select mention_id from mentions").fetchall() == [("m1",)]
 
 
@@ -70,12 +71,12 @@ def test_publish_replaces_the_file_while_a_reader_holds_it(location, tmp_path):
     write_records(location, "documents", [_document("d1")], "part-a")
     write_records(location, "mentions", [_mention()], "part-a")
     publish(location, database)
-    reader = duckdb.connect(str(database), read_only=True)
+    reader = connect_readonly(database)
     write_records(location, "mentions", [_mention(mention_id="m2")], "part-b")
     publish(location, database)
     assert reader.execute("select count(*) from mentions").fetchone()[0] >= 1
     reader.close()
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_readonly(database) as con:
         assert con.execute("select count(*) from mentions").fetchone() == (2,)
 
 
@@ -88,3 +89,24 @@ def test_iter_rows_streams_the_rows_read_rows_returns(location):
     assert sorted(iter_rows(location, "mentions"), key=lambda r: r["mention_id"]) == sorted(read_rows(location, "mentions"), key=lambda r: r["mention_id"])
     assert [r["mention_id"] for r in iter_rows(location, "mentions", ["mention_id"], ds.field("mention_id") == "m2")] == ["m2"]
     assert list(iter_rows(location, "rejects")) == []
+
+
+def test_writer_issue_19_superseded_files_leave_the_table_folder_at_the_publish(location, tmp_path):
+    import pyarrow.dataset as ds
+
+    from eventpipe.warehouse.compaction import compact
+    from eventpipe.warehouse.writer import ASIDE, finish_replacements
+
+    write_records(location, "documents", [_document("d1")], "part-d")
+    for i in range(3):
+        write_records(location, "mentions", [_mention(mention_id=f"m{i}")], f"part-{i}")
+    compact(location, ["mentions"], max_files=2)
+    publish(location, tmp_path / "x.duckdb")
+    finish_replacements(location, keep_seconds=600)  # kept a while, but no longer among the live files
+    table_folder = Path(location.root, "mentions")
+    assert [p.name.split("-")[0] for p in table_folder.rglob("*.parquet")] == ["compact"]
+    assert len(list(Path(location.root, ASIDE).rglob("*.parquet"))) == 3
+    direct = ds.dataset(table_folder, format="parquet", partitioning="hive").to_table()  # a reader without eventpipe
+    assert sorted(direct.column("mention_id").to_pylist()) == ["m0", "m1", "m2"]
+    finish_replacements(location, keep_seconds=0)
+    assert not list(Path(location.root, ASIDE).rglob("*.parquet"))

@@ -2,6 +2,7 @@
 -- over asserted consolidated events (negated and hypothetical events left out).
 -- Units: events = consolidated events (duplicates across articles count once); mentions = their
 -- mentions summed; day = the event's date_start. '' stands for an unknown actor or target.
+-- Historical events (dated more than a year before their story: background) are left out; query events for them.
 with dated as (
     select
         date_start as day,
@@ -11,7 +12,7 @@ with dated as (
         quad_class,
         num_mentions
     from events
-    where date_start is not null and modality = 'asserted'
+    where date_start is not null and modality = 'asserted' and historical is not true
 ),
 
 final as (

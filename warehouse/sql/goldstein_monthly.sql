@@ -3,6 +3,7 @@
 -- Units: month = first day of the month of date_start (DATE); events (count); mentions (summed);
 -- avg_goldstein = mean Goldstein score per event, weighted_goldstein = mean weighted by
 -- num_mentions (as GDELT users weight by NumMentions), min/max: all on the -10..+10 scale.
+-- Historical events (dated more than a year before their story: background) are left out; query events for them.
 with scored as (
     select
         date_trunc('month', date_start)::date as month,
@@ -11,7 +12,7 @@ with scored as (
         goldstein,
         num_mentions
     from events
-    where date_start is not null and goldstein is not null and modality = 'asserted'
+    where date_start is not null and goldstein is not null and modality = 'asserted' and historical is not true
 ),
 
 final as (

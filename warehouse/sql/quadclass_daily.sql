@@ -2,10 +2,11 @@
 -- conflict, 4 material conflict), over asserted consolidated events with a date.
 -- Units: events (count), mentions (their mentions summed), share = the day's events in this class
 -- / all the day's events (0-1), avg_goldstein = mean Goldstein score per event (-10..+10).
+-- Historical events (dated more than a year before their story: background) are left out; query events for them.
 with classified as (
     select date_start as day, quad_class, num_mentions, goldstein
     from events
-    where date_start is not null and quad_class is not null and modality = 'asserted'
+    where date_start is not null and quad_class is not null and modality = 'asserted' and historical is not true
 ),
 
 daily as (
