@@ -113,6 +113,11 @@ CONTINENT_ADJECTIVES = {"Europe": ("European",), "Africa": ("African",), "Asia":
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("European Union", ("EU", "E.U."), 50.85, 4.35, ""),  # at its seat, Brussels
+    ("Atlantic Ocean", ("Atlantic",), 10.0, -25.0, ""),  # oceans at GeoNames' points
+    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, ""),
+    ("Indian Ocean", (), -10.0, 70.0, ""),
+    ("Arctic Ocean", ("Arctic",), 85.0, 0.0, ""),
+    ("Southern Ocean", (), -65.0, 0.0, ""),
     ("Middle East", ("Mideast",), 29.0, 41.0, ""),
     ("Levant", (), 34.0, 36.0, ""),
     ("Balkans", ("Balkan Peninsula",), 42.0, 21.0, ""),

@@ -9,7 +9,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Entry, Gazetteer, name_key
+
+# What follows a dateline's place: ", State", "(AP)", a dash.
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\.?\s*)?(?:\([A-Za-z .]+\)\s*)?(?:--|[-\u2013\u2014:])")
 
 # Words after a place name that make an organisation named for the place, not a person ("Dover Police").
 ORG_AFTER = frozenset(
@@ -48,3 +53,11 @@ def abbreviation_at(text: str, start: int, end: int, gazetteer: Gazetteer, after
     if word.isupper() and len(letters) >= 3 and not dotted:
         return end, entries  # "NSW", "QLD"
     return end, []
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] opens a line in capitals and a dateline follows ("AUSTIN, Texas (AP) --")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t\"'(") or not text[start:end].isupper():
+        return False
+    return bool(_DATELINE_AFTER.match(text, end))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schemas import Place, Span
-from .detection import DOTTED_HEADS, ORG_AFTER, abbreviation_at
+from .detection import DOTTED_HEADS, ORG_AFTER, abbreviation_at, is_dateline
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
@@ -26,8 +26,10 @@ MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
 # Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
 # ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
-FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "admin2": -1.0, "region": 0.0, "city": 0.0}
-REGION_SCORE = 6.0  # regions without a population rank like a town of a million
+FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "admin2": -0.5, "region": 0.0, "city": 0.0}
+REGION_SCORE = 7.5  # regions without a population (oceans, "Middle East") rank above their namesake towns
+CONTEXT_BONUS = 1.5  # for an entry in a country the document names, and again in one where its other places lie
+DATELINE_CITY_BONUS = 2.5  # "NEW YORK (AP) --": a dateline names a town
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -94,6 +96,7 @@ class _Mention:
     chosen: Entry | None = None
     following: _Mention | None = None  # the next mention in the text
     after_place: _Mention | None = None  # the place just before "<place>, " ("West Point, New York")
+    dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
 
 
 def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
@@ -250,7 +253,8 @@ def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
         return False
     word = tokens[j]
     lowered = word.text.lower()
-    return word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
+    return (word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
+            and lowered not in _LEADERS)
 
 
 def _joinable(text: str, tokens: list[_Token]) -> bool:
@@ -369,6 +373,8 @@ class _Context:
 def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
     """Pick an entry for each mention: population and feature first, then what the document names."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    for mention in ordered:
+        mention.dateline = is_dateline(text, mention.start, mention.end)
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
         following.after_place = mention if text[mention.end:following.start].strip() == "," else None
@@ -431,6 +437,7 @@ def _score(match: Match, mention: _Mention, context: _Context) -> float:
     score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else REGION_SCORE
     score += FEATURE_BONUS[entry.feature] + (0.5 if entry.capital else 0.0) - (0.5 if match.alternate else 0.0)
     score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
+    score += DATELINE_CITY_BONUS if mention.dateline and entry.feature == "city" else 0.0
     before = mention.after_place.chosen if mention.after_place else None
     if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
         score += 2.0  # "West Point, New York": the province or country of the place before the comma
@@ -439,11 +446,11 @@ def _score(match: Match, mention: _Mention, context: _Context) -> float:
 
 def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
     """Bonus for the countries the document names and the countries and provinces of its other places."""
-    bonus = 1.5 if entry.country in context.named else 0.0
+    bonus = CONTEXT_BONUS if entry.country in context.named else 0.0
     # the mention's own first-pass choice must not vouch for itself
     prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
     if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
-        bonus += 1.5
+        bonus += CONTEXT_BONUS
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
     if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
         bonus += 1.5 if entry.feature == "admin1" else 1.0
