@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -172,6 +173,8 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
             continue
         if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
             continue
+        if first.initial and first.text.lower() in common:
+            continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
         names.add(_bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
         if alone and _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
@@ -197,7 +200,7 @@ def _mention_at(
     stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
     if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
         return _Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
-    if _tail_of_name(text, tokens, i, found):
+    if _tail_of_name(text, tokens, i, found, lowered):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -266,13 +269,15 @@ def _joinable(text: str, tokens: list[_Token]) -> bool:
     return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
 
 
-def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]) -> bool:
+def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention], lowered: set[str] = frozenset()) -> bool:
     """True when the word follows another capitalised word that is not a place ("John Kerry", "President Obama")."""
     if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
         return False
     previous = tokens[i - 1]
     if not previous.capitalised or previous.text.lower() in _LEADERS:
         return False
+    if previous.initial and previous.text.lower() in lowered:
+        return False  # "Later London": an ordinary word that opens the sentence
     if found and found[-1].end == previous.end:
         return False
     if _country_for(previous.text) is not None or _names_country(text, tokens, i):
@@ -385,6 +390,27 @@ def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazet
     context = _located(ordered, context)
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
+    _one_sense(ordered)
+
+
+def _one_sense(mentions: list[_Mention]) -> None:
+    """One sense per document: every mention of a name takes the entry its best-anchored mention chose
+    ("London, Ontario" ... "London"), else the entry most of its mentions chose."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        if m.chosen is not None and m.matches and m.chosen.feature != "country":
+            groups.setdefault(name_key(_bare(m.text)), []).append(m)
+    for group in groups.values():
+        if len({m.chosen for m in group}) < 2:
+            continue
+        anchored = [m for m in group if m.dateline or m.admin_suffix or _next_to_container(m, m.chosen) > 0 or
+                    (m.after_place is not None and m.chosen.feature != "city")]
+        votes = Counter(m.chosen for m in (anchored or group))
+        entry = max(votes, key=lambda e: (votes[e], -min(m.start for m in group if m.chosen == e)))
+        for m in group:
+            same_before = m.after_place is not None and name_key(_bare(m.after_place.text)) == name_key(_bare(m.text))
+            if not same_before and any(x.entry == entry for x in m.matches):  # "New York, New York" keeps both
+                m.chosen = entry
 
 
 def _only_country(mention: _Mention) -> bool:

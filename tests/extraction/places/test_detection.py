@@ -72,3 +72,9 @@ def test_detection_county_in_state():
 def test_detection_repeated_name_after_full_stop_is_no_person():
     found = [p for p in resolve_places("A fair opened in the city of Dubai. Dubai has big plans.") if p.text == "Dubai"]
     assert len(found) == 2 and {p.country for p in found} == {"ARE"}
+
+
+def test_detection_one_sense_per_document():
+    text = "She grew up in London, Ontario, near the lake. The London council met, and London voters chose a mayor."
+    londons = [p for p in resolve_places(text) if p.text == "London"]
+    assert len(londons) == 3 and {(p.country, p.admin1) for p in londons} == {("CAN", "Ontario")}
