@@ -107,12 +107,12 @@ AP_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
 ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 # "The Hill", "The Rock": small towns named like a newspaper or a nickname; "The Hague" stays.
 MIN_THE_POPULATION = 50000
-# Adjectives of continents that news uses as places ("European countries", "African leaders").
-CONTINENT_ADJECTIVES = {"Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",),
+# Adjectives of continents that news uses as places ("European countries", "African leaders"); the EU as a place
+# is Europe (as GeoNames-based annotation of news, e.g. GeoWebNews, reads it).
+CONTINENT_ADJECTIVES = {"Europe": ("European", "EU", "E.U.", "European Union"), "Africa": ("African",), "Asia": ("Asian",),
                         "North America": ("North American",), "South America": ("South American",)}
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
-    ("European Union", ("EU", "E.U."), 50.85, 4.35, ""),  # at its seat, Brussels
     ("Atlantic Ocean", ("Atlantic",), 10.0, -25.0, ""),  # oceans at GeoNames' points
     ("Pacific Ocean", ("Pacific",), 0.0, -160.0, ""),
     ("Indian Ocean", (), -10.0, 70.0, ""),
@@ -312,10 +312,10 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
 
 def _region_rows(continents: dict, iso3: dict) -> list[str]:
     rows = [_row(c["geonameId"], "region", c["name"], None, None, float(c["lat"]), float(c["lng"]),
-                 c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), ""))
+                 c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), "", 2))
             for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
-        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc), []))
+        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc, min_length=2), []))
     return rows
 
 

@@ -40,6 +40,8 @@ _CONNECTORS = frozenset(
 # Capitalised words after which a name is still a place ("In Baghdad", "Northern Iraq"), not a surname.
 _LEADERS = frozenset(
     "the a an this that these those our their his her its every each some any no "
+    "though although because unless until whereas whether why how what where who which yet so also then thus "
+    "still even only just perhaps indeed meanwhile however "
     "in on at from to for near into across outside inside of and or but by with via after before since "
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
@@ -146,7 +148,8 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
-    return [m for m in mentions if m not in towns or _bare(m.text) not in people or m.cue]
+    cued = {_bare(m.text) for m in mentions if m.cue}  # "in London" once: the word is the town all along
+    return [m for m in mentions if m not in towns or _bare(m.text) not in people or _bare(m.text) in cued]
 
 
 def _bare(word: str) -> str:
