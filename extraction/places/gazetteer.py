@@ -115,10 +115,12 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
 
 
 def _read(folder: Path) -> Gazetteer:
-    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:
-        rows = places.read().splitlines()[1:]  # header
+    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:  # line by line: no whole-file copy
+        next(places)  # header
+        rows = [line.rstrip("\n") for line in places]
     with gzip.open(folder / INDEX_FILE, "rt", encoding="utf-8") as names:
-        index = dict(line.split("\t", 1) for line in names.read().splitlines()[1:])
+        next(names)
+        index = dict(line.rstrip("\n").split("\t", 1) for line in names)
     common = frozenset((folder / COMMON_WORDS_FILE).read_text(encoding="utf-8").split())
     countries = {e.country: e for e in map(_entry, (r for r in rows if "\tcountry\t" in r)) if e.country}
     abbreviations: dict[str, list[int]] = {}
