@@ -316,6 +316,8 @@ def _single_word_filter(
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
     common = key in gazetteer.common_words or key in lowered
+    if common and word[:1].isupper() and _container_after(text, token.end, gazetteer):
+        return matches  # "Buffalo, New York", "Mobile, Ala.": the state vouches for the town
     if token.initial:
         matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
         if common:
@@ -323,6 +325,23 @@ def _single_word_filter(
     if common and not _locative_before(text, token.start):
         return [m for m in matches if m.entry.feature == "country"]
     return matches
+
+
+_CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """True when ", <state or country>" follows the word ("Buffalo, New York", "Reading, Pa.")."""
+    found = _CONTAINER_AFTER.match(text, end)
+    if not found:
+        return False
+    words = found.group(1).split()
+    for phrase in (" ".join(words), words[0]):
+        key = name_key(phrase)
+        if gazetteer.abbreviation(key) or any(m.entry.feature in ("admin1", "country") and not m.alternate
+                                              for m in gazetteer.lookup(key)):
+            return True
+    return False
 
 
 def _locative_before(text: str, start: int) -> bool:

@@ -78,3 +78,9 @@ def test_detection_one_sense_per_document():
     text = "She grew up in London, Ontario, near the lake. The London council met, and London voters chose a mayor."
     londons = [p for p in resolve_places(text) if p.text == "London"]
     assert len(londons) == 3 and {(p.country, p.admin1) for p in londons} == {("CAN", "Ontario")}
+
+
+def test_detection_common_word_town_before_its_state():
+    places = _places("A herd of buffalo moved north. Buffalo, New York, had snow; Mobile, Ala., had rain.")
+    assert places["Buffalo"][3] == "New York"
+    assert places["Mobile"][3] == "Alabama"
