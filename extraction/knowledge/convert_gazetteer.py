@@ -33,6 +33,7 @@ from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
+from ..places.countries import country_for
 from ..places.gazetteer import ABBREVIATIONS_FILE, COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
 
 MIN_CITY_POPULATION = 0  # cities500: GeoNames' places over 500 people and seats of administration
@@ -270,6 +271,9 @@ def _country_rows(countries: dict, cities: list[dict], info: dict[str, dict]) ->
         record = info.get(cc, {})
         lat, lon = _country_point(record, [(c["latitude"], c["longitude"]) for c in cities if c["countrycode"] == cc])
         spellings = [s for s in record.get("altSpellings", []) if len(s) > 3 and _latin(s)]
+        demonym = record.get("demonym") or ""
+        if demonym and _latin(demonym) and country_for(demonym) is None:  # "Salvadoran", "Georgian"
+            spellings.append(demonym)
         names = _keys([country["name"], *COUNTRY_ALIASES.get(cc, ())], cc, min_length=2)
         rows.append(_row(country["geonameid"], "country", country["name"], country["iso3"], None, lat, lon,
                          country["population"], names, _keys(spellings + [record.get("name", "")], cc)))

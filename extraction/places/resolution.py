@@ -148,7 +148,8 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
-    cued = {_bare(m.text) for m in mentions if m.cue}  # "in London" once: the word is the town all along
+    # "in London" once, or a dateline: the word is the town all along
+    cued = {_bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
     return [m for m in mentions if m not in towns or _bare(m.text) not in people or _bare(m.text) in cued]
 
 
@@ -279,6 +280,8 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]
     previous = tokens[i - 1]
     if not previous.capitalised or previous.text.lower() in _LEADERS:
         return False
+    if tokens[i].text.isupper() and len(tokens[i].text) > 2 and not previous.text.isupper():
+        return False  # "Associated Press WASHINGTON (AP)": a dateline after a byline
     if previous.initial and previous.text.lower() in lowered:
         return False  # "Later London": an ordinary word that opens the sentence
     if found and found[-1].end == previous.end:
