@@ -23,7 +23,8 @@ ORG_AFTER = frozenset(
     "public schools school university college academy institute community hospital clinic council board "
     "commission department library museum zoo airport international metro transit county township borough "
     "parish city mayor's municipal regional national state's water energy power chamber cathedral diocese "
-    "archdiocese jail prison court courthouse".split()
+    "archdiocese jail prison court courthouse governor premier minister senator congressman congresswoman "
+    "representative attorney secretary lieutenant health legislature assembly parliament government".split()
 )
 # Abbreviated first words of place names, written with a dot ("St. Louis", "Ft. Worth").
 DOTTED_HEADS = frozenset({"st", "ste", "mt", "ft", "pt"})

@@ -84,7 +84,8 @@ class _Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Upper-case first letter, or an elided article before one ("d'Ivoire", "l'Aquila")."""
+        return self.text[:1].isupper() or (len(self.text) > 2 and self.text[1] in "'\u2019" and self.text[2:3].isupper())
 
 
 @dataclass
@@ -321,8 +322,9 @@ def _single_word_filter(
     common = key in gazetteer.common_words or key in lowered
     if common and word[:1].isupper() and _container_after(text, token.end, gazetteer):
         return matches  # "Buffalo, New York", "Mobile, Ala.": the state vouches for the town
-    if token.initial:
-        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
+    if token.initial:  # a sentence's first word: alternate names only of countries and big cities ("Acapulco")
+        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"
+                   or m.entry.population >= MIN_ALTERNATE_POPULATION]
         if common:
             return [m for m in matches if m.entry.feature == "country"]
     if common and not _locative_before(text, token.start):
