@@ -6,7 +6,6 @@ resolved by population, feature and the countries, provinces and places the docu
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schemas import Place, Span
+from . import ranking
 from .detection import DOTTED_HEADS, ORG_AFTER, abbreviation_at, is_dateline
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
@@ -25,12 +25,6 @@ MIN_CONTEXT_ALTERNATE_POPULATION = 50000
 MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
 MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
-# Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
-# ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
-FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "admin2": -0.5, "region": 0.0, "city": 0.0}
-REGION_SCORE = 7.5  # regions without a population (oceans, "Middle East") rank above their namesake towns
-CONTEXT_BONUS = 1.5  # for an entry in a country the document names, and again in one where its other places lie
-DATELINE_CITY_BONUS = 2.5  # "NEW YORK (AP) --": a dateline names a town
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -485,29 +479,35 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
 
 
 def _score(match: Match, mention: _Mention, context: _Context) -> float:
-    """Log population, adjusted for the kind of place, the way it is written and what the document names."""
+    """The ranker's score of a candidate (ranking.py): population, kind of place, writing, document context."""
+    return ranking.score(candidate_features(match, mention, context), ranking.load_weights())
+
+
+def candidate_features(match: Match, mention: _Mention, context: _Context) -> dict[str, float]:
+    """The ranking features of one candidate entry of a mention (names in ranking.FEATURES)."""
     entry = match.entry
-    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else REGION_SCORE
-    score += FEATURE_BONUS[entry.feature] + (0.5 if entry.capital else 0.0) - (0.5 if match.alternate else 0.0)
-    score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
-    score += DATELINE_CITY_BONUS if mention.dateline and entry.feature == "city" else 0.0
+    kind = entry.feature
+    values = {"log_population": ranking.population_feature(entry), "is_country": kind == "country",
+              "is_admin1": kind == "admin1", "is_admin2": kind == "admin2", "is_region": kind == "region",
+              "capital": entry.capital, "alternate_name": match.alternate,
+              "admin_suffix": mention.admin_suffix and kind == "admin1",
+              "dateline_city": mention.dateline and kind == "city", "cue_city": mention.cue and kind == "city"}
     before = mention.after_place.chosen if mention.after_place else None
-    if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
-        score += 2.0  # "West Point, New York": the province or country of the place before the comma
-    return score + _context_bonus(entry, mention, context) + _next_to_container(mention, entry)
-
-
-def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
-    """Bonus for the countries the document names and the countries and provinces of its other places."""
-    bonus = CONTEXT_BONUS if entry.country in context.named else 0.0
+    values["container_before"] = bool(before and kind in ("admin1", "country") and before.feature != "country"
+                                      and before.country == entry.country)
+    values["namesake_capital"] = kind == "admin1" and any(
+        m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
+    values["country_named"] = entry.country in context.named
     # the mention's own first-pass choice must not vouch for itself
     prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
-    if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
-        bonus += CONTEXT_BONUS
+    values["country_located"] = context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country)
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
-    if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
-        bonus += 1.5 if entry.feature == "admin1" else 1.0
-    return bonus
+    in_admin1 = bool(entry.admin1) and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1
+    values["admin1_located_province"] = in_admin1 and kind == "admin1"
+    values["admin1_located_other"] = in_admin1 and kind != "admin1"
+    container = _next_to_container(mention, entry)
+    values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
+    return {name: float(value) for name, value in values.items()}
 
 
 def _next_to_container(mention: _Mention, entry: Entry) -> float:
