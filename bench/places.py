@@ -2,6 +2,7 @@
 
     python bench/places.py                       # every corpus and split, ../shared/gold/dev_places.jsonl
     python bench/places.py --split dev --top 30  # dev only, the 30 most frequent names per error kind
+    python bench/places.py --fit                 # fit the ranker on the dev split, write its weights
 
 Rule (the one issue 16 sets its targets with): a gold toponym is resolved when a predicted place
 overlapping its span lies within 161 km of the gold point or carries the same GeoNames id.
@@ -22,7 +23,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from eventpipe.extraction.places.resolution import resolve_places
+from eventpipe.extraction.places import ranking
+from eventpipe.extraction.places.resolution import ranking_candidates, resolve_places
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "gold" / "dev_places.jsonl"
@@ -93,6 +95,40 @@ def _summary(rows: list[dict]) -> dict:
             "top": {kind: c.most_common(40) for kind, c in errors.items()}}
 
 
+def fit_ranker(records: list[dict], l2: float = 0.02, steps: int = 3000, rate: float = 0.5) -> dict:
+    """A conditional logit over each ambiguous mention's candidates (numpy, bench-time only): maximise the
+    log-probability of the right candidates (is_right against the overlapping gold toponym), L2 towards the
+    hand-set weights. Returns the weights and the counts it was fitted on."""
+    import numpy as np
+
+    names = [n for n in ranking.FEATURES if n != "country_hint"]
+    groups = []
+    for record in records:
+        for start, end, rows in ranking_candidates(record["text"]):
+            gold = [g for g in record["toponyms"] if _overlaps((start, end), (g["start"], g["end"]))]
+            if not gold or len(rows) < 2:
+                continue
+            right = [any(is_right(g, entry) for g in gold) for entry, _ in rows]
+            if any(right) and not all(right):
+                groups.append((np.array([[f[n] for n in names] for _, f in rows]), np.array(right, dtype=float)))
+    x = np.vstack([gx for gx, _ in groups])
+    y = np.concatenate([gy for _, gy in groups])
+    starts = np.cumsum([0] + [len(gy) for _, gy in groups[:-1]])
+    group = np.repeat(np.arange(len(groups)), [len(gy) for _, gy in groups])
+    prior = np.array([ranking.WEIGHTS[n] for n in names])  # the fit starts from, and shrinks towards, these
+    w = prior.copy()
+    for _ in range(steps):
+        z = x @ w
+        p = np.exp(z - np.maximum.reduceat(z, starts)[group])
+        p /= np.add.reduceat(p, starts)[group]
+        q = p * y / np.add.reduceat(p * y, starts)[group]  # posterior over the right candidates
+        w += rate * (x.T @ (q - p) / len(groups) - 2 * l2 * (w - prior))
+    return {"weights": {n: round(float(v), 4) for n, v in zip(names, w)}, "mentions": len(groups),
+            "candidates": int(sum(len(y) for _, y in groups)), "l2": l2, "steps": steps,
+            "fitted_on": "dev split of ../shared/gold/dev_places.jsonl",
+            "command": "python bench/places.py --fit"}
+
+
 def markdown(results: dict, top: int, seconds: float) -> str:
     lines = ["# bench/places.py: resolve_places on ../shared/gold/dev_places.jsonl", "",
              "Rule: a gold toponym is resolved when a predicted place overlapping its span is within 161 km "
@@ -118,12 +154,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--split", choices=("dev", "test"), help="score one split only")
     parser.add_argument("--top", type=int, default=25, help="names shown per error kind in the .md")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "places.json", help="JSON result file")
+    parser.add_argument("--fit", action="store_true", help="fit the ranker on the dev split and write its weights file")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.fit:  # the document context of the candidates comes from the hand-set weights: remove the old fit
+        path = ROOT / "extraction" / "knowledge" / "data" / ranking.RANKER_FILE
+        path.unlink(missing_ok=True)
+        ranking.load_weights.cache_clear()
+        fitted = fit_ranker([r for r in records if r["split"] == "dev"])
+        path.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+        print(f"fitted on {fitted['mentions']} mentions ({fitted['candidates']} candidates); wrote {path}")
+        return 0
     if args.split:
         records = [r for r in records if r["split"] == args.split]
     started = time.perf_counter()

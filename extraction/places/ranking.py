@@ -26,6 +26,7 @@ FEATURES: tuple[str, ...] = (
     "dateline_city",  # "NEW YORK (AP) --" and the entry is a town
     "container_before",  # "West Point, New York": the entry is the province or country of the place before
     "country_named",  # the document names the entry's country
+    "country_hint",  # the caller names it (resolve_places' `countries`); not fitted: the gold has no hints
     "country_located",  # the document's other places lie in the entry's country
     "admin1_located_province", "admin1_located_other",  # ... in the entry's province
     "next_is_admin1", "next_is_country",  # "Paris, Texas", "Ramadi, Iraq"
@@ -36,7 +37,7 @@ FEATURES: tuple[str, ...] = (
 WEIGHTS: dict[str, float] = {
     "log_population": 1.0, "is_country": 1.0, "is_admin1": -1.5, "is_admin2": -0.5, "is_region": 0.0,
     "capital": 0.5, "alternate_name": -0.5, "admin_suffix": 3.0, "dateline_city": 2.5, "container_before": 2.0,
-    "country_named": 1.5, "country_located": 1.5, "admin1_located_province": 1.5, "admin1_located_other": 1.0,
+    "country_named": 1.5, "country_hint": 1.5, "country_located": 1.5, "admin1_located_province": 1.5, "admin1_located_other": 1.0,
     "next_is_admin1": 3.0, "next_is_country": 2.0, "cue_city": 0.0, "namesake_capital": 0.0,
 }
 
@@ -62,4 +63,4 @@ def load_weights(folder: str | None = None) -> dict[str, float]:
     if not file.exists():
         return dict(WEIGHTS)
     data = json.loads(file.read_text(encoding="utf-8"))
-    return {name: float(data["weights"].get(name, 0.0)) for name in FEATURES}
+    return {name: float(data["weights"].get(name, WEIGHTS[name])) for name in FEATURES}

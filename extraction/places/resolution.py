@@ -394,9 +394,10 @@ class _Context:
     named: set[str]  # countries the document names (hint, country names, adjectives)
     located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
+    hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
 
 
-def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
+def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> _Context:
     """Pick an entry for each mention: population and feature first, then what the document names."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for mention in ordered:
@@ -404,7 +405,7 @@ def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazet
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
         following.after_place = mention if text[mention.end:following.start].strip() == "," else None
-    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym})
+    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
@@ -412,6 +413,23 @@ def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazet
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
     _one_sense(ordered)
+    return context
+
+
+def ranking_candidates(text: str) -> list[tuple[int, int, list[tuple[Entry, dict[str, float]]]]]:
+    """For fitting the ranker: (start, end, [(entry, features)...]) of each gazetteer mention's eligible entries,
+    with the document context of the final pass."""
+    gazetteer = load_gazetteer()
+    mentions = _find_mentions(text, gazetteer)
+    context = _choose(text, mentions, (), gazetteer)
+    out = []
+    for m in mentions:
+        if m.demonym or not m.matches:
+            continue
+        single = " " not in m.text.strip() and "-" not in m.text
+        rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if _eligible(x, m, context, single)]
+        out.append((m.start, m.end, rows))
+    return out
 
 
 def _one_sense(mentions: list[_Mention]) -> None:
@@ -440,7 +458,7 @@ def _only_country(mention: _Mention) -> bool:
 
 def _located(mentions: list[_Mention], context: _Context) -> _Context:
     """The context plus the countries and provinces of the towns and provinces chosen so far."""
-    out = _Context(set(context.named))
+    out = _Context(set(context.named), hinted=context.hinted)
     for m in mentions:
         if m.chosen and m.chosen.feature in ("city", "admin1", "admin2") and m.chosen.country:
             out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
@@ -498,6 +516,7 @@ def candidate_features(match: Match, mention: _Mention, context: _Context) -> di
     values["namesake_capital"] = kind == "admin1" and any(
         m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
     values["country_named"] = entry.country in context.named
+    values["country_hint"] = entry.country in context.hinted
     # the mention's own first-pass choice must not vouch for itself
     prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
     values["country_located"] = context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country)
