@@ -220,8 +220,34 @@ def _middle(values: list[float]) -> float:
     return (main[0] + main[-1]) / 2
 
 
+def _polygon_centre(geo: dict) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of the largest polygon of a GeoJSON outline: the geographic centre of a
+    country's main land (contiguous United States, mainland Australia), not pulled by far-off islands."""
+    polygons = []
+    for feature in geo.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            polygons.append(geometry["coordinates"])
+        elif geometry.get("type") == "MultiPolygon":
+            polygons += geometry["coordinates"]
+    best = None
+    for polygon in polygons:
+        ring = [tuple(point[:2]) for point in polygon[0]]
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            cross = x1 * y2 - x2 * y1
+            area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (round(best[1], 4), round(best[2], 4)) if best else None
+
+
 def _country_point(record: dict, city_points: list[tuple[float, float]]) -> tuple[float, float]:
-    """countryinfo's centroid, else its capital, else the middle of the country's towns."""
+    """The centre of countryinfo's outline (largest polygon), else its centroid, else its capital, else the middle
+    of the country's towns."""
+    centre = _polygon_centre(record.get("geoJSON") or {})
+    if centre:
+        return centre
     for field in ("latlng", "capital_latlng"):
         point = record.get(field) or []
         if len(point) == 2 and all(isinstance(x, (int, float)) for x in point):
