@@ -211,8 +211,9 @@ def _mention_at(
             matches = _lookup(phrase, gazetteer)
             if n == 1:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
-            if matches and _followed_by_name(text, tokens, i + n):
-                matches = [m for m in matches if m.entry.feature == "country"]
+            if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
+                matches = [m for m in matches if m.entry.feature in ("country", "admin1") or
+                           (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
@@ -254,7 +255,7 @@ def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return False
     word = tokens[j]
-    lowered = word.text.lower()
+    lowered = _bare(word.text)
     return (word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
             and lowered not in _LEADERS)
 
