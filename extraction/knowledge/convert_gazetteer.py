@@ -75,7 +75,7 @@ DROPPED_KEYS = frozenset(
     "wednesday thursday friday saturday sunday of kerry university president minister general governor mayor "
     "king queen prince sultan emir sheikh pope saint mount lake river street ocean sea north south east west "
     "image photo reuters afp congress parliament senate house capitol pentagon kremlin assembly council republic "
-    "kingdom federation union state states commonwealth empire province city county".split()
+    "kingdom federation union state states commonwealth empire province city county arab".split()
 ) | {"white house", "old city", "notre dame", "red cross", "red sea", "green zone"}
 _GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
@@ -335,8 +335,9 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
             provinces += [_admin1_display(a) for a in [known[2], *known[3]] if _latin(a) and not (a.isupper() and len(a) <= 3)]
         known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
         gid = state["geonameid"] if state else (known[0] if known else None)
+        alternates = [k for k in _keys(provinces, cc, admin=True) if not _generic(k)]  # not "Eastern", "Central"
         rows.append(_row(gid, "admin1", name, iso3[cc], name, lat, lon,
-                         sum(c["population"] for c in members), own, _keys(provinces, cc, admin=True)))
+                         sum(c["population"] for c in members), own, alternates))
     return rows
 
 

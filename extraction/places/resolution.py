@@ -195,7 +195,7 @@ def _mention_at(
     first = tokens[i]
     if not first.capitalised:
         return None
-    after_place = bool(found) and text[found[-1].end:first.start].strip() == "," and first.start - found[-1].end <= 3
+    after_place = bool(found) and text[found[-1].end:first.start].strip() in (",", "(") and first.start - found[-1].end <= 3
     stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
     if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
         return _Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
@@ -212,7 +212,7 @@ def _mention_at(
             if n == 1:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
-                matches = [m for m in matches if m.entry.feature in ("country", "admin1") or
+                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
@@ -405,7 +405,7 @@ def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazet
         mention.dateline = is_dateline(text, mention.start, mention.end)
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
-        following.after_place = mention if text[mention.end:following.start].strip() == "," else None
+        following.after_place = mention if text[mention.end:following.start].strip() in (",", "(") else None
     context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
