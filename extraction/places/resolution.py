@@ -142,7 +142,7 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         while i < len(tokens) and tokens[i].start < mention.end:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
-    towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
+    towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
     # "in London" once, or a dateline: the word is the town all along
     cued = {_bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
     return [m for m in mentions if m not in towns or _bare(m.text) not in people or _bare(m.text) in cued]

@@ -84,3 +84,14 @@ def test_detection_common_word_town_before_its_state():
     places = _places("A herd of buffalo moved north. Buffalo, New York, had snow; Mobile, Ala., had rain.")
     assert places["Buffalo"][3] == "New York"
     assert places["Mobile"][3] == "Alabama"
+
+
+def test_detection_first_name_before_surname_is_no_place():
+    text = "The president said on Monday that he had met with Paris Hilton at a dinner on the coast."
+    assert "Paris" not in _places(text)
+
+
+def test_detection_team_and_newspaper_keep_their_state():
+    places = _places("The mayor said on Friday that the Texas Rangers and the Suffolk County Times had both called.")
+    assert places["Texas"][1] == "admin1"
+    assert places["Suffolk County"][1] == "admin2"
