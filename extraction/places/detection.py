@@ -29,7 +29,7 @@ ORG_AFTER = frozenset(
 # Abbreviated first words of place names, written with a dot ("St. Louis", "Ft. Worth").
 DOTTED_HEADS = frozenset({"st", "ste", "mt", "ft", "pt"})
 # Two-letter postal codes that are English words in capitals: never alone.
-_WORDS = frozenset({"in", "or", "me", "ok", "hi", "oh", "id", "de", "la", "ma", "pa", "co", "al", "as", "at", "so", "no",
+POSTAL_WORDS = frozenset({"in", "or", "me", "ok", "hi", "oh", "id", "de", "la", "ma", "pa", "co", "al", "as", "at", "so", "no",
                     "us", "sa", "wa", "nt", "ne", "mo", "mt", "sc", "nb"})
 # Abbreviations that are also English words or titles: only after "<place>, ".
 _AMBIGUOUS = frozenset({"act", "vic", "tas", "man", "ill", "del", "ind", "ore", "ark", "wash", "miss", "cal", "penn", "nfld"})
@@ -56,7 +56,7 @@ def abbreviation_at(text: str, start: int, end: int, gazetteer: Gazetteer, after
         return stop, entries  # "W.Va.", "B.C.", "Calif.", "Fla."
     if word.isupper() and len(letters) >= 3 and not dotted:
         return end, entries  # "NSW", "QLD"
-    if word.isupper() and len(letters) == 2 and key not in _WORDS and _named_elsewhere(text, entries, gazetteer):
+    if word.isupper() and len(letters) == 2 and key not in POSTAL_WORDS and _named_elsewhere(text, entries, gazetteer):
         return end, entries  # "BC" in a story that names British Columbia or Canada
     return end, []
 

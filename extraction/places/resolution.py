@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...schemas import Place, Span
 from . import ranking
-from .detection import DOTTED_HEADS, ORG_AFTER, abbreviation_at, is_dateline
+from .detection import DOTTED_HEADS, ORG_AFTER, POSTAL_WORDS, abbreviation_at, is_dateline
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
@@ -67,6 +67,7 @@ _SPAN_TRIM = re.compile(
 )
 _WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")  # words; hyphens separate ("Baghdad-based")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+_POSTAL = re.compile(r"(?<![\w.&'-])[A-Z]{2}(?![\w.&'-])")
 
 
 @dataclass
@@ -101,8 +102,23 @@ def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
     """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    _choose(text, mentions, countries, gazetteer)
+    context = _choose(text, mentions, countries, gazetteer)
+    mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
     return [_place(m) for m in mentions if m.chosen is not None]
+
+
+def _postal_codes(text: str, mentions: list[_Mention], context: _Context, gazetteer: Gazetteer) -> list[_Mention]:
+    """Two-letter state codes that stand alone ("FrontCounter BC", "the NY office"), kept when the document's
+    resolved places lie in that state."""
+    out = []
+    for match in _POSTAL.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions) or match.group().lower() in POSTAL_WORDS:
+            continue
+        states = [e for e in gazetteer.abbreviation(name_key(match.group())) if context.admin1.get((e.country, e.name))]
+        if len(set(states)) == 1:
+            out.append(_Mention(start, end, match.group(), [Match(states[0], False)], chosen=states[0]))
+    return out
 
 
 def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: Sequence[str] = ()) -> list[Place | None]:

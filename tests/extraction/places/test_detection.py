@@ -95,3 +95,9 @@ def test_detection_team_and_newspaper_keep_their_state():
     places = _places("The mayor said on Friday that the Texas Rangers and the Suffolk County Times had both called.")
     assert places["Texas"][1] == "admin1"
     assert places["Suffolk County"][1] == "admin2"
+
+
+def test_detection_lone_postal_code_in_a_story_about_that_state():
+    places = _places("Residents of Kamloops and Prince George said on Monday that the new FrontCounter BC office opened.")
+    assert places["BC"][0] == "British Columbia"
+    assert "OK" not in _places("Residents of Tulsa and Norman said OK to the plan on Monday.")
