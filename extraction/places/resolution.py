@@ -1,7 +1,9 @@
 """Place resolution: named places in raw text (or in given spans) resolved to gazetteer entries.
 
-Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`); each is then
-resolved by population, feature and the countries, provinces and places the document names.
+Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`), plus state
+abbreviations, datelines and places inside local bodies' names (`detection.py`); each is then ranked
+(`ranking.py`: population, kind of place, containment, dateline, the countries and provinces the
+document names or resolves to) and every mention of a name takes one sense per document.
 """
 
 from __future__ import annotations
