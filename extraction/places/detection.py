@@ -73,6 +73,7 @@ def _named_elsewhere(text: str, entries: list[Entry], gazetteer: Gazetteer) -> b
 def is_dateline(text: str, start: int, end: int) -> bool:
     """True when text[start:end] opens a line in capitals and a dateline follows ("AUSTIN, Texas (AP) --")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t\"'(") or not text[start:end].isupper():
-        return False
+    before = text[line_start:start].strip(" \t\"'(")
+    if (before and not before.endswith((".", "!", "?"))) or not text[start:end].isupper():
+        return False  # a line's or a sentence's first words ("... in Portland. OAKLAND, Calif. (AP) -")
     return bool(_DATELINE_AFTER.match(text, end))

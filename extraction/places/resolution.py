@@ -192,9 +192,13 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
             continue
         if first.initial and first.text.lower() in common:
             continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
+        if first.text.isupper() and len(first.text) > 1 and not word.text.isupper():
+            continue  # "CDC Atlanta": an acronym is no first name
         names.add(_bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
-        if alone and _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
+        named_thing = j > 0 and tokens[j - 1].text.lower() == "the"  # "the Melbourne Cup", "the Dallas Mavericks"
+        if alone and not named_thing and _bare(word.text) not in common and not first.initial \
+                and _country_for(first.text) is None:
             names.add(_bare(first.text))
     return names
 
@@ -296,6 +300,8 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]
         return False
     if tokens[i].text.isupper() and len(tokens[i].text) > 2 and not previous.text.isupper():
         return False  # "Associated Press WASHINGTON (AP)": a dateline after a byline
+    if previous.text.isupper() and len(previous.text) > 1 and not tokens[i].text.isupper():
+        return False  # "CDC Atlanta": an acronym is no first name
     if previous.initial and previous.text.lower() in lowered:
         return False  # "Later London": an ordinary word that opens the sentence
     if found and found[-1].end == previous.end:

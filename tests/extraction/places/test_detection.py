@@ -101,3 +101,14 @@ def test_detection_lone_postal_code_in_a_story_about_that_state():
     places = _places("Residents of Kamloops and Prince George said on Monday that the new FrontCounter BC office opened.")
     assert places["BC"][0] == "British Columbia"
     assert "OK" not in _places("Residents of Tulsa and Norman said OK to the plan on Monday.")
+
+
+def test_detection_named_thing_and_acronym_are_no_person():
+    places = _places("Trainers said on Monday that the Melbourne Cup drew crowds, and samples went to CDC Atlanta for tests.")
+    assert places["Melbourne"][2] == "AUS"
+    assert places["Atlanta"][2] == "USA"
+
+
+def test_detection_dateline_after_a_sentence():
+    places = _places("The Oakland Athletics lost a game to Portland. OAKLAND, Calif. (AP) - A pitcher threw well on Monday.")
+    assert places["OAKLAND"][3] == "California"
