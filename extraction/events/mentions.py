@@ -22,12 +22,12 @@ from .discards import Discards, load_discards
 from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from ..places.geography import event_location
 from ..places.resolution import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
 # Verbs whose event is in their complement: the speaker is not the actor of what is reported.
 REPORTING_VERBS = {"say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write", "allege"}
-PLACE_FEATURES_FOR_EVENTS = {"city", "admin1", "region"}
 
 
 @dataclass(frozen=True)
@@ -193,16 +193,10 @@ def _warns_of(verb: Token) -> bool:
 
 
 def _location(frame: Frame, offset: int, sentence_span: Span, ctx: _DocContext) -> Place | None:
-    for token in frame.places:
-        start = offset + token.idx
-        for place in ctx.places:
-            if _overlaps(place.span, start, start + len(token)) and place.feature in PLACE_FEATURES_FOR_EVENTS:
-                return place
-    in_sentence = [p for p in ctx.places if _overlaps(p.span, sentence_span.start, sentence_span.end)]
-    for place in in_sentence:
-        if place.feature in {"city", "admin1"}:
-            return place
-    return None
+    """The place the frame's own words name, else the nearest in its sentence, else the dateline (places/geography)."""
+    phrase = [(offset + token.idx, offset + token.idx + len(token)) for token in frame.places]
+    return event_location(ctx.document.text, ctx.places, phrase, (sentence_span.start, sentence_span.end),
+                          offset + frame.trigger.idx)
 
 
 def _date(frame: Frame, offset: int, ctx: _DocContext) -> EventDate:

