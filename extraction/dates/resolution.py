@@ -16,8 +16,10 @@ import re
 from typing import Callable, Literal
 
 from ...schemas import DateBasis, EventDate, Granularity, Span
+from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
+                         weekday, weekend)
+from .tense import BOUNDARY, WOULD_DEADLINE, Tense, tense_at
 
-Tense = Literal["past", "future"]
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -29,7 +31,6 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
              "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
-_BACK, _AHEAD = {"last", "past", "this past"}, {"next", "coming", "this coming"}
 
 
 def _cap(*words: str) -> str:
@@ -112,138 +113,7 @@ _YEAR_DENY_AFTER = re.compile(
     r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
 _LEFTOVER = re.compile(r"\s*(?i:on|in|at|since|by|during|from|until|of|the)?[\s,.]*")  # what an expression may add
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s|\n")
-_TENSE_MARK = re.compile(
-    r"(?P<p>\b(?:was|were)\s+(?:(?:due|expected|scheduled|set|slated|supposed)\s+)?to\s+\w+)"  # future in the past
-    r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
-    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
-    r"|plans?\s+to|planned\s+for|going\s+to|upcoming|ahead\s+of|to\s+be\s+held|expects?|(?:hopes?|aims?|intends?)\s+to"
-    r"|predicts?|forecasts?|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+place|goes\s+ahead|arrives?|meets)\b|'ll\b)"
-    r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
-    r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
-    r"|ago|[a-z]{3,}ed)\b)")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:(?:on|the)\s+)?|\s*[-–—]\s*")
-_WOULD_DEADLINE = re.compile(r"\bwould\b[^.;!?]*\b(?:by|until|till|through)\s+$")
-_NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
-
-
-# --- calendar arithmetic -----------------------------------------------------------------------
-def _days(n: int) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def _month_span(year: int, month: int, months: int = 1) -> tuple[dt.date, dt.date]:
-    """First day of a month and last day of the `months`-th month from it."""
-    last_year, last_month = _add_months(year, month, months - 1)
-    return dt.date(year, month, 1), dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
-
-
-def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
-    """(year, month) shifted by k months."""
-    i = year * 12 + month - 1 + k
-    return i // 12, i % 12 + 1
-
-
-def _week_span(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of the ISO week that holds `day`."""
-    monday = day - _days(day.weekday())
-    return monday, monday + _days(6)
-
-
-def _nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
-    """The candidate closest to publication; days on the side the tense disfavours count double."""
-    def cost(day: dt.date) -> tuple[int, int]:
-        delta = (day - published).days
-        wrong_side = delta > 0 if tense == "past" else delta < 0
-        return abs(delta) * (2 if wrong_side else 1), delta
-    return min(candidates, key=cost)
-
-
-def _month_year(month: int, published: dt.date, tense: Tense, rel: str | None = None) -> int:
-    """Year of a month named without one: the latest not after publication (past) or the next (future)."""
-    rel = (rel or "").lower()
-    if rel == "this":
-        return published.year
-    if rel in _BACK:
-        return published.year if month < published.month else published.year - 1
-    if rel in _AHEAD:
-        return published.year if month > published.month else published.year + 1
-    if tense == "past":
-        return published.year if month <= published.month else published.year - 1
-    return published.year if month >= published.month else published.year + 1
-
-
-def _weekday(published: dt.date, weekday: int, rel: str | None, tense: Tense) -> dt.date:
-    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself.
-
-    "last Thursday" written on a Friday is the Thursday of the week before: yesterday would be "yesterday".
-    """
-    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
-    rel = " ".join((rel or "").lower().split())
-    if rel in _BACK:
-        return published - _days(back + 7 if back <= 1 else back)
-    if rel in _AHEAD:
-        return published + _days(ahead or 7)
-    return published - _days(back) if tense == "past" else published + _days(ahead)
-
-
-def _weekend(published: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.date]:
-    """Saturday..Sunday of the weekend meant, chosen as `_weekday` chooses days."""
-    rel = " ".join((rel or "").lower().split())
-    saturday = published - _days((published.weekday() - 5) % 7)  # latest Saturday on or before publication
-    if rel in _BACK and saturday + _days(1) >= published:
-        saturday -= _days(7)
-    elif rel in _AHEAD:
-        saturday = published + _days((5 - published.weekday()) % 7 or 7)
-    elif tense == "future" and rel != "this past" and saturday + _days(1) < published:
-        saturday += _days(7)
-    return saturday, saturday + _days(1)
-
-
-def _unit_span(published: dt.date, unit: str, k: int) -> tuple[dt.date, dt.date]:
-    """The calendar week, month or year `k` units from the one holding publication."""
-    if unit == "week":
-        return _week_span(published + _days(7 * k))
-    if unit == "month":
-        return _month_span(*_add_months(published.year, published.month, k))
-    return dt.date(published.year + k, 1, 1), dt.date(published.year + k, 12, 31)
-
-
-def _shift(published: dt.date, unit: str, n: int) -> dt.date:
-    """Publication moved by n (signed) days, weeks, months or years, day clamped to the month."""
-    if unit in ("day", "week"):
-        return published + _days(n * (7 if unit == "week" else 1))
-    year, month = _add_months(published.year, published.month, n * (12 if unit == "year" else 1))
-    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
-
-
-def _narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published: dt.date | None) -> tuple[dt.date, dt.date, Granularity]:
-    """The part of [start, end] a modifier names: thirds for early/mid/late, halves, quarters, Nth week."""
-    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in"))
-    first, length = mod.split()[0], (end - start).days + 1
-    if mod.endswith(" week"):
-        if first in ("last", "final"):
-            return end - _days(6), end, "week"
-        monday = start + _days(7 * ("first", "second", "third", "fourth").index(first))
-        return monday, min(monday + _days(6), end), "week"
-    if first in ("earlier", "later"):
-        if published is None or not start <= published <= end:
-            return start, end, gran
-        return (start, published, gran) if first == "earlier" else (published, end, gran)
-    if gran == "year":  # in months: thirds; "the end of 2013" is its December
-        months = {"end": (12, 1), "beginning": (1, 1), "start": (1, 1), "first half": (1, 6), "second half": (7, 6),
-                  "last quarter": (10, 3), "final quarter": (10, 3)}.get(mod)
-        if months is None and mod.endswith("quarter"):
-            months = (1 + 3 * ("first", "second", "third", "fourth").index(first), 3)
-        if months is None:
-            months = (1 + 4 * {"early": 0, "mid": 1, "middle": 1}.get(mod, 2), 4)
-        return (*_month_span(start.year, *months), gran)
-    if mod in ("first half", "second half"):
-        half = start + _days(length // 2)
-        return (start, half - _days(1), gran) if first == "first" else (half, end, gran)
-    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(mod, 2)
-    cuts = (0, 10, 20, length) if gran == "month" else (0, 2, 4, length)  # month: 1-10, 11-20, 21-end
-    return start + _days(cuts[third]), start + _days(cuts[third + 1] - 1), gran
 
 
 # --- one resolver per family: (groups + "text", published, tense) -> Interval, or None to reject --
@@ -277,7 +147,7 @@ def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         return None
     if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
         candidates = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
-    start = _nearest(candidates, p, tense)
+    start = nearest(candidates, p, tense)
     return start, start.replace(day=day2), "day", "relative"
 
 
@@ -289,7 +159,7 @@ def _r_numeric(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         return None
     if len(readings) == 2 and p is None:  # 5/1/2014 without an anchor: 5 January or May 1; no guess
         return None, None, "day", "none"
-    day = readings[0] if len(readings) == 1 else _nearest(readings, p, tense)
+    day = readings[0] if len(readings) == 1 else nearest(readings, p, tense)
     return day, day, "day", "explicit"
 
 
@@ -297,27 +167,27 @@ def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     month = _month_no(next(g[k] for k in ("m", "m2", "may") if g.get(k)))
     if g.get("y") or (g.get("ry") and p):
         year, basis = _stated_year(g, p)
-        return (*_month_span(year, month), "month", basis)
+        return (*month_span(year, month), "month", basis)
     if p is None:
         return None, None, "month", "none"
-    return (*_month_span(_month_year(month, p, tense, g.get("rel")), month), "month", "relative")
+    return (*month_span(month_year(month, p, tense, g.get("rel")), month), "month", "relative")
 
 
 def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     first = _SEASONS[g["se"]]
     if g.get("y"):  # winter 2013: December 2012 to February 2013
-        return (*_month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
+        return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
     if p is None:
         return None, None, "month", "none"
     year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
-    rel, running = (g.get("rel") or "").lower(), _month_span(year, first, 3)[1] >= p
+    rel, running = (g.get("rel") or "").lower(), month_span(year, first, 3)[1] >= p
     if rel == "this" and not running:
         year = p.year
     elif rel == "next" or (rel != "last" and not running and tense == "future"):
         year += 1
     elif rel == "last" and running:
         year -= 1
-    return (*_month_span(year, first, 3), "month", "relative")
+    return (*month_span(year, first, 3), "month", "relative")
 
 
 def _r_year(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -339,10 +209,10 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         start, end, gran, basis = _r_year({"y": g["cyy"]}, p, tense)
     else:
         gran, basis = g["cu"], "relative"
-        start, end = _unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
+        start, end = unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
         return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
-    return (*_narrow(start, end, gran, g["mod"], p), basis)
+    return (*narrow(start, end, gran, g["mod"], p), basis)
 
 
 def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -350,8 +220,8 @@ def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "week" if unit == "weekend" else unit, "none"
     if unit == "weekend":
-        return (*_weekend(p, rel, tense), "week", "relative")
-    return (*_unit_span(p, unit, -1 if rel in _BACK else 1 if rel in _AHEAD else 0), unit, "relative")
+        return (*weekend(p, rel, tense), "week", "relative")
+    return (*unit_span(p, unit, -1 if rel in BACK else 1 if rel in AHEAD else 0), unit, "relative")
 
 
 def _count(text: str) -> tuple[int, int]:
@@ -371,7 +241,7 @@ def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     n = _count(g["n"])[1] if g["n"] else (3 if plural else 1)
     if unit == "hour":
         unit, n = "day", -(-n // 24)
-    other = _shift(p, unit, n if direction in ("next", "coming") else -n)
+    other = shift(p, unit, n if direction in ("next", "coming") else -n)
     return min(p, other), max(p, other), gran, "relative"
 
 
@@ -382,11 +252,11 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         return None, None, gran, "none"
     if unit == "hour":
         unit, lo, hi = "day", lo // 24, hi // 24
-    first, last = _shift(p, unit, -hi), _shift(p, unit, -lo)
+    first, last = shift(p, unit, -hi), shift(p, unit, -lo)
     if unit == "week":
-        first, last = _week_span(first)[0], _week_span(last)[1]
+        first, last = week_span(first)[0], week_span(last)[1]
     elif unit == "month":
-        first, last = first.replace(day=1), _month_span(last.year, last.month)[1]
+        first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
         first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
     return first, last, gran, "relative"
@@ -396,13 +266,13 @@ def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     words = g["text"].lower()
     offset = (-2 if "before" in words else 2 if "after" in words else 1 if "tomorrow" in words
               else -1 if "yesterday" in words or words.startswith("last") else 0)
-    return (p + _days(offset), p + _days(offset), "day", "relative") if p else (None, None, "day", "none")
+    return (p + days(offset), p + days(offset), "day", "relative") if p else (None, None, "day", "none")
 
 
 def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "day", "none"
-    day = _weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
+    day = weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
     return day, day, "day", "relative"
 
 
@@ -438,34 +308,13 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
     return True
 
 
-def _tense_at(text: str, start: int, end: int) -> Tense:
-    """Tense of the clause around an expression: the nearest marker to the left, else to the right."""
-    left, right = text[max(0, start - 120):start], text[end:end + 80]
-    cuts = list(_BOUNDARY.finditer(left))
-    left = left[cuts[-1].end():] if cuts else left
-    right = right[:cut.start()] if (cut := _BOUNDARY.search(right)) else right
-    for window, pick in ((left, -1), (right, 0)):
-        marks = [mm for mm in _TENSE_MARK.finditer(window) if _is_marker(mm, window)]
-        if marks:
-            return "future" if marks[pick].lastgroup == "f" else "past"
-    return "past"
-
-
-def _is_marker(mm: re.Match, window: str) -> bool:
-    """False for words that are not past verbs ("need") or are participles in a passive ("will be held")."""
-    word = mm.group()
-    if mm.lastgroup != "p2" or word in ("said", "told", "was", "were", "had", "did", "ago"):
-        return True
-    return word not in _NOT_PAST and not re.search(r"\b(?:be|been|being)\s+$", window[:mm.start()])
-
-
 def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None) -> EventDate | None:
     """The EventDate for one family match, or None when its context or calendar rules it out."""
     if not _plausible(kind, m, text):
         return None
     if tense is None:
-        tense = _tense_at(text, *m.span()) if published and kind in _TENSED else "past"
-        if kind == "bare_month" and _WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
+        tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+        if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
     found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
     if found is None:
@@ -501,7 +350,7 @@ def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate |
         return None
     if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
         return None
-    day = previous.end + _days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
+    day = previous.end + days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
     return date.model_copy(update={"start": day, "end": day})
 
 
@@ -538,6 +387,6 @@ def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -
     if data is None or data.date_obj is None:
         return EventDate(text=text, basis="none")
     day, period = data.date_obj.date(), data.period if data.period in ("week", "month", "year") else "day"
-    start, end = {"day": (day, day), "week": _week_span(day), "month": _month_span(day.year, day.month),
+    start, end = {"day": (day, day), "week": week_span(day), "month": month_span(day.year, day.month),
                   "year": (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))}[period]
     return EventDate(start=start, end=end, granularity=period, text=text, basis="explicit" if has_year else "relative")
