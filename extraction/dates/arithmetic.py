@@ -127,3 +127,34 @@ def narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published:
     third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(mod, 2)
     cuts = (0, 10, 20, length) if gran == "month" else (0, 2, 4, length)  # month: 1-10, 11-20, 21-end
     return start + days(cuts[third]), start + days(cuts[third + 1] - 1), gran
+
+
+def quarter_span(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of calendar quarter 1..4."""
+    return month_span(year, 3 * quarter - 2, 3)
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    """(year, quarter) holding `day`."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def add_quarters(year: int, quarter: int, k: int) -> tuple[int, int]:
+    """(year, quarter) shifted by k quarters."""
+    i = year * 4 + quarter - 1 + k
+    return i // 4, i % 4 + 1
+
+
+def years_back(start: dt.date, end: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    """The same calendar unit [start, end] n years earlier (negative n: later); February 29 becomes the 28th."""
+    def move(day: dt.date) -> dt.date:
+        year = day.year - n
+        return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+    if start.weekday() == 0 and (end - start).days == 6:  # an ISO week: the same week number
+        year, week, _ = start.isocalendar()
+        monday = dt.date.fromisocalendar(year - n, min(week, 52), 1)
+        return monday, monday + days(6)
+    new_start, new_end = move(start), move(end)
+    if end.day == calendar.monthrange(end.year, end.month)[1]:  # keep whole months whole
+        new_end = new_end.replace(day=calendar.monthrange(new_end.year, new_end.month)[1])
+    return new_start, new_end

@@ -16,74 +16,46 @@ import re
 from typing import Callable, Literal
 
 from ...schemas import DateBasis, EventDate, Granularity, Span
+from . import anchors
 from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
                          weekday, weekend)
+from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
+                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
+from .values import timex_mod, timex_value
 from .tense import BOUNDARY, WOULD_DEADLINE, Tense, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": (2, 5), "several": (3, 7)}
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31),
-             "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
-             "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
-
-
-def _cap(*words: str) -> str:
-    """Alternation of keywords, each also with a capital first letter (sentence start)."""
-    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in words) + ")"
-
-
 # --- the grammar: one regex per family; earlier families win at the same offset ------------------
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-_MONF = r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"  # not May
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-_WDX = rf"(?:{_WD}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_D = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
-_YR = r"(?:1[89]\d\d|20\d\d)"
-_Y = rf"(?<![\w$£€#.,/]){_YR}(?![\w%/]|[.,:]\d|-[A-Za-z])"
-_RY = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year\b"  # "March last year", "June of this year"
-_NUM = (rf"(?<![\d,.])(?:\d{{1,3}}|{_cap('a few', 'a couple of', 'a couple', 'several', 'few', 'an', 'a', 'one', 'two')}"
-        r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|Three|Four|Five|Six|Seven|Eight|Nine|Ten)")
-_REL = _cap("last", "this past", "this coming", "this", "next", "past", "coming")
-_MODS = (rf"(?:{_cap('early', 'mid', 'late', 'earlier in', 'earlier', 'later in', 'later')}|(?:[Tt]he\s+)?(?:very\s+)?"
-         rf"{_cap('end', 'beginning', 'start', 'middle', 'first half', 'second half')}\s+of"
-         rf"|(?:[Tt]he\s+)?{_cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:week|quarter)\s+of)")
-_CORE = rf"(?P<cm>{_MON})(?:\s+(?:of\s+)?(?P<cy>{_Y}))?|(?P<crel>last|this|next|the)\s+(?P<cu>week|month|year)\b|(?P<cyy>{_Y})"
-_NOT_NAMES = r"Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review"
 _FAMILIES: dict[str, str] = {
-    "mdy_range": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?",
-    "ry_mdy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{_MON})\s+(?P<d>{_D})",  # "last year August 8"
-    "ry_dmy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})",
-    "mdy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y})|{_RY})?(?!\s+attacks?\b)",
-    "dmy_range": rf"(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?",
-    "dmy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})?",
-    "iso": rf"(?<![\d/.-])(?P<y>{_YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
-    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{_YR})(?![\d/]|[.-]\d)",
-    "my": rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})",
-    "mod": rf"(?P<mod>{_MODS})[\s-]*(?:{_CORE})",
-    "relunit": rf"(?<!the )(?<!The )(?P<rel>{_REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
-    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
-    "ago": rf"(?P<n>{_NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+ago\b",
-    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{_cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
-                rf"|{_cap('earlier', 'later')}\s+today|{_cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
-                rf"|{_cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
+    **anchors.FAMILIES,
+    "mdy_range": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
+    "ry_mdy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{MON})\s+(?P<d>{D})",  # "last year August 8"
+    "ry_dmy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})",
+    "mdy": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y})|{RY})?(?!\s+attacks?\b)",
+    "dmy_range": rf"(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
+    "dmy": rf"(?:(?P<wd>{WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})?",
+    "iso": rf"(?<![\d/.-])(?P<y>{YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
+    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{YR})(?![\d/]|[.-]\d)",
+    "my": rf"(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})",
+    "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
+    "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
+    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
+    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+ago\b",
+    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
+                rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
+                rf"|{cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
     "weekend": r"the\s+(?P<u>weekend)\b",
-    "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?:{_cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\s+(?:{_NOT_NAMES})\b)"
+    "weekday": (rf"(?:(?P<rel>{REL})\s+)?(?:{cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{WD})(?!\s+(?:{NOT_NAMES})\b)"
                 r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
-    "season": rf"(?:(?P<rel>{_cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_Y}))?",
+    "season": rf"(?:(?P<rel>{cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?",
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
                 r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
-                rf"(?:\s+(?P<y>{_Y}))?"),
-    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{_Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{_YR}|\d\d)(?![\w%/]|[.,:]\d)",
-    "iso_month": rf"(?<![\d/.-])(?P<y>{_YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
-    "year": rf"(?P<y>{_Y})",
-    "bare_month": rf"(?P<rel>{_cap('last', 'this', 'next')})\s+(?P<m>{_MONF}|May\b)|(?P<m2>{_MONF})|(?P<may>May)\b",
+                rf"(?:\s+(?P<y>{Y}))?"),
+    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{YR}|\d\d)(?![\w%/]|[.,:]\d)",
+    "iso_month": rf"(?<![\d/.-])(?P<y>{YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
+    "year": rf"(?P<y>{Y})",
+    "bare_month": rf"(?P<rel>{cap('last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
 }
 _KINDS = tuple(_FAMILIES)
 _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
@@ -119,7 +91,7 @@ _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:
 # --- one resolver per family: (groups + "text", published, tense) -> Interval, or None to reject --
 def _month_no(name: str) -> int:
     """1..12 from "Jan.", "January" or "01"."""
-    return int(name) if name.isdigit() else _MONTH_KEYS.index(name[:3].lower()) + 1
+    return int(name) if name.isdigit() else MONTH_KEYS.index(name[:3].lower()) + 1
 
 
 def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
@@ -131,7 +103,7 @@ def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
 
 def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if g.get("h"):  # a holiday on a fixed date
-        month, day = _HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").split())]
+        month, day = HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").split())]
         g = {**g, "m": str(month), "d": str(day)}
     month, day = _month_no(g["m"]), int(re.sub(r"\D", "", g["d"]))
     day2 = int(re.sub(r"\D", "", g["d2"])) if g.get("d2") else day
@@ -146,7 +118,7 @@ def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if not candidates:  # February 29 with no leap year nearby
         return None
     if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
-        candidates = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
+        candidates = [c for c in candidates if c.weekday() == WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
     start = nearest(candidates, p, tense)
     return start, start.replace(day=day2), "day", "relative"
 
@@ -174,7 +146,7 @@ def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 
 def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
-    first = _SEASONS[g["se"]]
+    first = SEASONS[g["se"]]
     if g.get("y"):  # winter 2013: December 2012 to February 2013
         return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
     if p is None:
@@ -212,7 +184,10 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         start, end = unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
         return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
-    return (*narrow(start, end, gran, g["mod"], p), basis)
+    narrowed = narrow(start, end, gran, g["mod"], p)
+    if narrowed[2] != gran:  # "the first week of May": a week of its own
+        return (*narrowed, basis)
+    return (*narrowed, basis, timex_value(start, end, gran), timex_mod(g["mod"]))
 
 
 def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -227,7 +202,7 @@ def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 def _count(text: str) -> tuple[int, int]:
     """(least, most) of a count written in digits or words ("three", "a few")."""
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else _COUNTS["couple" if word == "of" else word]
+    value = int(word) if word.isdigit() else COUNTS["couple" if word == "of" else word]
     return value if isinstance(value, tuple) else (value, value)
 
 
@@ -272,7 +247,7 @@ def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "day", "none"
-    day = weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
+    day = weekday(p, WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
     return day, day, "day", "relative"
 
 
@@ -308,7 +283,8 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
     return True
 
 
-def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None) -> EventDate | None:
+def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None,
+              ctx: anchors.Context) -> EventDate | None:
     """The EventDate for one family match, or None when its context or calendar rules it out."""
     if not _plausible(kind, m, text):
         return None
@@ -316,22 +292,30 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
         if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
-    found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
+    groups = {**m.groupdict(), "text": m.group()}
+    if kind in anchors.RESOLVERS:
+        found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
+    else:
+        found = _RESOLVERS[kind](groups, published, tense)
     if found is None:
         return None
-    start, end, gran, basis = found
-    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()))
+    start, end, gran, basis, *extra = found
+    value, mod = extra if extra else (timex_value(start, end, gran), None)
+    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()),
+                     value=value, mod=mod)
 
 
 def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[EventDate]:
     """Every expression in text order; a candidate its family rejects falls to later families at that offset."""
     found: list[EventDate] = []
+    anchored: list[EventDate] = []  # dates a later "that day" or "a year earlier" may lean on
     pos = 0
     while (hit := _FINDER.search(text, pos)) is not None:
         date = None
+        ctx = anchors.Context(anchored, text.rfind("\n", 0, hit.start()) + 1)
         for kind in _KINDS[_KINDS.index(hit.lastgroup):]:
             m = _FAMILY_RE[kind].match(text, hit.start())
-            if m is not None and (date := _resolved(kind, m, text, published, tense)) is not None:
+            if m is not None and (date := _resolved(kind, m, text, published, tense, ctx)) is not None:
                 break
         if date is None:
             pos = hit.start() + 1
@@ -339,6 +323,8 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[Eve
             if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
                 date = later
             found.append(date)
+            if kind not in anchors.NOT_ANCHORS:
+                anchored.append(date)
             pos = date.span.end
     return found
 
@@ -354,12 +340,14 @@ def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate |
     return date.model_copy(update={"start": day, "end": day})
 
 
-def resolve_dates(text: str, published: dt.date | None) -> list[EventDate]:
+def resolve_dates(text: str, published: dt.date | None, vague: bool = True) -> list[EventDate]:
     """Every date expression in `text`, in text order and non-overlapping, resolved against `published`.
 
     Which Sunday (the last or the next) follows the tense of the clause around each expression.
+    vague=False leaves out "recently" and "the future" (TIMEX3 PAST_REF/FUTURE_REF: no interval).
     """
-    return _scan(text, published, None)
+    found = _scan(text, published, None)
+    return found if vague else [d for d in found if d.value not in ("PAST_REF", "FUTURE_REF")]
 
 
 def resolve_expression(expression: str, published: dt.date | None, tense: Tense = "past") -> EventDate:
@@ -377,7 +365,7 @@ def resolve_expression(expression: str, published: dt.date | None, tense: Tense 
 
 def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -> EventDate:
     """Fallback for wordings the grammar lacks; dateparser is imported only here (slow to load)."""
-    has_year = re.search(rf"\b{_YR}\b", text) is not None
+    has_year = re.search(rf"\b{YR}\b", text) is not None
     if published is None and not has_year:
         return EventDate(text=text, basis="none")
     from dateparser.date import DateDataParser
