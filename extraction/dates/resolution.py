@@ -16,19 +16,20 @@ import re
 from typing import Callable, Literal
 
 from ...schemas import DateBasis, EventDate, Granularity, Span
-from . import anchors
+from . import anchors, units
 from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
                          weekday, weekend)
 from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
                       WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
 from .values import timex_mod, timex_value
-from .tense import BOUNDARY, WOULD_DEADLINE, Tense, tense_at
+from .tense import BOUNDARY, UNTIL, WOULD_DEADLINE, Tense, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
 # --- the grammar: one regex per family; earlier families win at the same offset ------------------
 _FAMILIES: dict[str, str] = {
     **anchors.FAMILIES,
+    **units.FAMILIES,
     "mdy_range": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
     "ry_mdy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{MON})\s+(?P<d>{D})",  # "last year August 8"
     "ry_dmy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})",
@@ -255,7 +256,7 @@ _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] 
     "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
     "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
-    "iso_month": _r_month, "year": _r_year, "bare_month": _r_month,
+    "iso_month": _r_month, "year": _r_year, "bare_month": _r_month, **units.RESOLVERS,
 }
 _TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit"}
 
@@ -292,6 +293,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
         if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
+        elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
+            tense = "future"  # "postponed until Tuesday", "loans through January"
     groups = {**m.groupdict(), "text": m.group()}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
