@@ -308,8 +308,10 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
                      value=value, mod=mod)
 
 
-def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[EventDate]:
-    """Every expression in text order; a candidate its family rejects falls to later families at that offset."""
+def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool = True) -> list[EventDate]:
+    """Every expression in text order; a candidate its family rejects falls to later families at that offset.
+
+    With `parts`, a range of years ("1957-58", "between 2009 and 2012") is followed by each end year."""
     found: list[EventDate] = []
     anchored: list[EventDate] = []  # dates a later "that day" or "a year earlier" may lean on
     pos = 0
@@ -328,8 +330,19 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[Eve
             found.append(date)
             if kind not in anchors.NOT_ANCHORS:
                 anchored.append(date)
+            if kind == "yrange" and parts:
+                found.extend(_range_parts(_FAMILY_RE[kind].match(text, date.span.start)))
             pos = date.span.end
     return found
+
+
+def _range_parts(m: re.Match) -> list[EventDate]:
+    """The two years of a year range, each with its own span and value ("58" in "1957-58" is 1958)."""
+    first = int(m["y"])
+    second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+    return [EventDate(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", text=m[group], basis="explicit",
+                      span=Span(start=m.start(group), end=m.end(group)), value=str(y))
+            for y, group in ((first, "y"), (second, "y2"))]
 
 
 def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
@@ -344,7 +357,8 @@ def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate |
 
 
 def resolve_dates(text: str, published: dt.date | None, vague: bool = True) -> list[EventDate]:
-    """Every date expression in `text`, in text order and non-overlapping, resolved against `published`.
+    """Every date expression in `text`, in text order and non-overlapping (except the years of a range
+    of years, which follow the range), resolved against `published`.
 
     Which Sunday (the last or the next) follows the tense of the clause around each expression.
     vague=False leaves out "recently" and "the future" (TIMEX3 PAST_REF/FUTURE_REF: no interval).
@@ -357,7 +371,7 @@ def resolve_expression(expression: str, published: dt.date | None, tense: Tense 
     """One expression the caller picked, resolved (span None); basis "none" when nothing parses."""
     text = expression.strip()
     for prefix in ("", "in "):  # "in " lets a bare month ("December") stand alone
-        hits = _scan(prefix + text, published, tense)
+        hits = _scan(prefix + text, published, tense, parts=False)
         if len(hits) == 1 and _LEFTOVER.fullmatch((prefix + text)[:hits[0].span.start] + (prefix + text)[hits[0].span.end:]):
             return hits[0].model_copy(update={"text": text, "span": None})
     parsed = _parse_with_dateparser(text, published, tense)

@@ -20,6 +20,8 @@ CASES = Path(__file__).parents[2] / "cases" / "dates.jsonl"
 def _only(text: str, published: dt.date | None) -> tuple:
     """(text, start, end, granularity, basis) of the single expression found in `text`."""
     found = resolve_dates(text, published)
+    found = [d for d in found if not any(o is not d and o.span.start <= d.span.start and d.span.end <= o.span.end
+                                         for o in found)]  # the years of a range follow it
     assert len(found) == 1, [d.text for d in found]
     d = found[0]
     return d.text, d.start, d.end, d.granularity, d.basis
