@@ -39,7 +39,8 @@ FAMILIES: dict[str, str] = {
                 rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
     "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qr>latest|current|previous|past|prior|recent"
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
-                    r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
+                    r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
+                    r"|(?P<period>[Tt]he\s+latest\s+period)\b"),
     "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
     "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
@@ -105,6 +106,8 @@ def _r_quarter(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 
 
 def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    if g.get("period"):  # "the latest period": the latest quarter of an earnings report
+        g = {**g, "lead": "the", "qr": "latest"}
     lead, qr = g["lead"].lower(), " ".join((g.get("qr") or "").lower().replace("-", " ").split())
     story = ctx.last_quarter()
     if p is None and story is None:

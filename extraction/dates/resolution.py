@@ -67,7 +67,7 @@ _FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>'
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
-    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between",
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?",
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
     "weekend": "over|on|at|during|through|throughout",
     "christmas": "on|at|over|before|after|since|until|by",

@@ -3,7 +3,7 @@
 
 Decades keep eventpipe's narrowing (early/mid/late: the first, middle, last four years) with the
 TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like a written one,
-also after a month ("January nineteen ninety-seven"). "The current fiscal year", "this fiscal year",
+also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year",
 "the full year" name the year of publication (fiscal years are taken as calendar years).
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from .grammar import MON, MONTH_KEYS, cap
+from .arithmetic import nearest
+from .grammar import MON, MONTH_KEYS, Y, cap
 from .tense import Tense
 from .values import timex_mod
 
@@ -26,6 +27,7 @@ FAMILIES: dict[str, str] = {
     "decade": (rf"(?:(?:[Tt]he\s+)?(?P<mod>{cap('early', 'mid', 'late')})[\s-]+)?(?:[Tt]he\s+)?"
                r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
+    "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
     "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'this fiscal', 'the fiscal')})"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
 }
@@ -76,4 +78,26 @@ def _r_fiscal_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
 
 
-RESOLVERS = {"decade": _r_decade, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year}
+def thanksgiving(year: int) -> dt.date:
+    """The fourth Thursday of November (the US holiday)."""
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    if g.get("y"):
+        day = thanksgiving(int(g["y"]))
+        return day, day, "day", "explicit", day.isoformat(), None
+    if p is None:
+        return None, None, "day", "none", None, None
+    rel, days = (g.get("rel") or "").lower(), [thanksgiving(y) for y in (p.year - 1, p.year, p.year + 1)]
+    if rel == "last":
+        day = max(d for d in days if d < p)
+    elif rel == "next":
+        day = min(d for d in days if d > p)
+    else:
+        day = thanksgiving(p.year) if rel == "this" else nearest(days, p, tense)
+    return day, day, "day", "relative", day.isoformat(), None
+
+
+RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year}
