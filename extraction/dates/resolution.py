@@ -218,20 +218,20 @@ def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if unit == "hour":
         unit, n = "day", -(-n // 24)
     other = shift(p, unit, n if direction in ("next", "coming") else -n)
+    if g["n"] is None and not plural:  # "the past week", "the last year": TimeML names the unit holding publication
+        return min(p, other), max(p, other), gran, "relative", timex_value(*unit_span(p, unit, 0), gran), None
     return min(p, other), max(p, other), gran, "relative"
 
 
 def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     unit, (lo, hi) = g["u"].rstrip("s"), _count(g["n"])
-    gran: Granularity = "day" if unit == "hour" else unit
+    gran: Granularity = "day" if unit in ("hour", "week") else unit  # "a week ago" is the day a week back
     if p is None:
         return None, None, gran, "none"
     if unit == "hour":
         unit, lo, hi = "day", lo // 24, hi // 24
     first, last = shift(p, unit, -hi), shift(p, unit, -lo)
-    if unit == "week":
-        first, last = week_span(first)[0], week_span(last)[1]
-    elif unit == "month":
+    if unit == "month":
         first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
         first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
@@ -294,7 +294,7 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
         elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
-            tense = "future"  # "postponed until Tuesday", "loans through January"
+            tense = "future"  # "postponed until Tuesday"
     groups = {**m.groupdict(), "text": m.group()}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
