@@ -258,7 +258,8 @@ _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] 
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
     "iso_month": _r_month, "year": _r_year, "bare_month": _r_month, **units.RESOLVERS,
 }
-_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit"}
+_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
+           "thanksgiving"}  # not quarters: "expects third-quarter results" still means the one begun
 
 
 # --- finding -----------------------------------------------------------------------------------
