@@ -1,7 +1,8 @@
 """Value F1 of resolve_dates on TimeML gold (DATE expressions), with HeidelTime side by side in one run.
 
     python bench/dates.py                      # ../shared/gold/dev_timex.jsonl, both taggers
-    python bench/dates.py --no-peer            # eventpipe only
+    python bench/dates.py --no-peer            # eventpipe only (raw text and with the spaCy parse)
+    python bench/dates.py --no-parse           # raw text only (resolve_dates(text, published))
     python bench/dates.py --errors 40          # also print 40 dev-split errors of eventpipe
 
 Scoring (../shared/gold/README.md): a gold DATE is right when a prediction overlapping its span has
@@ -10,7 +11,8 @@ the same TIMEX3 value (PRESENT_REF and other values without an interval match by
 Precision is over predictions that claim something (an interval or a value): one is right when it
 matches a gold DATE it overlaps, wrong when it overlaps a gold DATE it does not match or overlaps no
 gold expression (spurious); predictions overlapping only a gold DURATION, TIME or SET count neither
-way. HeidelTime's DATE and TIME answers are scored with the same rule (a TIME value's day is its
+way. "eventpipe" is resolve_dates(text, dct) on raw text; "eventpipe+parse" takes the tense from the spaCy
+parse of each paragraph (as the pipeline does). HeidelTime's DATE and TIME answers are scored with the same rule (a TIME value's day is its
 interval). Error kinds of missed gold DATEs, first that applies: list/range (the prediction spans
 several gold expressions or a range), modified (early/mid/late/end of...), granularity (another
 unit), story-anchored (a date the story sets, not the publication), direction (the same unit on the
@@ -75,15 +77,38 @@ def value_interval(value: str | None) -> Interval | None:
     return None
 
 
-def eventpipe_predictions(doc: dict) -> list[dict]:
-    """resolve_dates on the document text against its creation date, as scorer rows."""
-    found = resolve_dates(doc["text"], dt.date.fromisoformat(doc["dct"]))
+def paragraphs(text: str) -> list[tuple[str, int]]:
+    """(paragraph, char offset) for each non-empty line of `text`, as the pipeline parses them."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((line, at))
+        at += len(line) + 1
+    return out
+
+
+def parsed_documents(docs: list[dict]) -> list[list[tuple[int, object]]]:
+    """[(offset, spaCy Doc)] per document, with the pipeline's model."""
+    from eventpipe.extraction.nlp import load_pipeline, parse_paragraphs
+
+    nlp = load_pipeline()
+    items = [(text, (i, at)) for i, d in enumerate(docs) for text, at in paragraphs(d["text"])]
+    out: list[list] = [[] for _ in docs]
+    for parsed, (i, at) in parse_paragraphs(nlp, items):
+        out[i].append((at, parsed))
+    return out
+
+
+def eventpipe_predictions(doc: dict, parsed: list | None = None) -> list[dict]:
+    """resolve_dates on the document text against its creation date (tense from `parsed` if given), as scorer rows."""
+    found = resolve_dates(doc["text"], dt.date.fromisoformat(doc["dct"]), parsed=parsed)
     return [{"text": d.text, "start": d.span.start, "end": d.span.end, "value": getattr(d, "value", None),
              "mod": getattr(d, "mod", None), "interval": (d.start, d.end) if d.start and d.end else None} for d in found]
 
 
 def heideltime_predictions(timexes: list[dict]) -> list[dict]:
-    """HeidelTime's DATE and TIME answers as scorer rows."""
+    """"eventpipe" is resolve_dates(text, dct) on raw text; "eventpipe+parse" takes the tense from the spaCy
+parse of each paragraph (as the pipeline does). HeidelTime's DATE and TIME answers as scorer rows."""
     return [{**t, "interval": value_interval(t["value"])} for t in timexes if t["type"] in ("DATE", "TIME")]
 
 
@@ -167,7 +192,7 @@ def markdown(results: dict, command: str) -> str:
     """The side-by-side table and the error kinds, as Markdown."""
     lines = [f"# Dates: value F1 on dev_timex (DATE expressions)\n", f"`{command}`\n",
              "| group | tagger | gold | P | R | F1 |", "|---|---|---:|---:|---:|---:|"]
-    taggers = [t for t in ("eventpipe", "heideltime") if isinstance(results.get(t), dict)]
+    taggers = [t for t in ("eventpipe", "eventpipe+parse", "heideltime") if isinstance(results.get(t), dict)]
     for group in results["eventpipe"]:
         if group.startswith("_"):
             continue
@@ -189,6 +214,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="TimeML gold (JSONL, ../shared/gold/README.md)")
     parser.add_argument("--no-peer", action="store_true", help="skip HeidelTime")
+    parser.add_argument("--no-parse", action="store_true", help="skip the run with tense from the spaCy parse")
     parser.add_argument("--errors", type=int, default=0, help="dev-split errors of eventpipe to print")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "dates.json", help="JSON result file (.md beside it)")
     return parser.parse_args(argv)
@@ -199,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     results: dict = {"gold": str(args.gold.name), "documents": len(docs)}
     results["eventpipe"] = score(docs, [eventpipe_predictions(d) for d in docs])
+    if not args.no_parse:
+        results["eventpipe+parse"] = score(docs, [eventpipe_predictions(d, p) for d, p in zip(docs, parsed_documents(docs))])
+        results["eventpipe+parse"].pop("_errors")
     if args.no_peer:
         results["heideltime"] = "skipped (--no-peer)"
     else:
@@ -214,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(results["heideltime"], dict):
         results["heideltime"].pop("_errors")
     results["eventpipe_dev_errors"] = [e for e in errors if e["split"] == "dev"]
-    command = "python bench/dates.py" + (" --no-peer" if args.no_peer else "")
+    command = "python bench/dates.py" + (" --no-peer" if args.no_peer else "") + (" --no-parse" if args.no_parse else "")
     table = markdown(results, command)
     print(table)
     for e in results["eventpipe_dev_errors"][:args.errors]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Callable, Literal
+from typing import Any, Callable, Sequence
 
 from ...schemas import DateBasis, EventDate, Granularity, Span
 from . import anchors, units
@@ -22,7 +22,7 @@ from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, 
 from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
                       WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
 from .values import timex_mod, timex_value
-from .tense import BOUNDARY, UNTIL, WOULD_DEADLINE, Tense, tense_at
+from .tense import BOUNDARY, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
@@ -286,12 +286,14 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
 
 
 def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None,
-              ctx: anchors.Context) -> EventDate | None:
+              ctx: anchors.Context, tense_of: Callable[[int], Tense | None] | None = None) -> EventDate | None:
     """The EventDate for one family match, or None when its context or calendar rules it out."""
     if not _plausible(kind, m, text):
         return None
     if tense is None:
-        tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+        tense = None if not (published and kind in _TENSED) else tense_of(m.start()) if tense_of else None
+        if tense is None:
+            tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
         if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
         elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
@@ -309,7 +311,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
                      value=value, mod=mod)
 
 
-def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool = True) -> list[EventDate]:
+def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool = True,
+          tense_of: Callable[[int], Tense | None] | None = None) -> list[EventDate]:
     """Every expression in text order; a candidate its family rejects falls to later families at that offset.
 
     With `parts`, a range of years ("1957-58", "between 2009 and 2012") is followed by each end year."""
@@ -321,7 +324,7 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool
         ctx = anchors.Context(anchored, text.rfind("\n", 0, hit.start()) + 1)
         for kind in _KINDS[_KINDS.index(hit.lastgroup):]:
             m = _FAMILY_RE[kind].match(text, hit.start())
-            if m is not None and (date := _resolved(kind, m, text, published, tense, ctx)) is not None:
+            if m is not None and (date := _resolved(kind, m, text, published, tense, ctx, tense_of)) is not None:
                 break
         if date is None:
             pos = hit.start() + 1
@@ -357,14 +360,16 @@ def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate |
     return date.model_copy(update={"start": day, "end": day})
 
 
-def resolve_dates(text: str, published: dt.date | None, vague: bool = True) -> list[EventDate]:
+def resolve_dates(text: str, published: dt.date | None, vague: bool = True,
+                  parsed: Sequence[tuple[int, Any]] | None = None) -> list[EventDate]:
     """Every date expression in `text`, in text order and non-overlapping (except the years of a range
     of years, which follow the range), resolved against `published`.
 
-    Which Sunday (the last or the next) follows the tense of the clause around each expression.
-    vague=False leaves out "recently" and "the future" (TIMEX3 PAST_REF/FUTURE_REF: no interval).
+    Which Sunday (the last or the next) follows the tense of the clause around each expression: from the
+    parse where `parsed` ([(char offset, spaCy Doc)] of the paragraphs of `text`) has a say, else from
+    the words around it. vague=False leaves out "recently" and "the future" (PAST_REF/FUTURE_REF: no interval).
     """
-    found = _scan(text, published, None)
+    found = _scan(text, published, None, tense_of=parse_tenses(parsed) if parsed else None)
     return found if vague else [d for d in found if d.value not in ("PAST_REF", "FUTURE_REF")]
 
 

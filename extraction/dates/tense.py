@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Callable, Literal, Sequence
 
 Tense = Literal["past", "future"]
 
@@ -41,3 +41,46 @@ def _is_marker(mm: re.Match, window: str) -> bool:
     if mm.lastgroup != "p2" or word in ("said", "told", "was", "were", "had", "did", "ago"):
         return True
     return word not in _NOT_PAST and not re.search(r"\b(?:be|been|being)\s+$", window[:mm.start()])
+
+
+_FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "’ll"}
+_AHEAD = {"expect", "plan", "schedule", "due", "set", "intend", "hope", "aim", "go", "slate", "poise", "prepare", "want"}
+
+
+def tense_of_token(token) -> Tense | None:
+    """Tense of the verb that governs a parsed token (spaCy's Token, duck-typed), or None when the parse
+    does not tell (present tense, no verb): future with will/shall or a to-infinitive under a present
+    "expect/plan/schedule" ("is expected to meet on Friday"), past with a past-tense verb or auxiliary."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX"):
+        if verb.head.i == verb.i:  # the root, and no verb: spaCy makes a new Token per access, so no `is`
+            return None
+        verb = verb.head
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for v in chain:
+        if any(c.dep_ in ("aux", "auxpass") and c.text.lower() in _FUTURE_AUX for c in v.children):
+            return "future"
+    top = chain[-1]
+    top_tags = {top.tag_} | {c.tag_ for c in top.children if c.dep_ in ("aux", "auxpass")}
+    if len(chain) > 1 and top.lemma_.lower() in _AHEAD:
+        return "past" if "VBD" in top_tags else "future"
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "VBD" in tags or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")):
+        return "past"
+    return None
+
+
+def parse_tenses(parsed: Sequence[tuple[int, Any]]) -> Callable[[int], Tense | None]:
+    """A lookup from a character offset to the parse's tense there (None where it has no token or no say);
+    `parsed` is [(char offset of a paragraph, spaCy Doc)], as the extractor keeps them."""
+    def at(offset: int) -> Tense | None:
+        for start, doc in parsed:
+            if start <= offset < start + len(doc.text):
+                for token in doc:
+                    if token.idx <= offset - start < token.idx + len(token.text):
+                        return tense_of_token(token)
+                return None
+        return None
+    return at
