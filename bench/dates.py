@@ -107,8 +107,7 @@ def eventpipe_predictions(doc: dict, parsed: list | None = None) -> list[dict]:
 
 
 def heideltime_predictions(timexes: list[dict]) -> list[dict]:
-    """"eventpipe" is resolve_dates(text, dct) on raw text; "eventpipe+parse" takes the tense from the spaCy
-parse of each paragraph (as the pipeline does). HeidelTime's DATE and TIME answers as scorer rows."""
+    """HeidelTime's DATE and TIME answers as scorer rows."""
     return [{**t, "interval": value_interval(t["value"])} for t in timexes if t["type"] in ("DATE", "TIME")]
 
 
