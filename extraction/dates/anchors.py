@@ -33,7 +33,7 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 FAMILIES: dict[str, str] = {
     "ref": (rf"(?P<now>{cap('now', 'currently', 'these days', 'nowadays', 'at present')})\b(?![-’']\w)"
-            rf"|(?P<past>{cap('recently')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future)\b"),
+            rf"|(?P<past>{cap('recently', 'recent')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future)\b"),
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
                 rf"(?:(?P<y>{Y})\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
                 rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),

@@ -3,7 +3,7 @@
 
 Decades keep eventpipe's narrowing (early/mid/late: the first, middle, last four years) with the
 TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like a written one,
-also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year",
+also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year", "the entire year",
 "the full year" name the year of publication (fiscal years are taken as calendar years).
 """
 
@@ -28,7 +28,7 @@ FAMILIES: dict[str, str] = {
                r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
     "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
-    "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'this fiscal', 'the fiscal')})"
+    "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')})"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
 }
 
