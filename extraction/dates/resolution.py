@@ -49,7 +49,7 @@ _FAMILIES: dict[str, str] = {
     "weekend": r"the\s+(?P<u>weekend)\b",
     "weekday": (rf"(?:(?P<rel>{REL})\s+)?(?:{cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{WD})(?!\s+(?:{NOT_NAMES})\b)"
                 r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
-    "season": rf"(?:(?P<rel>{cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?",
+    "season": rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?",
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
                 r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
                 rf"(?:\s+(?P<y>{Y}))?"),
@@ -69,7 +69,7 @@ _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
     "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?",
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
-    "weekend": "over|on|at|during|through|throughout",
+    "weekend": "over|on|at|during|through|throughout|ahead\\s+of|before|after|for",
     "christmas": "on|at|over|before|after|since|until|by",
     "season": "in|since|until|till|during|through|throughout|over|by|of|before|after|for",
     "old_year": "in|since|from|of|by|until|before|after|during|between|and|to|circa|c\\.",
@@ -153,7 +153,8 @@ def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "month", "none"
     year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
-    rel, running = (g.get("rel") or "").lower(), month_span(year, first, 3)[1] >= p
+    rel, running = " ".join((g.get("rel") or "").lower().split()), month_span(year, first, 3)[1] >= p
+    rel = "last" if rel == "this past" else rel
     if rel == "this" and not running:
         year = p.year
     elif rel == "next" or (rel != "last" and not running and tense == "future"):

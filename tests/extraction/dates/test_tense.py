@@ -51,6 +51,8 @@ def test_tense_parse_sets_the_weekday(doc, expected):
     ("The vote was held in June.", "2013-06-01"),
     ("The hearing was postponed until Tuesday.", "2014-01-14"),
     ("Protesters planned to march on Saturday.", "2014-01-11"),
+    ("Traders sold shares ahead of the weekend.", "2014-01-11"),
+    ("Costs had risen this past spring.", "2013-03-01"),
 ])
 def test_tense_from_words_around_raw_text(text, start):
     assert str(resolve_dates(text, THU)[0].start) == start
