@@ -7,7 +7,7 @@
 
 Scoring (../shared/gold/README.md): a gold DATE is right when a prediction overlapping its span has
 the interval of the gold value (2012-12 = Dec 1-31, 1998-W32 = that ISO week, 1998-Q3 = Jul-Sep) or
-the same TIMEX3 value (PRESENT_REF and other values without an interval match by value only).
+the same TIMEX3 value (week numbers padded; PRESENT_REF and other values without an interval match by value only).
 Precision is over predictions that claim something (an interval or a value): one is right when it
 matches a gold DATE it overlaps, wrong when it overlaps a gold DATE it does not match or overlaps no
 gold expression (spurious); predictions overlapping only a gold DURATION, TIME or SET count neither
@@ -115,9 +115,14 @@ def _overlaps(a: dict, b: dict) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
+def normal_value(value: str | None) -> str | None:
+    """A TIMEX3 value with week numbers padded (TimeBank writes both 2000-W7 and 2000-W07)."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value) if value else value
+
+
 def _right(pred: dict, gold: dict) -> bool:
     interval = value_interval(gold["value"])
-    return pred["value"] == gold["value"] or (interval is not None and pred["interval"] == interval)
+    return normal_value(pred["value"]) == normal_value(gold["value"]) or (interval is not None and pred["interval"] == interval)
 
 
 def _kind(gold: dict, near: list[dict], golds: list[dict], dct: dt.date) -> str:

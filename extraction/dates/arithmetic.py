@@ -43,7 +43,10 @@ def nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.d
 
 
 def month_year(month: int, published: dt.date, tense: Tense, rel: str | None = None) -> int:
-    """Year of a month named without one: the latest not after publication (past) or the next (future)."""
+    """Year of a month named without one: the latest not after publication (past) or the next (future).
+
+    In a past clause a month at most two months ahead still beats one ten or more months back
+    ("agreed to sell the unit in January", written in November, is next January)."""
     rel = (rel or "").lower()
     if rel == "this":
         return published.year
@@ -52,6 +55,9 @@ def month_year(month: int, published: dt.date, tense: Tense, rel: str | None = N
     if rel in AHEAD:
         return published.year if month > published.month else published.year + 1
     if tense == "past":
+        ahead, back = (month - published.month) % 12, (published.month - month) % 12
+        if 0 < ahead and 3 * ahead < back:  # a month ahead counts three times
+            return published.year + (month < published.month)
         return published.year if month <= published.month else published.year - 1
     return published.year if month >= published.month else published.year + 1
 

@@ -56,3 +56,11 @@ def test_tense_parse_sets_the_weekday(doc, expected):
 ])
 def test_tense_from_words_around_raw_text(text, start):
     assert str(resolve_dates(text, THU)[0].start) == start
+
+
+@pytest.mark.parametrize("text,published,start", [
+    ("The bank agreed to sell the unit in January.", "2013-11-20", "2014-01-01"),  # two months ahead, ten back
+    ("The bank sold the unit in April.", "2013-11-20", "2013-04-01"),
+])
+def test_tense_past_clause_month_a_little_ahead(text, published, start):
+    assert str(resolve_dates(text, D(published))[0].start) == start
