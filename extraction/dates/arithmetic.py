@@ -108,7 +108,7 @@ def shift(published: dt.date, unit: str, n: int) -> dt.date:
 
 def narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published: dt.date | None) -> tuple[dt.date, dt.date, Granularity]:
     """The part of [start, end] a modifier names: thirds for early/mid/late, halves, quarters, Nth week."""
-    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in"))
+    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in")).replace("last half", "second half")
     first, length = mod.split()[0], (end - start).days + 1
     if mod.endswith(" week"):
         if first in ("last", "final"):
