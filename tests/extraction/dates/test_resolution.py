@@ -73,6 +73,7 @@ def test_dates_absolute(text, expression, start, end, granularity):
     ("Fighting began on 5 January.", "5 January", "2014-01-05", "2014-01-05", "day"),
     ("Fighting began two days ago.", "two days ago", "2014-01-04", "2014-01-04", "day"),
     ("Fighting began three weeks ago.", "three weeks ago", "2013-12-16", "2013-12-16", "day"),  # issue 17: a day
+    ("Fighting began a week or so ago.", "a week or so ago", "2013-12-30", "2013-12-30", "day"),
     ("Fighting began a month ago.", "a month ago", "2013-12-01", "2013-12-31", "month"),
     ("Fighting began last weekend.", "last weekend", "2014-01-04", "2014-01-05", "week"),
     ("Fighting began on the weekend.", "the weekend", "2014-01-04", "2014-01-05", "week"),
