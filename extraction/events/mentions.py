@@ -253,7 +253,7 @@ def mentions_for_document(
     ctx = _DocContext(
         document=document,
         places=resolve_places(document.text),
-        dates=resolve_dates(document.text, document.published),
+        dates=resolve_dates(document.text, document.published, vague=False, parsed=parsed),
         people={},
     )
     mentions: dict[str, EventMention] = {}
