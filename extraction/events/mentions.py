@@ -11,14 +11,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
+from .agentless import AgentlessEvent, agentless_events
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
-from .complements import Planned, plan_events
+from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, load_discards
-from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
+from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.resolution import resolve_places
@@ -130,7 +131,8 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root in {"18", "19", "20"}:
-        coded = _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge) or coded
+        coded = (_riot(frame, coded, knowledge) or _means(frame, coded, knowledge)
+                 or _assassination(frame, coded, knowledge) or coded)
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -165,6 +167,19 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
+
+
+# Crowds whose violence CAMEO codes as a violent protest or riot (145), not as an assault or a fight.
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "picketer"}
+
+
+def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "rioters set fire to the church", "protesters attacked the police": violence by protesters is a
+    violent protest (145), the codebook's code for riots."""
+    source = frame.source
+    if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
+        return None
+    return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
 
 
 KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
@@ -300,6 +315,7 @@ def _sentence_mentions(
     out: list[EventMention] = []
     seen: set[tuple] = set()
     acted: set[tuple[int, int, str]] = set()
+    taken: set[int] = set()
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
@@ -324,7 +340,49 @@ def _sentence_mentions(
             if mention is not None:
                 out.append(mention)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
+                taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
+                                           source.token, plan.frame.source) if t is not None)
+    if any(m.actor.text for m in out):
+        return out  # the sentence's event has a named actor: its agentless acts are background to it
+    for event in agentless_events(sentence, knowledge.codebook, taken):
+        if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
+            out.append(mention)
     return out
+
+
+def _agentless_mention(event: AgentlessEvent, offset: int, sentence: SpacySpan, sentence_index: int,
+                       ctx: _DocContext, knowledge: Knowledge, run_id: str) -> EventMention | None:
+    """The mention of an event with no named source (see `agentless.py`): empty actor text, the implied
+    actor's sector (and the place's country) when the act implies one."""
+    trigger, code = event.trigger, event.code
+    owned = owned_tokens(trigger)
+    frame = Frame(trigger=trigger, lemma=trigger.lemma_.lower(), context=[], source=None, target=event.target,
+                  places=_places([sentence.doc[i] for i in sorted(owned)]), owned=owned, modality=event.modality)
+    sentence_span = _span(offset, sentence)
+    location = _location(frame, offset, sentence_span, ctx)
+    country = location.country if location is not None and event.implied else None
+    actor = Actor(text="", code=f"{country}{event.implied}" if country else None, country=country,
+                  sector=event.implied, implied=event.implied is not None)
+    code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
+    aimed = participant(event.target, ctx.earlier, code_actor) if event.target is not None else None
+    if aimed is None and trigger.pos_ == "VERB":
+        return None  # "the observations were executed": a passive act done to no actor is no event
+    target = _actor(aimed, ctx, knowledge) if aimed is not None else None
+    span = Span(start=offset + trigger.idx, end=offset + trigger.idx + len(trigger))
+    action = Action(text=trigger.text, lemma=trigger.lemma_.lower(), cameo=code.cameo, root=code.root,
+                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover, span=span)
+    date = _date(frame, offset, ctx)
+    features = confidence_features(
+        actor_country=False, actor_coded=False, target_country=bool(target and target.country),
+        target_coded=bool(target and target.code), no_target=target is None, pronoun=False, inherited=False,
+        secondary=is_secondary(trigger), modality=event.modality, pattern=code.pattern, recoded=False,
+        noun_trigger=trigger.pos_ == "NOUN", root=code.root)
+    return EventMention(
+        mention_id=mention_id(ctx.document.doc_id, sentence_index, span.start, -1, target.span.start if target else -1),
+        doc_id=ctx.document.doc_id, sentence_index=sentence_index, sentence=sentence.text,
+        sentence_span=sentence_span, actor=actor, action=action, target=target, location=location, date=date,
+        modality=event.modality, confidence=confidence(features), extractor_version=knowledge.version,
+        run_id=run_id, event_month=_event_month(date, ctx.document.published))
 
 
 def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:
