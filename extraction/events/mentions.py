@@ -319,6 +319,9 @@ def _sentence_mentions(
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
+        if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
+            # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
+            source = Participant(plan.frame.source, None)
         if source is None and violent(plan.cameo) and is_means(plan.frame.source):
             # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
             source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
@@ -383,6 +386,14 @@ def _agentless_mention(event: AgentlessEvent, offset: int, sentence: SpacySpan, 
         sentence_span=sentence_span, actor=actor, action=action, target=target, location=location, date=date,
         modality=event.modality, confidence=confidence(features), extractor_version=knowledge.version,
         run_id=run_id, event_month=_event_month(date, ctx.document.published))
+
+
+PERSONAL_SUBJECTS = {"he", "she", "they", "we"}
+
+
+def _unresolved_person(token: Token | None) -> bool:
+    """True for a personal subject pronoun ("they", "he") the document gives no antecedent for."""
+    return token is not None and token.lower_ in PERSONAL_SUBJECTS and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:
@@ -463,6 +474,8 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
     if first is None and plan.cameo[:2] in CLAUSE_TARGET_ROOTS:
         first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
                                   avoid=source.token)
+    if first is not None and _where(first.token):
+        return [first]  # "rallies throughout A, B and C": one event in several places, not one per place
     if first is not None:
         more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token) if not _alias(c)]
         # "released the prime minister and 30 members of his government": an unnamed conjunct of a named
@@ -470,6 +483,15 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         # "the president and his party": a conjunct owned by the first target is its own side, not a new target
         return [first, *(m for m in more if m is not None and (named(m) or not named(first)) and not _owned(m))]
     return [None]
+
+
+WHERE_PREPS = {"in", "at", "throughout", "across", "around", "inside", "near", "into", "outside"}
+
+
+def _where(token: Token) -> bool:
+    """True for a place named as where an act happened ("protested in Lyon"), standing in for its target."""
+    return (token.ent_type_ in {"GPE", "LOC", "FAC"} and token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS
+            and token.head.head.pos_ in {"VERB", "NOUN"})
 
 
 APPEAL_ROOTS = {"02", "10"}

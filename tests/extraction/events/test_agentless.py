@@ -56,3 +56,17 @@ def test_agentless_named_event_keeps_the_sentence(nlp, knowledge):
 def test_mentions_protester_violence_is_a_riot(nlp, knowledge):
     found = _mentions("Rioters set fire to a police station.", nlp, knowledge)
     assert any(actor == "Rioters" and cameo == "145" for actor, _, _, cameo, _ in found)
+
+
+def test_mentions_place_list_is_one_mention(nlp, knowledge):
+    # a list of places where one act happened is one event, not one per place
+    found = _mentions("Police raided homes in Ohio, Texas and Utah.", nlp, knowledge)
+    assert len([m for m in found if m[3] == "175"]) == 1
+    # a list of recipients stays one event per recipient
+    found = _mentions("Norway sent aid to Chile and Peru.", nlp, knowledge)
+    assert {m[4] for m in found} == {"Chile", "Peru"}
+
+
+def test_mentions_unresolved_pronoun_is_the_actor_of_a_material_act(nlp, knowledge):
+    found = _mentions("They arrested three men for looting.", nlp, knowledge)
+    assert ("They", None, False, "173") in [m[:4] for m in found]
