@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ class _DocContext:
     last_person: str | None = None
     offsets: dict[int, int] = field(default_factory=dict)
     earlier: list[SpacySpan] = field(default_factory=list)
+    titled: dict[str, ActorCode | None] = field(default_factory=dict)  # surname -> code its titled mention got
 
 
 def mention_id(doc_id: str, sentence_index: int, trigger_start: int, actor_start: int, target_start: int = -1) -> str:
@@ -113,6 +115,7 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
             if better and (code is None or (better.country and not code.country)):
                 code = better
                 break
+    code = _titled(words, code, ctx)
     return Actor(
         text=words.text,
         code=code.code if code else None,
@@ -120,6 +123,31 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
         sector=code.sector if code else None,
         span=_span(ctx.offsets.get(id(token.doc), 0), words),
     )
+
+
+def _titled(words: SpacySpan, code: ActorCode | None, ctx: _DocContext) -> ActorCode | None:
+    """The code of a person named with a title: "President X" (a title with no country) takes the document's
+    country; the code a titled name gets ("President X", "Y's foreign minister X") is carried to later
+    mentions of the surname ("X said")."""
+    people = [t for t in words if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    if not people:
+        return code
+    surname = people[-1].text
+    if code is None:
+        return ctx.titled.get(surname)
+    titled = code.entry.startswith("agent ") or " + agent " in code.entry
+    if titled and code.country is None and (country := _document_country(ctx)):
+        code = ActorCode(f"{country}{code.sector or ''}", country, code.sector,
+                         f"{code.entry} + document country {country}", code.phoenix)
+    if titled or surname not in ctx.titled:
+        ctx.titled[surname] = code
+    return code
+
+
+def _document_country(ctx: _DocContext) -> str | None:
+    """The country most of the document's places lie in, None when it names none."""
+    counts = Counter(p.country for p in ctx.places if p.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
