@@ -159,8 +159,9 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root in {"18", "19", "20"}:
-        coded = (_riot(frame, coded, knowledge) or _means(frame, coded, knowledge)
-                 or _assassination(frame, coded, knowledge) or coded)
+        coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
+                 or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
+                 or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -208,6 +209,42 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
         return None
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+# What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".
+FIGURATIVE_OBJECTS = {"inquiry", "investigation", "decision", "plan", "policy", "proposal", "bill", "law", "report",
+                      "remark", "comment", "statement", "claim", "idea", "process", "ruling", "verdict", "announcement",
+                      "record", "speech", "move", "deal", "agreement", "budget", "impeachment", "campaign", "approach",
+                      "handling", "response", "strategy", "stance", "view", "argument", "position", "article", "book"}
+ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "strike", "lash", "savage", "bash"}
+
+
+def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "attacked the impeachment inquiry": an attack on an idea, a decision or a text is criticism (111)."""
+    if frame.trigger.lemma_.lower() not in ATTACK_VERBS:
+        return None
+    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
+    if not objects or objects[0].lemma_.lower() not in FIGURATIVE_OBJECTS or objects[0].ent_type_:
+        return None
+    return knowledge.codebook.describe("111", f"{coded.pattern} + figurative object [111]")
+
+
+# One person acting alone ("a man stabbed", "the gunman attacked"): CAMEO codes an unspecified assault by an
+# individual 180, by a state or an armed group 190.
+INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
+               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
+_GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
+
+
+def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """An unspecified attack or killing (190) by an individual is an assault (180)."""
+    source = frame.source
+    if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
+        return None
+    person = source.ent_type_ == "PERSON" and source.pos_ == "PROPN"
+    if not person and (source.lemma_.lower() not in INDIVIDUALS or source.tag_ != "NN"):
+        return None
+    return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
 
 
 KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}

@@ -70,3 +70,17 @@ def test_mentions_place_list_is_one_mention(nlp, knowledge):
 def test_mentions_unresolved_pronoun_is_the_actor_of_a_material_act(nlp, knowledge):
     found = _mentions("They arrested three men for looting.", nlp, knowledge)
     assert ("They", None, False, "173") in [m[:4] for m in found]
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    # an unspecified assault by one individual is 180; by an armed group 190
+    ("A man attacked two women near the station.", "man", "180"),
+    ("Rebels attacked the army base.", "Rebels", "190"),
+])
+def test_mentions_lone_attacker_is_an_assault(text, actor, cameo, nlp, knowledge):
+    assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
+
+
+def test_mentions_attacking_an_idea_is_no_violence(nlp, knowledge):
+    found = _mentions("The senator attacked the investigation of the Ruritanian embassy.", nlp, knowledge)
+    assert not [m for m in found if m[3][:2] >= "18"]
