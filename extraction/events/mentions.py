@@ -444,7 +444,7 @@ def _agentless_mention(event: AgentlessEvent, offset: int, sentence: SpacySpan, 
         actor_country=False, actor_coded=False, target_country=bool(target and target.country),
         target_coded=bool(target and target.code), no_target=target is None, pronoun=False, inherited=False,
         secondary=is_secondary(trigger), modality=event.modality, pattern=code.pattern, recoded=False,
-        noun_trigger=trigger.pos_ == "NOUN", root=code.root)
+        noun_trigger=trigger.pos_ == "NOUN", root=code.root, agentless=True)
     return EventMention(
         mention_id=mention_id(ctx.document.doc_id, sentence_index, span.start, -1, target.span.start if target else -1),
         doc_id=ctx.document.doc_id, sentence_index=sentence_index, sentence=sentence.text,
