@@ -193,6 +193,11 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
         if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
             return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
     source = frame.source
+    suicide = source is not None and source.lemma_.lower() == "bomber" and any(
+        c.lower_ == "suicide" for c in source.children if c.dep_ in {"compound", "amod", "nmod"})
+    if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
+            c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
+        return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None

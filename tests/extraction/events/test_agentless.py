@@ -84,3 +84,16 @@ def test_mentions_lone_attacker_is_an_assault(text, actor, cameo, nlp, knowledge
 def test_mentions_attacking_an_idea_is_no_violence(nlp, knowledge):
     found = _mentions("The senator attacked the investigation of the Ruritanian embassy.", nlp, knowledge)
     assert not [m for m in found if m[3][:2] >= "18"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("A suicide bomber killed 12 people at a market in Kabul.", "1831"),
+    ("Militants detonated a car bomb outside the Iraqi embassy.", "1832"),
+    ("Syrian forces used chemical weapons against civilians in Douma.", "2041"),
+    ("Police dispersed the protesters with tear gas.", "175"),
+    ("The Nigerian government released 200 prisoners on Monday.", "0841"),
+    ("Egypt and Israel signed an agreement on gas exports.", "057"),
+    ("Soldiers massacred 40 villagers in the province.", "202"),
+])
+def test_mentions_specific_code_wins_over_the_generic_one(text, cameo, nlp, knowledge):
+    assert cameo in [m[3] for m in _mentions(text, nlp, knowledge)]
