@@ -158,6 +158,9 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
+            frame.trigger.lemma_.lower() in UNDOING_VERBS):
+        return None  # "killed the bill", "break the law": no one is hurt
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
@@ -220,16 +223,26 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
 FIGURATIVE_OBJECTS = {"inquiry", "investigation", "decision", "plan", "policy", "proposal", "bill", "law", "report",
                       "remark", "comment", "statement", "claim", "idea", "process", "ruling", "verdict", "announcement",
                       "record", "speech", "move", "deal", "agreement", "budget", "impeachment", "campaign", "approach",
-                      "handling", "response", "strategy", "stance", "view", "argument", "position", "article", "book"}
+                      "handling", "response", "strategy", "stance", "view", "argument", "position", "article", "book",
+                      "part", "project", "rule", "regulation", "treaty", "chance", "hope", "record", "silence", "taboo"}
 ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "strike", "lash", "savage", "bash"}
+
+
+# Verbs of force that, done to a thing of words or rules, only end or break it ("killed the bill").
+UNDOING_VERBS = {"kill", "break", "destroy", "crush", "bury", "torpedo", "wreck", "shoot"}
+
+
+def _figurative_object(verb: Token) -> Token | None:
+    """The verb's direct object when it names an idea, a decision, a text or a rule, else None."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if not objects or objects[0].lemma_.lower() not in FIGURATIVE_OBJECTS or objects[0].ent_type_:
+        return None
+    return objects[0]
 
 
 def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
     """ "attacked the impeachment inquiry": an attack on an idea, a decision or a text is criticism (111)."""
-    if frame.trigger.lemma_.lower() not in ATTACK_VERBS:
-        return None
-    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
-    if not objects or objects[0].lemma_.lower() not in FIGURATIVE_OBJECTS or objects[0].ent_type_:
+    if frame.trigger.lemma_.lower() not in ATTACK_VERBS or _figurative_object(frame.trigger) is None:
         return None
     return knowledge.codebook.describe("111", f"{coded.pattern} + figurative object [111]")
 

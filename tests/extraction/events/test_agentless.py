@@ -97,3 +97,8 @@ def test_mentions_attacking_an_idea_is_no_violence(nlp, knowledge):
 ])
 def test_mentions_specific_code_wins_over_the_generic_one(text, cameo, nlp, knowledge):
     assert cameo in [m[3] for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text", ["The senators killed the bill in committee.", "People break those laws every day."])
+def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge):
+    assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "18"]
