@@ -36,7 +36,8 @@ VAGUE_NOUNS = {"war", "hostilities", "occupation", "offensive", "combat", "battl
 # Who an act implies when no one is named: lemma of the trigger -> sector.
 IMPLIED_BY_LEMMA = {
     "arrest": "COP", "detain": "COP", "raid": "COP", "handcuff": "COP", "apprehend": "COP",
-    "sentence": "JUD", "convict": "JUD", "jail": "JUD", "imprison": "JUD", "acquit": "JUD",
+    "sentence": "JUD", "convict": "JUD", "jail": "JUD", "imprison": "JUD", "acquit": "JUD", "charge": "JUD",
+    "indict": "JUD", "prosecute": "JUD",
     "protest": "CVL", "demonstration": "CVL", "rally": "CVL", "riot": "CVL", "march": "CVL", "sit-in": "CVL",
     "walkout": "CVL", "strike": "CVL", "boycott": "CVL",
 }

@@ -451,6 +451,8 @@ def _agentless_mention(event: AgentlessEvent, offset: int, sentence: SpacySpan, 
                   sector=event.implied, implied=event.implied is not None)
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     aimed = participant(event.target, ctx.earlier, code_actor) if event.target is not None else None
+    if aimed is None and event.target is not None and event.target.lower_ in {"he", "she", "they", "him", "them"}:
+        aimed = Participant(event.target, None)  # "he was jailed": the person, uncoded
     if aimed is None and trigger.pos_ == "VERB":
         return None  # "the observations were executed": a passive act done to no actor is no event
     target = _actor(aimed, ctx, knowledge) if aimed is not None else None

@@ -24,6 +24,9 @@ def _mentions(text, nlp, knowledge):
     ("More than 200 students were arrested in the capital on Friday.", ("", "COP", True, "173")),
     # a conviction implies a court; CAMEO codes the conviction of an individual 116
     ("The two men were convicted of fraud last year.", ("", "JUD", True, "116")),
+    # criminal charges are 115 (the codebook's note to 173), brought by prosecutors; an unresolved "he" is the target
+    ("The mayor was charged with bribery.", ("", "JUD", True, "115")),
+    ("He was jailed for fraud in 1996.", ("", "JUD", True, "173")),
     # an event noun as subject: the shooting happened, nobody is named
     ("The shooting left two dead.", ("", None, False, "193")),
     # an unaccusative with an event noun: clashes erupted
