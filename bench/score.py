@@ -3,10 +3,12 @@
     python bench/score.py                      # both sets, each run through `eventpipe run` first
     python bench/score.py --seeds --warehouse warehouse/data   # score an existing warehouse
     python bench/score.py --plover --gold ../shared/gold/plover_gsr_cameo.jsonl
+    python bench/score.py --events             # the Wikinews event sentences (dev_events.jsonl)
 
 Seeds: without --warehouse, runs `eventpipe run seeds/` into a temporary warehouse.
 PLOVER: without --warehouse, writes the gold sentences as a JSONL manifest (id, text; no
-publication date) and runs `eventpipe run` on it into a temporary warehouse.
+publication date) and runs `eventpipe run` on it into a temporary warehouse. Events: the same, with each
+sentence's publication date; recall and precision per split, root and stratum (evaluation/events_gold.py).
 Gold files default to ../shared/gold/ beside the clone. Matching rules: the docstring of
 evaluation/scoring.py.
 """
@@ -54,17 +56,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--gold", type=Path, nargs="+", help="gold files (default: ../shared/gold/*)")
     parser.add_argument("--seeds", action="store_true", help="score the seed articles")
     parser.add_argument("--plover", action="store_true", help="score the PLOVER/CAMEO sentences")
+    parser.add_argument("--events", action="store_true", help="score the Wikinews event sentences (dev_events.jsonl)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results", help="where JSON and Markdown go")
     return parser.parse_args(argv)
 
 
 def score(args: argparse.Namespace, console: Console) -> dict[str, dict]:
     """Return the scores of the chosen gold sets; SetupError when a gold file or the warehouse is missing."""
-    gold = {ev.gold_kind(p): p for p in ev.resolve_gold_paths(args.gold)}
-    wanted = [k for k in ("seeds", "plover") if getattr(args, k) or not (args.seeds or args.plover)]
-    absent = [k for k in wanted if k not in gold and (args.seeds or args.plover)]
+    paths = args.gold or (ev.default_gold_paths() + [ev.default_gold_paths()[0].with_name("dev_events.jsonl")]
+                          if args.events else None)
+    gold = {ev.gold_kind(p): p for p in ev.resolve_gold_paths(paths)}
+    chose = args.seeds or args.plover or args.events
+    wanted = [k for k in ("seeds", "plover", "events") if getattr(args, k) or (not chose and k != "events")]
+    absent = [k for k in wanted if k not in gold and chose]
     if absent:
-        raise SetupError(f"no {' or '.join(absent)} gold file among --gold", hint="seeds: .json, PLOVER: .jsonl")
+        raise SetupError(f"no {' or '.join(absent)} gold file among --gold", hint="seeds: .json, PLOVER: .jsonl, events: dev_events.jsonl")
     chosen = [gold[k] for k in wanted if k in gold]
     if args.warehouse is not None:
         return ev.score_gold_files(args.warehouse, chosen)

@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from rich.console import Group
 
 Row = dict[str, Any]
-GoldKind = Literal["seeds", "plover"]
+GoldKind = Literal["seeds", "plover", "events"]
 
 SENTENCE_MIN_COVERAGE = 0.6
 NO_EVENT_MIN_COVERAGE = 0.8
@@ -506,7 +506,9 @@ def resolve_gold_paths(paths: Sequence[Path] | None) -> list[Path]:
 
 
 def gold_kind(path: Path) -> GoldKind:
-    """Return which gold set a file holds: .jsonl -> plover, .json -> seeds."""
+    """Return which gold set a file holds: dev_events*.jsonl -> events, other .jsonl -> plover, .json -> seeds."""
+    if path.name.startswith("dev_events") and path.name.endswith(".jsonl"):
+        return "events"
     if path.name.endswith(".jsonl"):
         return "plover"
     if path.name.endswith(".json"):
@@ -515,7 +517,7 @@ def gold_kind(path: Path) -> GoldKind:
 
 
 def load_gold(path: Path) -> Row | list[Row]:
-    """Return the gold set in `path`: the seeds object, or the list of PLOVER sentences."""
+    """Return the gold set in `path`: the seeds object, or the list of PLOVER or event sentences."""
     with open(path, encoding="utf-8") as fh:
         if gold_kind(path) == "seeds":
             return json.load(fh)
@@ -552,7 +554,7 @@ def score_gold_files(warehouse: Path, gold: Sequence[Path]) -> dict[str, Row]:
     results = {}
     for path in gold:
         kind = gold_kind(path)
-        scorer = score_seeds if kind == "seeds" else score_plover
+        scorer = {"seeds": score_seeds, "plover": score_plover, "events": _score_events}[kind]
         results[kind] = scorer(load_gold(path), mentions, documents) | {"gold_file": str(path), "warehouse": str(warehouse)}
     return results
 
@@ -562,11 +564,21 @@ Builder = Callable[[Path, Path], Any]
 
 
 def write_plover_manifest(sentences: Sequence[Row], path: Path) -> Path:
-    """Write PLOVER gold sentences as a JSONL manifest of {id, text} (no publication date); return its path."""
+    """Write gold sentences as a JSONL manifest of {id, text} plus `published` where the gold gives one
+    (PLOVER has none; the event sentences do); return its path."""
     with open(path, "w", encoding="utf-8") as fh:
         for sentence in sentences:
-            fh.write(json.dumps({"id": sentence["id"], "text": sentence["text"]}, ensure_ascii=False) + "\n")
+            record = {"id": sentence["id"], "text": sentence["text"]}
+            if sentence.get("published"):
+                record["published"] = sentence["published"]
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def _score_events(gold: Sequence[Row], mentions: Sequence[Row], documents: Sequence[Row]) -> Row:
+    from .events_gold import score_events
+
+    return score_events(gold, mentions, documents)
 
 
 def score_fresh_runs(gold: Sequence[Path], build: Builder, seeds_dir: Path | None = None) -> dict[str, Row]:
@@ -582,7 +594,7 @@ def score_fresh_runs(gold: Sequence[Path], build: Builder, seeds_dir: Path | Non
             kind = gold_kind(path)
             if kind == "seeds" and not seeds_dir.is_dir():
                 raise SetupError(f"seeds folder not found: {seeds_dir}", hint="pass --warehouse to score an existing run")
-            inputs = seeds_dir if kind == "seeds" else write_plover_manifest(load_gold(path), Path(tmp) / "plover.jsonl")
+            inputs = seeds_dir if kind == "seeds" else write_plover_manifest(load_gold(path), Path(tmp) / f"{kind}.jsonl")
             warehouse = Path(tmp) / f"{kind}_warehouse"
             seconds = build(inputs, warehouse)
             results |= score_gold_files(warehouse, [path])
@@ -640,6 +652,10 @@ def report_sections(result: Row) -> list[Section]:
     if not result["present"]:
         name = Path(result.get("gold_file") or "gold").name
         return [(f"{result['kind']}: not scored", ["note"], [[f"no document of {name} in the warehouse"]])]
+    if result["kind"] == "events":
+        from .events_gold import event_sections
+
+        return event_sections(result)
     return _seed_sections(result) if result["kind"] == "seeds" else _plover_sections(result)
 
 

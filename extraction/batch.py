@@ -16,9 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schemas import Document, EventMention, Reject, Stage
+from .reading.casing import restore_case
 from .reading.cleaning import clean_text, paragraphs
 from .errors import InputError
 from .reading.inputs import RawArticle, language_checked
+from .events.actors import cased_names
 from .events.mentions import Knowledge, mentions_for_document
 from .nlp import MAX_PARAGRAPH_CHARS, parse_paragraphs
 
@@ -71,7 +73,8 @@ def read_document(article: RawArticle, run_id: str, max_chars: int = MAX_DOCUMEN
             "too_large", article.uri, f"{len(article.text):,} characters is over the limit of {max_chars:,} "
             "(raise EVENTPIPE_MAX_DOCUMENT_CHARS to accept it)", article.line, article.text[:EXCERPT_CHARS],
         )
-    cleaned = clean_text(article.text, title=article.title, published=article.published)
+    # all-lower or all-upper text gets normal case back before anything reads it (same length)
+    cleaned = clean_text(restore_case(article.text, cased_names), title=article.title, published=article.published)
     if not cleaned.text.strip():
         raise InputError("empty", article.uri, "no text left after removing boilerplate", article.line, article.text[:EXCERPT_CHARS])
     basis = article.published_basis or ("metadata" if article.published else ("dateline" if cleaned.published else "none"))

@@ -54,6 +54,8 @@ class Actor(Record):
     country: str | None = Field(None, description="ISO3 country code.")
     sector: str | None = Field(None, description="CAMEO sector: GOV, MIL, COP, REB, ...")
     span: Span | None = Field(None, description="Actor text span in the document.")
+    implied: bool = Field(False, description="True when no actor is named and the act implies who did it (an "
+                          "arrest implies police): text is then empty and only sector (and country) are given.")
 
 
 class Action(Record):

@@ -267,3 +267,55 @@ def load_actor_dictionary(data_dir: Path | None = None) -> ActorDictionary:
     agents = json.loads((folder / "agents.json").read_text(encoding="utf-8"))
     curated = json.loads((folder / "_curated.json").read_text(encoding="utf-8"))
     return ActorDictionary(actors, agents, curated, data_version(folder))
+
+
+# Words that are names only when written with a capital: never capitalised in a text that has none.
+_NOT_NAMES = {"us", "it", "who", "may", "will", "can", "bill", "mark", "rose", "page", "hope", "grace", "chance",
+              "justice", "liberty", "union", "state", "states", "house", "congress", "church", "court"}
+
+
+@lru_cache(maxsize=2)
+def cased_names(data_dir: Path | None = None) -> dict[str, str]:
+    """Lower-case name phrase -> its written case, for restoring the case of an all-lower or all-upper text
+    (extraction/reading/casing.py): the named actors of the dictionary and the country names, title-cased
+    ("nuri al-maliki" -> "Nuri Al-Maliki", acronyms of two or three letters upper-cased: "un" -> "UN"),
+    without single words that are common English words or agent nouns ("police", "us")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    folder = Path(data_dir) if data_dir else DATA_DIR
+    dictionary = load_actor_dictionary(data_dir)
+    common = set(STOP_WORDS) | _NOT_NAMES | {w for a in dictionary._agents for w in a.split()}
+    common |= set((folder / "gazetteer_common_words.txt").read_text(encoding="utf-8").split())
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8")).get("display", {})
+    phrases = set(dictionary._index) | set(dictionary._surnames) | {name.lower() for name in countries.values()}
+    out: dict[str, str] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if not words or (len(words) == 1 and (phrase in common or len(phrase) < 2)) or not phrase.isascii():
+            continue
+        cased = " ".join(_cased_word(w, common) for w in words)
+        if cased.lower() == phrase:
+            out[phrase] = cased
+    out |= {name.lower(): name for name in countries.values() if len(name.lower()) == len(name)}
+    for phrase, cased in list(out.items()):  # "al maliki" is written "al-maliki"
+        first, _, rest = phrase.partition(" ")
+        if first in {"al", "el", "abu", "bin", "ibn"} and rest and " " not in rest:
+            out.setdefault(f"{first}-{rest}", f"{first}-{cased.partition(' ')[2]}")
+    out |= {w.lower(): w for w in _CREEDS}
+    return out | {"the us": "the US", "u.s": "U.S", "us-led": "US-led", "the uk": "the UK"}
+
+
+# Religions and peoples written with a capital ("a Sunni protest"), often missing from the actor names.
+_CREEDS = ("Sunni", "Shiite", "Shia", "Kurdish", "Kurds", "Muslim", "Muslims", "Christian", "Christians", "Jewish",
+           "Hindu", "Sikh", "Buddhist", "Catholic", "Protestant", "Arab", "Arabs", "Islamic", "Islamist", "Alawite",
+           "Druze", "Yazidi", "Pashtun", "Baloch", "Tamil", "Uighur", "Uyghur", "Rohingya")
+_ACRONYMS = {"un", "uk", "eu", "usa", "nato", "isis", "isil", "fbi", "cia", "nsa", "imf", "opec", "asean", "au",
+             "uae", "ussr", "icc", "iaea", "wto", "wfp", "unhcr", "unicef", "osce", "plo", "ira", "anc", "bjp"}
+
+
+def _cased_word(word: str, common: set[str]) -> str:
+    if word in _ACRONYMS or (len(word) <= 3 and word.isalpha() and not any(v in word for v in "aeiouy")):
+        return word.upper()  # "un" has a vowel; "ncp", "pkk" have none
+    if word in {"of", "the", "and", "for", "de", "la", "du", "von", "van", "bin", "ibn"}:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))

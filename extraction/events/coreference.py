@@ -88,6 +88,13 @@ def resolve_pronoun(pronoun: Token, earlier: Sequence[Span] = ()) -> Token | Non
     if kind is None:
         return None
     speaker = _speaker(pronoun)
+    if speaker is not None and speaker.i > pronoun.i and kind == "plural":
+        # "bombers killed 23 people when they blew themselves up, police said": a subject before the
+        # pronoun is its antecedent, not the speaker named after it
+        before = [c for c in _candidates(pronoun.sent, pronoun.i) if c.dep_ in {"nsubj", "nsubjpass"}
+                  and compatible(c, kind) and not _same_clause_object(c, pronoun)]
+        if before:
+            return before[0]
     if speaker is not None and not pronoun_kind(speaker) and compatible(speaker, kind):
         return speaker
     if speaker is not None and pronoun_kind(speaker) and speaker.i < pronoun.i:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -12,14 +13,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
+from .agentless import AgentlessEvent, agentless_events
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
-from .complements import Planned, plan_events
+from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, load_discards
-from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
+from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import event_location
@@ -69,6 +71,7 @@ class _DocContext:
     last_person: str | None = None
     offsets: dict[int, int] = field(default_factory=dict)
     earlier: list[SpacySpan] = field(default_factory=list)
+    titled: dict[str, ActorCode | None] = field(default_factory=dict)  # surname -> code its titled mention got
 
 
 def mention_id(doc_id: str, sentence_index: int, trigger_start: int, actor_start: int, target_start: int = -1) -> str:
@@ -113,6 +116,7 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
             if better and (code is None or (better.country and not code.country)):
                 code = better
                 break
+    code = _titled(words, code, ctx)
     return Actor(
         text=words.text,
         code=code.code if code else None,
@@ -120,6 +124,31 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
         sector=code.sector if code else None,
         span=_span(ctx.offsets.get(id(token.doc), 0), words),
     )
+
+
+def _titled(words: SpacySpan, code: ActorCode | None, ctx: _DocContext) -> ActorCode | None:
+    """The code of a person named with a title: "President X" (a title with no country) takes the document's
+    country; the code a titled name gets ("President X", "Y's foreign minister X") is carried to later
+    mentions of the surname ("X said")."""
+    people = [t for t in words if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    if not people:
+        return code
+    surname = people[-1].text
+    if code is None:
+        return ctx.titled.get(surname)
+    titled = code.entry.startswith("agent ") or " + agent " in code.entry
+    if titled and code.country is None and (country := _document_country(ctx)):
+        code = ActorCode(f"{country}{code.sector or ''}", country, code.sector,
+                         f"{code.entry} + document country {country}", code.phoenix)
+    if titled or surname not in ctx.titled:
+        ctx.titled[surname] = code
+    return code
+
+
+def _document_country(ctx: _DocContext) -> str | None:
+    """The country most of the document's places lie in, None when it names none."""
+    counts = Counter(p.country for p in ctx.places if p.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
@@ -130,8 +159,13 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
+            frame.trigger.lemma_.lower() in UNDOING_VERBS):
+        return None  # "killed the bill", "break the law": no one is hurt
     if coded and coded.root in {"18", "19", "20"}:
-        coded = _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge) or coded
+        coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
+                 or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
+                 or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -163,9 +197,73 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
         if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
             return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
     source = frame.source
+    suicide = source is not None and source.lemma_.lower() == "bomber" and any(
+        c.lower_ == "suicide" for c in source.children if c.dep_ in {"compound", "amod", "nmod"})
+    if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
+            c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
+        return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
+
+
+# Crowds whose violence CAMEO codes as a violent protest or riot (145), not as an assault or a fight.
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "picketer"}
+
+
+def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "rioters set fire to the church", "protesters attacked the police": violence by protesters is a
+    violent protest (145), the codebook's code for riots."""
+    source = frame.source
+    if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
+        return None
+    return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+# What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".
+FIGURATIVE_OBJECTS = {"inquiry", "investigation", "decision", "plan", "policy", "proposal", "bill", "law", "report",
+                      "remark", "comment", "statement", "claim", "idea", "process", "ruling", "verdict", "announcement",
+                      "record", "speech", "move", "deal", "agreement", "budget", "impeachment", "campaign", "approach",
+                      "handling", "response", "strategy", "stance", "view", "argument", "position", "article", "book",
+                      "part", "project", "rule", "regulation", "treaty", "chance", "hope", "record", "silence", "taboo"}
+ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "strike", "lash", "savage", "bash"}
+
+
+# Verbs of force that, done to a thing of words or rules, only end or break it ("killed the bill").
+UNDOING_VERBS = {"kill", "break", "destroy", "crush", "bury", "torpedo", "wreck", "shoot"}
+
+
+def _figurative_object(verb: Token) -> Token | None:
+    """The verb's direct object when it names an idea, a decision, a text or a rule, else None."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if not objects or objects[0].lemma_.lower() not in FIGURATIVE_OBJECTS or objects[0].ent_type_:
+        return None
+    return objects[0]
+
+
+def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "attacked the impeachment inquiry": an attack on an idea, a decision or a text is criticism (111)."""
+    if frame.trigger.lemma_.lower() not in ATTACK_VERBS or _figurative_object(frame.trigger) is None:
+        return None
+    return knowledge.codebook.describe("111", f"{coded.pattern} + figurative object [111]")
+
+
+# One person acting alone ("a man stabbed", "the gunman attacked"): CAMEO codes an unspecified assault by an
+# individual 180, by a state or an armed group 190.
+INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
+               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
+_GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
+
+
+def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """An unspecified attack or killing (190) by an individual is an assault (180)."""
+    source = frame.source
+    if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
+        return None
+    person = source.ent_type_ == "PERSON" and source.pos_ == "PROPN"
+    if not person and (source.lemma_.lower() not in INDIVIDUALS or source.tag_ != "NN"):
+        return None
+    return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
 
 
 KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
@@ -295,9 +393,13 @@ def _sentence_mentions(
     out: list[EventMention] = []
     seen: set[tuple] = set()
     acted: set[tuple[int, int, str]] = set()
+    taken: set[int] = set()
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
+        if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
+            # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
+            source = Participant(plan.frame.source, None)
         if source is None and violent(plan.cameo) and is_means(plan.frame.source):
             # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
             source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
@@ -319,7 +421,59 @@ def _sentence_mentions(
             if mention is not None:
                 out.append(mention)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
+                taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
+                                           source.token, plan.frame.source) if t is not None)
+    if any(m.actor.text for m in out):
+        return out  # the sentence's event has a named actor: its agentless acts are background to it
+    for event in agentless_events(sentence, knowledge.codebook, taken):
+        if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
+            out.append(mention)
     return out
+
+
+def _agentless_mention(event: AgentlessEvent, offset: int, sentence: SpacySpan, sentence_index: int,
+                       ctx: _DocContext, knowledge: Knowledge, run_id: str) -> EventMention | None:
+    """The mention of an event with no named source (see `agentless.py`): empty actor text, the implied
+    actor's sector (and the place's country) when the act implies one."""
+    trigger, code = event.trigger, event.code
+    owned = owned_tokens(trigger)
+    frame = Frame(trigger=trigger, lemma=trigger.lemma_.lower(), context=[], source=None, target=event.target,
+                  places=_places([sentence.doc[i] for i in sorted(owned)]), owned=owned, modality=event.modality)
+    sentence_span = _span(offset, sentence)
+    location = _location(frame, offset, sentence_span, ctx)
+    country = location.country if location is not None and event.implied else None
+    actor = Actor(text="", code=f"{country}{event.implied}" if country else None, country=country,
+                  sector=event.implied, implied=event.implied is not None)
+    code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
+    aimed = participant(event.target, ctx.earlier, code_actor) if event.target is not None else None
+    if aimed is None and event.target is not None and event.target.lower_ in {"he", "she", "they", "him", "them"}:
+        aimed = Participant(event.target, None)  # "he was jailed": the person, uncoded
+    if aimed is None and trigger.pos_ == "VERB":
+        return None  # "the observations were executed": a passive act done to no actor is no event
+    target = _actor(aimed, ctx, knowledge) if aimed is not None else None
+    span = Span(start=offset + trigger.idx, end=offset + trigger.idx + len(trigger))
+    action = Action(text=trigger.text, lemma=trigger.lemma_.lower(), cameo=code.cameo, root=code.root,
+                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover, span=span)
+    date = _date(frame, offset, ctx)
+    features = confidence_features(
+        actor_country=False, actor_coded=False, target_country=bool(target and target.country),
+        target_coded=bool(target and target.code), no_target=target is None, pronoun=False, inherited=False,
+        secondary=is_secondary(trigger), modality=event.modality, pattern=code.pattern, recoded=False,
+        noun_trigger=trigger.pos_ == "NOUN", root=code.root, agentless=True)
+    return EventMention(
+        mention_id=mention_id(ctx.document.doc_id, sentence_index, span.start, -1, target.span.start if target else -1),
+        doc_id=ctx.document.doc_id, sentence_index=sentence_index, sentence=sentence.text,
+        sentence_span=sentence_span, actor=actor, action=action, target=target, location=location, date=date,
+        modality=event.modality, confidence=confidence(features), extractor_version=knowledge.version,
+        run_id=run_id, event_month=_event_month(date, ctx.document.published))
+
+
+PERSONAL_SUBJECTS = {"he", "she", "they", "we"}
+
+
+def _unresolved_person(token: Token | None) -> bool:
+    """True for a personal subject pronoun ("they", "he") the document gives no antecedent for."""
+    return token is not None and token.lower_ in PERSONAL_SUBJECTS and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:
@@ -400,6 +554,8 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
     if first is None and plan.cameo[:2] in CLAUSE_TARGET_ROOTS:
         first = first_participant(clause_targets(plan.trigger, source.token), ctx.earlier, code_actor,
                                   avoid=source.token)
+    if first is not None and _where(first.token):
+        return [first]  # "rallies throughout A, B and C": one event in several places, not one per place
     if first is not None:
         more = [participant(c, ctx.earlier, code_actor) for c in conjuncts(first.token) if not _alias(c)]
         # "released the prime minister and 30 members of his government": an unnamed conjunct of a named
@@ -407,6 +563,15 @@ def _targets(plan: Planned, source: Participant, ctx: _DocContext, code_actor) -
         # "the president and his party": a conjunct owned by the first target is its own side, not a new target
         return [first, *(m for m in more if m is not None and (named(m) or not named(first)) and not _owned(m))]
     return [None]
+
+
+WHERE_PREPS = {"in", "at", "throughout", "across", "around", "inside", "near", "into", "outside"}
+
+
+def _where(token: Token) -> bool:
+    """True for a place named as where an act happened ("protested in Lyon"), standing in for its target."""
+    return (token.ent_type_ in {"GPE", "LOC", "FAC"} and token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS
+            and token.head.head.pos_ in {"VERB", "NOUN"})
 
 
 APPEAL_ROOTS = {"02", "10"}

@@ -48,8 +48,27 @@ class Participant:
     via_pronoun: Token | None = None
 
 
+# Natural forces, diseases and accidents act on people but are no actors ("the hurricane hit the islands",
+# "the virus has killed 1,000 people").
+NATURAL_FORCES = {
+    "hurricane", "storm", "typhoon", "cyclone", "tornado", "flood", "flooding", "earthquake", "quake", "tsunami",
+    "landslide", "mudslide", "avalanche", "wildfire", "fire", "blaze", "drought", "heatwave", "virus",
+    "coronavirus", "covid-19", "covid", "sars-cov-2", "pandemic", "epidemic", "disease", "outbreak", "flu",
+    "influenza", "cancer", "accident", "crash", "collision", "eruption", "volcano", "lightning",
+}
+
+
+def natural_force(token: Token) -> bool:
+    """True when the phrase headed by `token` names a natural force, a disease or an accident."""
+    start, end = phrase(token)
+    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in token.doc[start:end])
+
+
 def is_actor(token: Token, code: ActorCode | None) -> bool:
-    """True when the phrase headed by `token` names an actor: coded by the dictionary or an actor entity."""
+    """True when the phrase headed by `token` names an actor: coded by the dictionary or an actor entity,
+    never a natural force or disease."""
+    if natural_force(token):
+        return False
     if (token.lemma_.lower() in _ABSTRACT_HEADS or _eventive(token)) and token.ent_type_ not in ACTOR_ENTS:
         return False
     if code is not None and (code.country or code.sector):

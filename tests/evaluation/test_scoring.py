@@ -372,3 +372,41 @@ def test_evaluation_fresh_runs_build_each_set(tmp_path, gold, kind):
 def test_evaluation_score_command_needs_warehouse_or_builder():
     with pytest.raises(SetupError, match="no warehouse"):
         ev.score_command(None, [SEEDS_GOLD])
+
+
+# --- dev_events (evaluation/events_gold.py) ---------------------------------------------------
+
+EVENT_GOLD = [
+    {"id": "e#1", "split": "dev", "stratum": "agentless", "published": "2020-01-02", "text": "x",
+     "events": [{"source": None, "implied_source": "police", "root": "17", "code": "173", "modality": "asserted"}]},
+    {"id": "e#2", "split": "test", "stratum": "violent", "published": "2020-01-02", "text": "y",
+     "events": [{"source": "the rebels", "root": "19", "code": "190", "modality": "asserted"},
+                {"source": "the army", "root": "19", "code": "190", "modality": "intended"}]},
+    {"id": "e#3", "split": "test", "stratum": "disaster", "published": "2020-01-02", "text": "z", "events": []},
+]
+EVENT_DOCS = [{"doc_id": f"d{i}", "source_id": f"e#{i}"} for i in (1, 2, 3)]
+
+
+def test_scoring_events_agentless_recall_and_no_event_share():
+    from eventpipe.evaluation.events_gold import score_events
+
+    mentions = [mention("m1", "d1", actor_text="", actor_implied=True, cameo="173"),
+                mention("m2", "d2", actor_text="rebels", cameo="190"),
+                mention("m3", "d2", actor_text="villagers", cameo="190"),
+                mention("m4", "d3", actor_text="the storm", cameo="180")]
+    result = score_events(EVENT_GOLD, mentions, EVENT_DOCS)
+    dev, test = result["summary"]["dev"], result["summary"]["test"]
+    assert dev["agentless_recall"] == 1.0 and dev["precision"] == 1.0
+    assert test["recall"] == 1.0 and test["gold"] == 1 and test["recall_all"] == 0.5
+    assert test["precision"] == pytest.approx(1 / 3)
+    assert test["no_event_conflict_share"] == 1.0
+    assert result["by_stratum"]["test"]["violent"]["found"] == 1
+
+
+def test_scoring_events_named_source_never_matches_null_gold():
+    from eventpipe.evaluation.events_gold import source_matches
+
+    gold = {"source": None, "implied_source": "police"}
+    assert source_matches(gold, {"actor_text": "the police"})
+    assert not source_matches(gold, {"actor_text": "the protesters"})
+    assert not source_matches({"source": "the rebels"}, {"actor_text": "", "actor_implied": True})

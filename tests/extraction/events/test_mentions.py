@@ -388,3 +388,10 @@ def test_knowledge_version_needs_no_loading_and_matches_the_loaded_one() -> None
 def test_mentions_seed_targets(text, trigger, target, nlp, knowledge):
     found = [(m.action.text, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
     assert any(t == trigger and (g or "").startswith(target) for t, g in found), found
+
+
+def test_mentions_titled_person_takes_the_document_country_and_carries_it_to_the_surname(nlp, knowledge):
+    text = "President Emmanuel Macron met union leaders in Paris and Lyon on Monday. Macron criticized Italy."
+    actors = {(m.actor.text, m.actor.code) for m in _mentions(text, nlp, knowledge)}
+    assert ("President Emmanuel Macron", "FRAGOV") in actors
+    assert ("Macron", "FRAGOV") in actors

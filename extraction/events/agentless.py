@@ -1,0 +1,152 @@
+"""Events with no named source: agentless passives and event nouns that stand alone.
+
+"150 people had been arrested", "six civilians were killed", "a bomb went off near the market", "clashes
+erupted in the old city", "after the shooting": the act is reported but nobody is named as doing it. Such an
+event gets a mention with a null source. Where the act itself implies who did it (an arrest or a raid is
+done by police, a sentence or a conviction by a court, a protest by protesters), the implied actor's sector
+is given and the actor is flagged `implied`; its text stays empty: no actor words are invented.
+
+Only acts done to someone or material acts count (coerce, assault, fight, mass violence, charges and
+convictions, bans, releases, protests): an agentless statement or appeal ("it was said") is no event.
+Triggers already coded with a named source in the same sentence are skipped (`taken`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .codebook import ActionCode, Codebook
+from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, _context
+from .modality import modality_of
+from .nominals import actor_modifier
+
+# CAMEO codes an agentless passive or a bare event noun may carry (prefixes): acts done to someone, and
+# material acts. Statements, appeals, demands, threats and cooperation need a named actor.
+AGENTLESS_PREFIXES = ("084", "1121", "115", "116", "14", "17", "18", "19", "20")
+# Prefixes that a bare noun may carry (fewer than verbs: "trial", "investigation" and "sanctions" are too
+# often a topic, not a reported act).
+NOMINAL_PREFIXES = ("14", "173", "18", "19", "20")
+# Nouns of acts whose kind is too general to stand alone ("the war", "hostilities", "occupation").
+VAGUE_NOUNS = {"war", "hostilities", "occupation", "offensive", "combat", "battle", "fight", "fighting", "trial",
+               "detention", "imprisonment", "repression", "incursion", "invasion", "siege", "blockade", "curfew",
+               "martial law", "state of emergency", "crackdown"}
+# Who an act implies when no one is named: lemma of the trigger -> sector.
+IMPLIED_BY_LEMMA = {
+    "arrest": "COP", "detain": "COP", "raid": "COP", "handcuff": "COP", "apprehend": "COP",
+    "sentence": "JUD", "convict": "JUD", "jail": "JUD", "imprison": "JUD", "acquit": "JUD", "charge": "JUD",
+    "indict": "JUD", "prosecute": "JUD",
+    "protest": "CVL", "demonstration": "CVL", "rally": "CVL", "riot": "CVL", "march": "CVL", "sit-in": "CVL",
+    "walkout": "CVL", "strike": "CVL", "boycott": "CVL",
+}
+_GATHERING_ROOT = "14"
+# Passives that accidents and disasters share with attacks ("was killed while working", "were injured"):
+# with no agent and no means named they report no act of anyone.
+ACCIDENT_VERBS = {"kill", "injure", "wound", "hurt", "die"}
+# Where an event noun reports an event rather than mentions one in passing: as the subject of its clause
+# ("clashes erupted", "the bomb went off") or as a sentence of its own. Nouns in adjuncts ("killed in
+# riots", "after the shooting") and objects are mostly background.
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+@dataclass(frozen=True)
+class AgentlessEvent:
+    """One event with no named source: the word that shows it, its code, who it is aimed at, who it implies."""
+
+    trigger: Token
+    code: ActionCode
+    target: Token | None
+    implied: str | None  # sector of the implied actor (COP, JUD, CVL), None when nothing is implied
+    modality: str
+
+
+def _allowed(code: ActionCode | None, prefixes: tuple[str, ...]) -> bool:
+    return code is not None and code.cameo.startswith(prefixes)
+
+
+def implied_actor(trigger: Token, code: ActionCode) -> str | None:
+    """Sector of the actor the act implies (police for an arrest, a court for a sentence), else None."""
+    sector = IMPLIED_BY_LEMMA.get(trigger.lemma_.lower())
+    if sector == "CVL" and not code.cameo.startswith(_GATHERING_ROOT):
+        return None  # "air strike" is no strike of workers
+    return sector
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """True for a passive with no "by" agent ("were arrested", "after being shot")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in STATE_PASSIVES or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _purpose(verb: Token) -> bool:
+    """True in a purpose clause ("so that X is banned", "in order that ..."): a wish, no reported act."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"so", "that", "lest"} for c in verb.children)
+
+
+def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
+    """Agentless passives with a code in AGENTLESS_PREFIXES; the passive subject is the target."""
+    out = []
+    for verb in sentence:
+        if verb.i in taken or not _agentless_passive(verb) or verb.lemma_.lower() in ACCIDENT_VERBS:
+            continue
+        code = codebook.code_verb(phrasal_lemma(verb), _context(verb), object_position(verb))
+        if not _allowed(code, AGENTLESS_PREFIXES):
+            continue
+        modality = modality_of(verb)
+        if modality in {"hypothetical", "intended"} or _purpose(verb):
+            continue  # "so that it is banned": no act reported
+        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        out.append(AgentlessEvent(verb, code, subjects[0] if subjects else None, implied_actor(verb, code), modality))
+    return out
+
+
+def _noun_code(noun: Token, codebook: Codebook) -> ActionCode | None:
+    mods = [c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER_DEPS]
+    compound = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    for words in ([*compound, noun.lemma_.lower()][-2:],):  # "air strike", "car bomb"
+        joined = " ".join(words)
+        if len(words) == 2 and codebook.is_eventive(joined):
+            return codebook.code_noun(joined, mods)
+    return codebook.code_noun(noun.lemma_.lower(), mods)
+
+
+def _noun_target(noun: Token) -> Token | None:
+    """Whom an act noun names as hit: "the attack on X", "his arrest", "the killing of X"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "against", "of"}:
+            objects = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN", "PRON"}]
+            if objects:
+                return objects[0]
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners[0] if owners else None
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
+    """Event nouns with no actor written in their phrase ("the shooting", "protests began", "a bomb went off")."""
+    out = []
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.i in taken or noun.dep_ not in NOMINAL_DEPS:
+            continue
+        if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None:
+            continue
+        code = _noun_code(noun, codebook)
+        if not _allowed(code, NOMINAL_PREFIXES):
+            continue
+        modality = "negated" if _negated_noun(noun) else modality_of(noun.head if noun.dep_ != "ROOT" else noun)
+        out.append(AgentlessEvent(noun, code, _noun_target(noun), implied_actor(noun, code), modality))
+    return out
+
+
+def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
+    """Every agentless event of the sentence, passives first; `taken` holds the token indices already used as
+    triggers, sources or targets of mentions with a named source."""
+    return [*passive_events(sentence, codebook, taken), *nominal_events(sentence, codebook, taken)]

@@ -1,0 +1,107 @@
+"""Agentless events on the real model: passives and event nouns with no named source (invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventpipe.extraction.batch import document_id
+from eventpipe.extraction.events.mentions import mentions_for_document
+from eventpipe.schemas import Document
+
+
+def _mentions(text, nlp, knowledge):
+    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
+                        published_basis="metadata", text=text, n_chars=len(text),
+                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
+    return [(m.actor.text, m.actor.sector, m.actor.implied, m.action.cameo, m.target.text if m.target else None)
+            for m in mentions_for_document(document, [(0, nlp(text))], knowledge, "t")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agentless passive arrest implies police (COP), with no actor words invented
+    ("More than 200 students were arrested in the capital on Friday.", ("", "COP", True, "173")),
+    # a conviction implies a court; CAMEO codes the conviction of an individual 116
+    ("The two men were convicted of fraud last year.", ("", "JUD", True, "116")),
+    # criminal charges are 115 (the codebook's note to 173), brought by prosecutors; an unresolved "he" is the target
+    ("The mayor was charged with bribery.", ("", "JUD", True, "115")),
+    ("He was jailed for fraud in 1996.", ("", "JUD", True, "173")),
+    # an event noun as subject: the shooting happened, nobody is named
+    ("The shooting left two dead.", ("", None, False, "193")),
+    # an unaccusative with an event noun: clashes erupted
+    ("Clashes erupted in the old city after the vote.", ("", None, False, "190")),
+    # protests imply protesters
+    ("The protests spread to five towns.", ("", "CVL", True, "141")),
+])
+def test_agentless_events_get_a_null_source(text, expected, nlp, knowledge):
+    found = [m[:4] for m in _mentions(text, nlp, knowledge)]
+    assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    # accidents: a bare passive "was killed" reports no act of anyone
+    "A worker was killed at the steel plant on Monday.",
+    # natural forces and diseases are no actors
+    "The virus has already killed more than 500 people.",
+    "As Hurricane Maria hit the islands, forecasters issued new alerts.",
+])
+def test_agentless_disasters_and_accidents_give_no_event(text, nlp, knowledge):
+    assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "14"]
+
+
+def test_agentless_named_event_keeps_the_sentence(nlp, knowledge):
+    # the sentence's event has a named actor: the agentless background act adds no second mention
+    found = _mentions("Ruritania lifted the curfew in the province where ten people were killed in riots.", nlp, knowledge)
+    assert all(actor for actor, *_ in found)
+
+
+def test_mentions_protester_violence_is_a_riot(nlp, knowledge):
+    found = _mentions("Rioters set fire to a police station.", nlp, knowledge)
+    assert any(actor == "Rioters" and cameo == "145" for actor, _, _, cameo, _ in found)
+
+
+def test_mentions_place_list_is_one_mention(nlp, knowledge):
+    # a list of places where one act happened is one event, not one per place
+    found = _mentions("Police raided homes in Ohio, Texas and Utah.", nlp, knowledge)
+    assert len([m for m in found if m[3] == "175"]) == 1
+    # a list of recipients stays one event per recipient
+    found = _mentions("Norway sent aid to Chile and Peru.", nlp, knowledge)
+    assert {m[4] for m in found} == {"Chile", "Peru"}
+
+
+def test_mentions_unresolved_pronoun_is_the_actor_of_a_material_act(nlp, knowledge):
+    found = _mentions("They arrested three men for looting.", nlp, knowledge)
+    assert ("They", None, False, "173") in [m[:4] for m in found]
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    # an unspecified assault by one individual is 180; by an armed group 190
+    ("A man attacked two women near the station.", "man", "180"),
+    ("Rebels attacked the army base.", "Rebels", "190"),
+])
+def test_mentions_lone_attacker_is_an_assault(text, actor, cameo, nlp, knowledge):
+    assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
+
+
+def test_mentions_attacking_an_idea_is_no_violence(nlp, knowledge):
+    found = _mentions("The senator attacked the investigation of the Ruritanian embassy.", nlp, knowledge)
+    assert not [m for m in found if m[3][:2] >= "18"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("A suicide bomber killed 12 people at a market in Kabul.", "1831"),
+    ("Militants detonated a car bomb outside the Iraqi embassy.", "1832"),
+    ("Syrian forces used chemical weapons against civilians in Douma.", "2041"),
+    ("Police dispersed the protesters with tear gas.", "175"),
+    ("The Nigerian government released 200 prisoners on Monday.", "0841"),
+    ("Egypt and Israel signed an agreement on gas exports.", "057"),
+    ("Soldiers massacred 40 villagers in the province.", "202"),
+])
+def test_mentions_specific_code_wins_over_the_generic_one(text, cameo, nlp, knowledge):
+    assert cameo in [m[3] for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text", ["The senators killed the bill in committee.", "People break those laws every day."])
+def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge):
+    assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "18"]
