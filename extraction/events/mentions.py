@@ -252,7 +252,7 @@ def mentions_for_document(
     """Every coded event mention of a document, from its parsed paragraphs [(char offset, Doc)]."""
     ctx = _DocContext(
         document=document,
-        places=resolve_places(document.text),
+        places=resolve_places(document.text, entities=[(o + e.start_char, o + e.end_char, e.label_) for o, d in parsed for e in d.ents]),
         dates=resolve_dates(document.text, document.published),
         people={},
     )

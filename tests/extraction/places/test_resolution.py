@@ -190,3 +190,27 @@ def test_places_constructions(text, surface, name, feature):
 ])
 def test_places_institution_fields_and_eras_are_not_places(text):
     assert resolve_places(text) == []
+
+
+def _entity(text: str, surface: str, label: str) -> tuple[int, int, str]:
+    start = text.rindex(surface)
+    return start, start + len(surface), label
+
+
+def test_resolution_entity_label_cues_a_small_town():
+    text = "Storms flattened Tonopah overnight."
+    assert resolve_places(text) == []  # too small to be trusted on its own
+    places = resolve_places(text, entities=[_entity(text, "Tonopah", "GPE")])
+    assert [(p.name, p.country, p.feature) for p in places] == [("Tonopah", "USA", "city")]
+
+
+def test_resolution_entity_of_other_label_is_ignored():
+    text = "Storms flattened Tonopah overnight."
+    assert resolve_places(text, entities=[_entity(text, "Tonopah", "PERSON")]) == []
+
+
+def test_resolution_entity_restores_a_town_taken_for_a_surname():
+    text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened Marfa overnight."
+    assert resolve_places(text) == []
+    places = resolve_places(text, entities=[_entity(text, "Marfa", "GPE")])
+    assert [(p.text, p.country, p.span.start) for p in places] == [("Marfa", "USA", text.rindex("Marfa"))]
