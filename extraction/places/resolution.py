@@ -294,9 +294,11 @@ def _only_hamlets(matches: list[Match]) -> bool:
 
 
 def _ends(text: str, start: int, end: int) -> tuple[int, ...]:
-    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran")."""
+    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran"); a single word is
+    read as a possessive first ("Peru's" is Peru, not the town Perus), a longer name as written ("St. John's")."""
     if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
-        return (end, end - 2)
+        single = not any(c in " .-" for c in text[start:end - 2])
+        return (end - 2, end) if single else (end, end - 2)
     return (end,)
 
 
@@ -436,6 +438,9 @@ def _country_for(phrase: str) -> str | None:
     """ISO3 of a country name or adjective ("Turkish" -> "TUR"), from the countries module."""
     from .countries import country_for  # imported late: it loads its own table on first use
 
+    key = name_key(phrase)
+    if key.endswith("as") and not any(m.entry.feature == "country" for m in load_gazetteer().lookup(key)):
+        return None  # a plural in "-as" is of a name, not of a demonym ("the Americas" is not the United States)
     return country_for(phrase)
 
 
