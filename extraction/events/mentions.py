@@ -22,7 +22,7 @@ from .discards import Discards, load_discards
 from .frames import ACTOR_ENTS, Frame, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
-from ..places.geography import event_location
+from ..places.geography import actor_geography, event_location
 from ..places.resolution import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -118,7 +118,7 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
         code=code.code if code else None,
         country=code.country if code else None,
         sector=code.sector if code else None,
-        span=_span(ctx.offsets.get(id(token.doc), 0), words),
+        span=(span := _span(ctx.offsets.get(id(token.doc), 0), words)), **actor_geography(ctx.places, span),
     )
 
 
