@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: install install-dev run test test-fast lock score bench clean
+.PHONY: install install-dev run test test-fast lock score bench peers bench-dates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test-fast: install-dev               ## skip the slow (engine/server) tests
 
 score: install                       ## score against ../shared/gold
 	$(BIN)/python bench/score.py
+
+peers:                               ## java for the HeidelTime peer of bench/dates.py (Debian's default-jre-headless)
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+
+bench-dates: install-dev peers       ## value F1 of dates vs HeidelTime on ../shared/gold/dev_timex.jsonl
+	$(BIN)/python bench/dates.py
 
 lock:                                ## recompile the pinned trees from the *.in files
 	$(BIN)/pip install --quiet uv

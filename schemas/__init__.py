@@ -3,11 +3,13 @@
 from .arrow import arrow_schema, column_docs, from_row, to_row, to_table, view_from_row
 from .base import (
     DATE_BASES,
+    DATE_MODS,
     GRANULARITIES,
     MODALITIES,
     PUBLISHED_BASES,
     STAGES,
     DateBasis,
+    DateMod,
     Granularity,
     Modality,
     PublishedBasis,
@@ -27,7 +29,7 @@ TABLES: dict[str, type[Record]] = {
 
 __all__ = [
     "Action", "Actor", "Document", "Event", "EventDate", "EventMention", "Place", "Reject", "Run", "Span",
-    "Record", "Modality", "Granularity", "DateBasis", "PublishedBasis", "Stage",
-    "MODALITIES", "GRANULARITIES", "DATE_BASES", "PUBLISHED_BASES", "STAGES", "TABLES",
+    "Record", "Modality", "Granularity", "DateBasis", "DateMod", "PublishedBasis", "Stage",
+    "MODALITIES", "GRANULARITIES", "DATE_BASES", "DATE_MODS", "PUBLISHED_BASES", "STAGES", "TABLES",
     "arrow_schema", "column_docs", "to_row", "to_table", "from_row", "view_from_row",
 ]

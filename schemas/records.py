@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .base import DateBasis, Granularity, Modality, PublishedBasis, Record, Stage
+from .base import DateBasis, DateMod, Granularity, Modality, PublishedBasis, Record, Stage
 
 # Where a flattened column must not carry its parent's prefix (the column names:
 # `cameo`, `cameo_root`, `lat`...), the field says so once, here.
@@ -99,6 +99,11 @@ class EventDate(Record):
     text: str | None = Field(None, description="The date expression as written.")
     basis: DateBasis = Field("none", description="explicit, relative (to publication), publication (no expression), none.")
     span: Span | None = Field(None, description="Date expression span in the document.")
+    value: str | None = Field(None, description=(
+        "TIMEX3 value of the whole unit named (2012-12, 2012-W49, 2012-Q4, 2012, PRESENT_REF), as TimeML "
+        "tools write it; start/end may be narrower (\"early December\" is December 1-10)."))
+    mod: DateMod | None = Field(None, description=(
+        "TIMEX3 mod: START, MID or END for early/mid/late and start/end of; BEFORE/AFTER; APPROX."))
 
     @model_validator(mode="after")
     def _ordered(self) -> "EventDate":

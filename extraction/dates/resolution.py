@@ -13,76 +13,50 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Callable, Literal
+from typing import Any, Callable, Sequence
 
 from ...schemas import DateBasis, EventDate, Granularity, Span
+from . import anchors, units
+from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
+                         weekday, weekend)
+from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
+                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
+from .values import timex_mod, timex_value
+from .tense import BOUNDARY, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
-Tense = Literal["past", "future"]
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": (2, 5), "several": (3, 7)}
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31),
-             "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
-             "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
-_BACK, _AHEAD = {"last", "past", "this past"}, {"next", "coming", "this coming"}
-
-
-def _cap(*words: str) -> str:
-    """Alternation of keywords, each also with a capital first letter (sentence start)."""
-    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}".replace(" ", r"\s+") for w in words) + ")"
-
-
 # --- the grammar: one regex per family; earlier families win at the same offset ------------------
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-_MONF = r"(?:January|February|March|April|June|July|August|September|October|November|December)\b"  # not May
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-_WDX = rf"(?:{_WD}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_D = r"(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:]\d)"
-_YR = r"(?:1[89]\d\d|20\d\d)"
-_Y = rf"(?<![\w$£€#.,/]){_YR}(?![\w%/]|[.,:]\d|-[A-Za-z])"
-_RY = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year\b"  # "March last year", "June of this year"
-_NUM = (rf"(?<![\d,.])(?:\d{{1,3}}|{_cap('a few', 'a couple of', 'a couple', 'several', 'few', 'an', 'a', 'one', 'two')}"
-        r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|Three|Four|Five|Six|Seven|Eight|Nine|Ten)")
-_REL = _cap("last", "this past", "this coming", "this", "next", "past", "coming")
-_MODS = (rf"(?:{_cap('early', 'mid', 'late', 'earlier in', 'earlier', 'later in', 'later')}|(?:[Tt]he\s+)?(?:very\s+)?"
-         rf"{_cap('end', 'beginning', 'start', 'middle', 'first half', 'second half')}\s+of"
-         rf"|(?:[Tt]he\s+)?{_cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:week|quarter)\s+of)")
-_CORE = rf"(?P<cm>{_MON})(?:\s+(?:of\s+)?(?P<cy>{_Y}))?|(?P<crel>last|this|next|the)\s+(?P<cu>week|month|year)\b|(?P<cyy>{_Y})"
-_NOT_NAMES = r"Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review"
 _FAMILIES: dict[str, str] = {
-    "mdy_range": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?",
-    "ry_mdy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{_MON})\s+(?P<d>{_D})",  # "last year August 8"
-    "ry_dmy": rf"(?P<ry>{_cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})",
-    "mdy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y})|{_RY})?(?!\s+attacks?\b)",
-    "dmy_range": rf"(?P<d>{_D})\s*(?:-|–|to)\s*(?P<d2>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?",
-    "dmy": rf"(?:(?P<wd>{_WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})?",
-    "iso": rf"(?<![\d/.-])(?P<y>{_YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
-    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{_YR})(?![\d/]|[.-]\d)",
-    "my": rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_Y})|{_RY})",
-    "mod": rf"(?P<mod>{_MODS})[\s-]*(?:{_CORE})",
-    "relunit": rf"(?<!the )(?<!The )(?P<rel>{_REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
-    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
-    "ago": rf"(?P<n>{_NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+ago\b",
-    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{_cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
-                rf"|{_cap('earlier', 'later')}\s+today|{_cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
-                rf"|{_cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
+    **anchors.FAMILIES,
+    **units.FAMILIES,
+    "mdy_range": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
+    "ry_mdy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{MON})\s+(?P<d>{D})",  # "last year August 8"
+    "ry_dmy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})",
+    "mdy": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y})|{RY})?(?!\s+attacks?\b)",
+    "dmy_range": rf"(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
+    "dmy": rf"(?:(?P<wd>{WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})?",
+    "iso": rf"(?<![\d/.-])(?P<y>{YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
+    "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{YR})(?![\d/]|[.-]\d)",
+    "my": rf"(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})",
+    "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
+    "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
+    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
+    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:or\s+so\s+)?ago\b",
+    "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
+                rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
+                rf"|{cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
     "weekend": r"the\s+(?P<u>weekend)\b",
-    "weekday": (rf"(?:(?P<rel>{_REL})\s+)?(?:{_cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\s+(?:{_NOT_NAMES})\b)"
+    "weekday": (rf"(?:(?P<rel>{REL})\s+)?(?:{cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{WD})(?!\s+(?:{NOT_NAMES})\b)"
                 r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
-    "season": rf"(?:(?P<rel>{_cap('last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_Y}))?",
+    "season": rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?",
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
                 r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
-                rf"(?:\s+(?P<y>{_Y}))?"),
-    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{_Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{_YR}|\d\d)(?![\w%/]|[.,:]\d)",
-    "iso_month": rf"(?<![\d/.-])(?P<y>{_YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
-    "year": rf"(?P<y>{_Y})",
-    "bare_month": rf"(?P<rel>{_cap('last', 'this', 'next')})\s+(?P<m>{_MONF}|May\b)|(?P<m2>{_MONF})|(?P<may>May)\b",
+                rf"(?:\s+(?P<y>{Y}))?"),
+    "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{YR}|\d\d)(?![\w%/]|[.,:]\d)",
+    "iso_month": rf"(?<![\d/.-])(?P<y>{YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
+    "year": rf"(?P<y>{Y})",
+    "bare_month": rf"(?P<rel>{cap('last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
 }
 _KINDS = tuple(_FAMILIES)
 _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
@@ -93,9 +67,9 @@ _FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>'
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
-    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between",
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?",
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
-    "weekend": "over|on|at|during|through|throughout",
+    "weekend": "over|on|at|during|through|throughout|ahead\\s+of|before|after|for",
     "christmas": "on|at|over|before|after|since|until|by",
     "season": "in|since|until|till|during|through|throughout|over|by|of|before|after|for",
     "old_year": "in|since|from|of|by|until|before|after|during|between|and|to|circa|c\\.",
@@ -112,144 +86,13 @@ _YEAR_DENY_AFTER = re.compile(
     r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
 _LEFTOVER = re.compile(r"\s*(?i:on|in|at|since|by|during|from|until|of|the)?[\s,.]*")  # what an expression may add
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s|\n")
-_TENSE_MARK = re.compile(
-    r"(?P<p>\b(?:was|were)\s+(?:(?:due|expected|scheduled|set|slated|supposed)\s+)?to\s+\w+)"  # future in the past
-    r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
-    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
-    r"|plans?\s+to|planned\s+for|going\s+to|upcoming|ahead\s+of|to\s+be\s+held|expects?|(?:hopes?|aims?|intends?)\s+to"
-    r"|predicts?|forecasts?|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+place|goes\s+ahead|arrives?|meets)\b|'ll\b)"
-    r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
-    r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
-    r"|ago|[a-z]{3,}ed)\b)")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:(?:on|the)\s+)?|\s*[-–—]\s*")
-_WOULD_DEADLINE = re.compile(r"\bwould\b[^.;!?]*\b(?:by|until|till|through)\s+$")
-_NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
-
-
-# --- calendar arithmetic -----------------------------------------------------------------------
-def _days(n: int) -> dt.timedelta:
-    return dt.timedelta(days=n)
-
-
-def _month_span(year: int, month: int, months: int = 1) -> tuple[dt.date, dt.date]:
-    """First day of a month and last day of the `months`-th month from it."""
-    last_year, last_month = _add_months(year, month, months - 1)
-    return dt.date(year, month, 1), dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
-
-
-def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
-    """(year, month) shifted by k months."""
-    i = year * 12 + month - 1 + k
-    return i // 12, i % 12 + 1
-
-
-def _week_span(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of the ISO week that holds `day`."""
-    monday = day - _days(day.weekday())
-    return monday, monday + _days(6)
-
-
-def _nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.date:
-    """The candidate closest to publication; days on the side the tense disfavours count double."""
-    def cost(day: dt.date) -> tuple[int, int]:
-        delta = (day - published).days
-        wrong_side = delta > 0 if tense == "past" else delta < 0
-        return abs(delta) * (2 if wrong_side else 1), delta
-    return min(candidates, key=cost)
-
-
-def _month_year(month: int, published: dt.date, tense: Tense, rel: str | None = None) -> int:
-    """Year of a month named without one: the latest not after publication (past) or the next (future)."""
-    rel = (rel or "").lower()
-    if rel == "this":
-        return published.year
-    if rel in _BACK:
-        return published.year if month < published.month else published.year - 1
-    if rel in _AHEAD:
-        return published.year if month > published.month else published.year + 1
-    if tense == "past":
-        return published.year if month <= published.month else published.year - 1
-    return published.year if month >= published.month else published.year + 1
-
-
-def _weekday(published: dt.date, weekday: int, rel: str | None, tense: Tense) -> dt.date:
-    """The named weekday: on/before publication (past), on/after (future); last/next exclude the day itself.
-
-    "last Thursday" written on a Friday is the Thursday of the week before: yesterday would be "yesterday".
-    """
-    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
-    rel = " ".join((rel or "").lower().split())
-    if rel in _BACK:
-        return published - _days(back + 7 if back <= 1 else back)
-    if rel in _AHEAD:
-        return published + _days(ahead or 7)
-    return published - _days(back) if tense == "past" else published + _days(ahead)
-
-
-def _weekend(published: dt.date, rel: str | None, tense: Tense) -> tuple[dt.date, dt.date]:
-    """Saturday..Sunday of the weekend meant, chosen as `_weekday` chooses days."""
-    rel = " ".join((rel or "").lower().split())
-    saturday = published - _days((published.weekday() - 5) % 7)  # latest Saturday on or before publication
-    if rel in _BACK and saturday + _days(1) >= published:
-        saturday -= _days(7)
-    elif rel in _AHEAD:
-        saturday = published + _days((5 - published.weekday()) % 7 or 7)
-    elif tense == "future" and rel != "this past" and saturday + _days(1) < published:
-        saturday += _days(7)
-    return saturday, saturday + _days(1)
-
-
-def _unit_span(published: dt.date, unit: str, k: int) -> tuple[dt.date, dt.date]:
-    """The calendar week, month or year `k` units from the one holding publication."""
-    if unit == "week":
-        return _week_span(published + _days(7 * k))
-    if unit == "month":
-        return _month_span(*_add_months(published.year, published.month, k))
-    return dt.date(published.year + k, 1, 1), dt.date(published.year + k, 12, 31)
-
-
-def _shift(published: dt.date, unit: str, n: int) -> dt.date:
-    """Publication moved by n (signed) days, weeks, months or years, day clamped to the month."""
-    if unit in ("day", "week"):
-        return published + _days(n * (7 if unit == "week" else 1))
-    year, month = _add_months(published.year, published.month, n * (12 if unit == "year" else 1))
-    return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
-
-
-def _narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published: dt.date | None) -> tuple[dt.date, dt.date, Granularity]:
-    """The part of [start, end] a modifier names: thirds for early/mid/late, halves, quarters, Nth week."""
-    mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in"))
-    first, length = mod.split()[0], (end - start).days + 1
-    if mod.endswith(" week"):
-        if first in ("last", "final"):
-            return end - _days(6), end, "week"
-        monday = start + _days(7 * ("first", "second", "third", "fourth").index(first))
-        return monday, min(monday + _days(6), end), "week"
-    if first in ("earlier", "later"):
-        if published is None or not start <= published <= end:
-            return start, end, gran
-        return (start, published, gran) if first == "earlier" else (published, end, gran)
-    if gran == "year":  # in months: thirds; "the end of 2013" is its December
-        months = {"end": (12, 1), "beginning": (1, 1), "start": (1, 1), "first half": (1, 6), "second half": (7, 6),
-                  "last quarter": (10, 3), "final quarter": (10, 3)}.get(mod)
-        if months is None and mod.endswith("quarter"):
-            months = (1 + 3 * ("first", "second", "third", "fourth").index(first), 3)
-        if months is None:
-            months = (1 + 4 * {"early": 0, "mid": 1, "middle": 1}.get(mod, 2), 4)
-        return (*_month_span(start.year, *months), gran)
-    if mod in ("first half", "second half"):
-        half = start + _days(length // 2)
-        return (start, half - _days(1), gran) if first == "first" else (half, end, gran)
-    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(mod, 2)
-    cuts = (0, 10, 20, length) if gran == "month" else (0, 2, 4, length)  # month: 1-10, 11-20, 21-end
-    return start + _days(cuts[third]), start + _days(cuts[third + 1] - 1), gran
 
 
 # --- one resolver per family: (groups + "text", published, tense) -> Interval, or None to reject --
 def _month_no(name: str) -> int:
     """1..12 from "Jan.", "January" or "01"."""
-    return int(name) if name.isdigit() else _MONTH_KEYS.index(name[:3].lower()) + 1
+    return int(name) if name.isdigit() else MONTH_KEYS.index(name[:3].lower()) + 1
 
 
 def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
@@ -261,7 +104,7 @@ def _stated_year(g: dict, p: dt.date | None) -> tuple[int, str]:
 
 def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if g.get("h"):  # a holiday on a fixed date
-        month, day = _HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").split())]
+        month, day = HOLIDAYS[" ".join(g["h"].lower().replace("’", "'").split())]
         g = {**g, "m": str(month), "d": str(day)}
     month, day = _month_no(g["m"]), int(re.sub(r"\D", "", g["d"]))
     day2 = int(re.sub(r"\D", "", g["d2"])) if g.get("d2") else day
@@ -276,8 +119,8 @@ def _r_date(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if not candidates:  # February 29 with no leap year nearby
         return None
     if g.get("wd"):  # "Sunday, January 5": prefer the year where the weekday agrees
-        candidates = [c for c in candidates if c.weekday() == _WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
-    start = _nearest(candidates, p, tense)
+        candidates = [c for c in candidates if c.weekday() == WEEKDAY_KEYS.index(g["wd"][:3].lower())] or candidates
+    start = nearest(candidates, p, tense)
     return start, start.replace(day=day2), "day", "relative"
 
 
@@ -289,7 +132,7 @@ def _r_numeric(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         return None
     if len(readings) == 2 and p is None:  # 5/1/2014 without an anchor: 5 January or May 1; no guess
         return None, None, "day", "none"
-    day = readings[0] if len(readings) == 1 else _nearest(readings, p, tense)
+    day = readings[0] if len(readings) == 1 else nearest(readings, p, tense)
     return day, day, "day", "explicit"
 
 
@@ -297,27 +140,28 @@ def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     month = _month_no(next(g[k] for k in ("m", "m2", "may") if g.get(k)))
     if g.get("y") or (g.get("ry") and p):
         year, basis = _stated_year(g, p)
-        return (*_month_span(year, month), "month", basis)
+        return (*month_span(year, month), "month", basis)
     if p is None:
         return None, None, "month", "none"
-    return (*_month_span(_month_year(month, p, tense, g.get("rel")), month), "month", "relative")
+    return (*month_span(month_year(month, p, tense, g.get("rel")), month), "month", "relative")
 
 
 def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
-    first = _SEASONS[g["se"]]
+    first = SEASONS[g["se"]]
     if g.get("y"):  # winter 2013: December 2012 to February 2013
-        return (*_month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
+        return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
     if p is None:
         return None, None, "month", "none"
     year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
-    rel, running = (g.get("rel") or "").lower(), _month_span(year, first, 3)[1] >= p
+    rel, running = " ".join((g.get("rel") or "").lower().split()), month_span(year, first, 3)[1] >= p
+    rel = "last" if rel == "this past" else rel
     if rel == "this" and not running:
         year = p.year
     elif rel == "next" or (rel != "last" and not running and tense == "future"):
         year += 1
     elif rel == "last" and running:
         year -= 1
-    return (*_month_span(year, first, 3), "month", "relative")
+    return (*month_span(year, first, 3), "month", "relative")
 
 
 def _r_year(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -339,10 +183,13 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         start, end, gran, basis = _r_year({"y": g["cyy"]}, p, tense)
     else:
         gran, basis = g["cu"], "relative"
-        start, end = _unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
+        start, end = unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
         return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
-    return (*_narrow(start, end, gran, g["mod"], p), basis)
+    narrowed = narrow(start, end, gran, g["mod"], p)
+    if narrowed[2] != gran:  # "the first week of May": a week of its own
+        return (*narrowed, basis)
+    return (*narrowed, basis, timex_value(start, end, gran), timex_mod(g["mod"]))
 
 
 def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
@@ -350,14 +197,14 @@ def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "week" if unit == "weekend" else unit, "none"
     if unit == "weekend":
-        return (*_weekend(p, rel, tense), "week", "relative")
-    return (*_unit_span(p, unit, -1 if rel in _BACK else 1 if rel in _AHEAD else 0), unit, "relative")
+        return (*weekend(p, rel, tense), "week", "relative")
+    return (*unit_span(p, unit, -1 if rel in BACK else 1 if rel in AHEAD else 0), unit, "relative")
 
 
 def _count(text: str) -> tuple[int, int]:
     """(least, most) of a count written in digits or words ("three", "a few")."""
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else _COUNTS["couple" if word == "of" else word]
+    value = int(word) if word.isdigit() else COUNTS["couple" if word == "of" else word]
     return value if isinstance(value, tuple) else (value, value)
 
 
@@ -371,22 +218,22 @@ def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     n = _count(g["n"])[1] if g["n"] else (3 if plural else 1)
     if unit == "hour":
         unit, n = "day", -(-n // 24)
-    other = _shift(p, unit, n if direction in ("next", "coming") else -n)
+    other = shift(p, unit, n if direction in ("next", "coming") else -n)
+    if g["n"] is None and not plural:  # "the past week", "the last year": TimeML names the unit holding publication
+        return min(p, other), max(p, other), gran, "relative", timex_value(*unit_span(p, unit, 0), gran), None
     return min(p, other), max(p, other), gran, "relative"
 
 
 def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     unit, (lo, hi) = g["u"].rstrip("s"), _count(g["n"])
-    gran: Granularity = "day" if unit == "hour" else unit
+    gran: Granularity = "day" if unit in ("hour", "week") else unit  # "a week ago" is the day a week back
     if p is None:
         return None, None, gran, "none"
     if unit == "hour":
         unit, lo, hi = "day", lo // 24, hi // 24
-    first, last = _shift(p, unit, -hi), _shift(p, unit, -lo)
-    if unit == "week":
-        first, last = _week_span(first)[0], _week_span(last)[1]
-    elif unit == "month":
-        first, last = first.replace(day=1), _month_span(last.year, last.month)[1]
+    first, last = shift(p, unit, -hi), shift(p, unit, -lo)
+    if unit == "month":
+        first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
         first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
     return first, last, gran, "relative"
@@ -396,13 +243,13 @@ def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     words = g["text"].lower()
     offset = (-2 if "before" in words else 2 if "after" in words else 1 if "tomorrow" in words
               else -1 if "yesterday" in words or words.startswith("last") else 0)
-    return (p + _days(offset), p + _days(offset), "day", "relative") if p else (None, None, "day", "none")
+    return (p + days(offset), p + days(offset), "day", "relative") if p else (None, None, "day", "none")
 
 
 def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if p is None:
         return None, None, "day", "none"
-    day = _weekday(p, _WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
+    day = weekday(p, WEEKDAY_KEYS.index(g["wd"][:3].lower()), g.get("rel"), tense)
     return day, day, "day", "relative"
 
 
@@ -410,9 +257,10 @@ _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] 
     "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
     "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
-    "iso_month": _r_month, "year": _r_year, "bare_month": _r_month,
+    "iso_month": _r_month, "year": _r_year, "bare_month": _r_month, **units.RESOLVERS,
 }
-_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit"}
+_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
+           "thanksgiving"}  # not quarters: "expects third-quarter results" still means the one begun
 
 
 # --- finding -----------------------------------------------------------------------------------
@@ -438,51 +286,46 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
     return True
 
 
-def _tense_at(text: str, start: int, end: int) -> Tense:
-    """Tense of the clause around an expression: the nearest marker to the left, else to the right."""
-    left, right = text[max(0, start - 120):start], text[end:end + 80]
-    cuts = list(_BOUNDARY.finditer(left))
-    left = left[cuts[-1].end():] if cuts else left
-    right = right[:cut.start()] if (cut := _BOUNDARY.search(right)) else right
-    for window, pick in ((left, -1), (right, 0)):
-        marks = [mm for mm in _TENSE_MARK.finditer(window) if _is_marker(mm, window)]
-        if marks:
-            return "future" if marks[pick].lastgroup == "f" else "past"
-    return "past"
-
-
-def _is_marker(mm: re.Match, window: str) -> bool:
-    """False for words that are not past verbs ("need") or are participles in a passive ("will be held")."""
-    word = mm.group()
-    if mm.lastgroup != "p2" or word in ("said", "told", "was", "were", "had", "did", "ago"):
-        return True
-    return word not in _NOT_PAST and not re.search(r"\b(?:be|been|being)\s+$", window[:mm.start()])
-
-
-def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None) -> EventDate | None:
+def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tense: Tense | None,
+              ctx: anchors.Context, tense_of: Callable[[int], Tense | None] | None = None) -> EventDate | None:
     """The EventDate for one family match, or None when its context or calendar rules it out."""
     if not _plausible(kind, m, text):
         return None
     if tense is None:
-        tense = _tense_at(text, *m.span()) if published and kind in _TENSED else "past"
-        if kind == "bare_month" and _WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
+        tense = None if not (published and kind in _TENSED) else tense_of(m.start()) if tense_of else None
+        if tense is None:
+            tense = tense_at(text, *m.span()) if published and kind in _TENSED else "past"
+        if kind == "bare_month" and WOULD_DEADLINE.search(text[max(0, m.start() - 80):m.start()]):
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
-    found = _RESOLVERS[kind]({**m.groupdict(), "text": m.group()}, published, tense)
+        elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
+            tense = "future"  # "postponed until Tuesday"
+    groups = {**m.groupdict(), "text": m.group()}
+    if kind in anchors.RESOLVERS:
+        found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
+    else:
+        found = _RESOLVERS[kind](groups, published, tense)
     if found is None:
         return None
-    start, end, gran, basis = found
-    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()))
+    start, end, gran, basis, *extra = found
+    value, mod = extra if extra else (timex_value(start, end, gran), None)
+    return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()),
+                     value=value, mod=mod)
 
 
-def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[EventDate]:
-    """Every expression in text order; a candidate its family rejects falls to later families at that offset."""
+def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool = True,
+          tense_of: Callable[[int], Tense | None] | None = None) -> list[EventDate]:
+    """Every expression in text order; a candidate its family rejects falls to later families at that offset.
+
+    With `parts`, a range of years ("1957-58", "between 2009 and 2012") is followed by each end year."""
     found: list[EventDate] = []
+    anchored: list[EventDate] = []  # dates a later "that day" or "a year earlier" may lean on
     pos = 0
     while (hit := _FINDER.search(text, pos)) is not None:
         date = None
+        ctx = anchors.Context(anchored, text.rfind("\n", 0, hit.start()) + 1)
         for kind in _KINDS[_KINDS.index(hit.lastgroup):]:
             m = _FAMILY_RE[kind].match(text, hit.start())
-            if m is not None and (date := _resolved(kind, m, text, published, tense)) is not None:
+            if m is not None and (date := _resolved(kind, m, text, published, tense, ctx, tense_of)) is not None:
                 break
         if date is None:
             pos = hit.start() + 1
@@ -490,8 +333,21 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[Eve
             if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
                 date = later
             found.append(date)
+            if kind not in anchors.NOT_ANCHORS:
+                anchored.append(date)
+            if kind == "yrange" and parts:
+                found.extend(_range_parts(_FAMILY_RE[kind].match(text, date.span.start)))
             pos = date.span.end
     return found
+
+
+def _range_parts(m: re.Match) -> list[EventDate]:
+    """The two years of a year range, each with its own span and value ("58" in "1957-58" is 1958)."""
+    first = int(m["y"])
+    second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+    return [EventDate(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31), granularity="year", text=m[group], basis="explicit",
+                      span=Span(start=m.start(group), end=m.end(group)), value=str(y))
+            for y, group in ((first, "y"), (second, "y2"))]
 
 
 def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
@@ -501,23 +357,28 @@ def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate |
         return None
     if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
         return None
-    day = previous.end + _days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
+    day = previous.end + days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
     return date.model_copy(update={"start": day, "end": day})
 
 
-def resolve_dates(text: str, published: dt.date | None) -> list[EventDate]:
-    """Every date expression in `text`, in text order and non-overlapping, resolved against `published`.
+def resolve_dates(text: str, published: dt.date | None, vague: bool = True,
+                  parsed: Sequence[tuple[int, Any]] | None = None) -> list[EventDate]:
+    """Every date expression in `text`, in text order and non-overlapping (except the years of a range
+    of years, which follow the range), resolved against `published`.
 
-    Which Sunday (the last or the next) follows the tense of the clause around each expression.
+    Which Sunday (the last or the next) follows the tense of the clause around each expression: from the
+    parse where `parsed` ([(char offset, spaCy Doc)] of the paragraphs of `text`) has a say, else from
+    the words around it. vague=False leaves out "recently" and "the future" (PAST_REF/FUTURE_REF: no interval).
     """
-    return _scan(text, published, None)
+    found = _scan(text, published, None, tense_of=parse_tenses(parsed) if parsed else None)
+    return found if vague else [d for d in found if d.value not in ("PAST_REF", "FUTURE_REF")]
 
 
 def resolve_expression(expression: str, published: dt.date | None, tense: Tense = "past") -> EventDate:
     """One expression the caller picked, resolved (span None); basis "none" when nothing parses."""
     text = expression.strip()
     for prefix in ("", "in "):  # "in " lets a bare month ("December") stand alone
-        hits = _scan(prefix + text, published, tense)
+        hits = _scan(prefix + text, published, tense, parts=False)
         if len(hits) == 1 and _LEFTOVER.fullmatch((prefix + text)[:hits[0].span.start] + (prefix + text)[hits[0].span.end:]):
             return hits[0].model_copy(update={"text": text, "span": None})
     parsed = _parse_with_dateparser(text, published, tense)
@@ -528,7 +389,7 @@ def resolve_expression(expression: str, published: dt.date | None, tense: Tense 
 
 def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -> EventDate:
     """Fallback for wordings the grammar lacks; dateparser is imported only here (slow to load)."""
-    has_year = re.search(rf"\b{_YR}\b", text) is not None
+    has_year = re.search(rf"\b{YR}\b", text) is not None
     if published is None and not has_year:
         return EventDate(text=text, basis="none")
     from dateparser.date import DateDataParser
@@ -538,6 +399,6 @@ def _parse_with_dateparser(text: str, published: dt.date | None, tense: Tense) -
     if data is None or data.date_obj is None:
         return EventDate(text=text, basis="none")
     day, period = data.date_obj.date(), data.period if data.period in ("week", "month", "year") else "day"
-    start, end = {"day": (day, day), "week": _week_span(day), "month": _month_span(day.year, day.month),
+    start, end = {"day": (day, day), "week": week_span(day), "month": month_span(day.year, day.month),
                   "year": (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))}[period]
     return EventDate(start=start, end=end, granularity=period, text=text, basis="explicit" if has_year else "relative")

@@ -253,7 +253,7 @@ def mentions_for_document(
     ctx = _DocContext(
         document=document,
         places=resolve_places(document.text, entities=[(o + e.start_char, o + e.end_char, e.label_) for o, d in parsed for e in d.ents]),
-        dates=resolve_dates(document.text, document.published),
+        dates=resolve_dates(document.text, document.published, vague=False, parsed=parsed),
         people={},
     )
     mentions: dict[str, EventMention] = {}

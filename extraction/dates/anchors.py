@@ -1,0 +1,204 @@
+"""Dates the story sets rather than the publication date: quarters, "a year earlier", "that day".
+
+Each family here reads the dates found before it in the document (`Context.earlier`, in text order,
+anaphoric ones left out so that a chain never drifts). Rules, learnt from the TimeML news corpora:
+- "the third quarter" is the latest third quarter begun by publication (the next one in a future
+  clause); "the quarter", "the latest quarter" are the last quarter the story named, else the last
+  quarter ended before publication (results season); "the year-ago quarter" is that one a year back.
+- "a year earlier", "year-ago", "the year-earlier period" move the story's last date back a year in
+  its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
+  one year before publication, as "a week ago" is the day a week before.
+- "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
+- "that day", "the following day", "later that year", "late in the day" take the unit of the last
+  date of the paragraph ("that year" also of an earlier paragraph); without one they name nothing,
+  except "later in the day" (the publication day).
+- "now", "currently" are PRESENT_REF (the publication day); "recently" PAST_REF, "the future"
+  FUTURE_REF, which have no interval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ...schemas import EventDate
+from .arithmetic import add_quarters, days, month_span, quarter_of, quarter_span, shift, week_span, years_back
+from .grammar import NUM, Y, cap
+from .tense import Tense
+
+_ORDINALS = ("first", "second", "third", "fourth")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+FAMILIES: dict[str, str] = {
+    "ref": (rf"(?P<now>{cap('now', 'currently', 'these days', 'nowadays', 'at present')})\b(?![-’']\w)"
+            rf"|(?P<past>{cap('recently', 'recent')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future)\b"),
+    "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
+                rf"(?:(?P<y>{Y})\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
+                rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
+    "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qr>latest|current|previous|past|prior|recent"
+                    r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
+                    r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
+                    r"|(?P<period>[Tt]he\s+latest\s+period)\b"),
+    "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
+                  rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
+    "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
+                r"(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))\b"),
+    "story": (rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
+              rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the')})\s+"
+              r"(?:same\s+)?(?P<u>day|week|month|year)\b(?!['’]s|\s+(?:of|before|after|when|that|in|to|ended|ending)\b)"),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an anaphoric expression may lean on: the dates before it and where its paragraph starts."""
+
+    earlier: list[EventDate]
+    paragraph_start: int
+
+    def last(self, in_paragraph: bool = True, granularity: str | None = None) -> EventDate | None:
+        """The latest earlier date with an interval (in this paragraph, of this granularity)."""
+        for date in reversed(self.earlier):
+            if date.start is None or (in_paragraph and date.span.start < self.paragraph_start):
+                continue
+            if granularity is None or date.granularity == granularity:
+                return date
+        return None
+
+    def last_quarter(self) -> tuple[int, int] | None:
+        """(year, quarter) of the latest earlier quarter in the document."""
+        for date in reversed(self.earlier):
+            if date.value and (m := _QUARTER.fullmatch(date.value)):
+                return int(m[1]), int(m[2])
+        return None
+
+
+Result = tuple  # start, end, granularity, basis[, value, mod]
+
+
+def _quarter(year: int, quarter: int) -> Result:
+    return (*quarter_span(year, quarter), "year", "relative", f"{year}-Q{quarter}", None)  # a part of a year
+
+
+def _r_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    if g.get("now"):
+        return (p, p, "day", "relative", "PRESENT_REF", None) if p else (None, None, "day", "none", "PRESENT_REF", None)
+    return None, None, None, "none", "PAST_REF" if g.get("past") else "FUTURE_REF", None
+
+
+def _r_quarter(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    q = _ORDINALS.index(g["q"].lower()) + 1
+    back = 1 if g.get("ago") else 0
+    if g.get("y") or g.get("y2"):
+        year = int(g.get("y") or g["y2"])
+        return (*_quarter(year - back, q)[:3], "explicit", f"{year - back}-Q{q}", None)
+    if p is None:
+        return None, None, "month", "none", None, None
+    if rel := (g.get("ry") or g.get("ry2") or "").lower():
+        year = p.year + {"last": -1, "next": 1}.get(rel, 0)
+    elif tense == "future":
+        year = p.year if quarter_span(p.year, q)[1] >= p else p.year + 1
+    else:
+        year = p.year if quarter_span(p.year, q)[0] <= p else p.year - 1
+    return _quarter(year - back, q)
+
+
+def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    if g.get("period"):  # "the latest period": the latest quarter of an earnings report
+        g = {**g, "lead": "the", "qr": "latest"}
+    lead, qr = g["lead"].lower(), " ".join((g.get("qr") or "").lower().replace("-", " ").split())
+    story = ctx.last_quarter()
+    if p is None and story is None:
+        return None, None, "month", "none", None, None
+    current = quarter_of(p) if p else story
+    if lead == "next":
+        year, q = add_quarters(*current, 1)
+    elif lead == "last" or qr in ("previous", "prior", "past"):
+        year, q = add_quarters(*(story if story and qr in ("previous", "prior") else current), -1)
+    elif qr == "current" or (lead == "this" and tense == "future" and story is None):
+        year, q = current
+    else:
+        year, q = story or add_quarters(*current, -1)
+    if qr.startswith("year") or g.get("ago") or qr in ("comparable", "corresponding"):
+        year -= 1
+    return _quarter(year, q)
+
+
+def _back_a_year(date: EventDate) -> Result:
+    start, end = years_back(date.start, date.end, 1)
+    value = date.value and re.sub(r"^\d{4}", str(int(date.value[:4]) - 1), date.value) if date.value else None
+    if date.value and re.fullmatch(r"\d{4}-W\d\d", date.value):
+        year, week, _ = start.isocalendar()
+        value = f"{year}-W{week:02d}"
+    return start, end, date.granularity, "relative", value, None
+
+
+def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    story = ctx.last(in_paragraph=False)
+    if g.get("w") == "ago" and p is not None:
+        if (quarter := ctx.last_quarter()) is not None and story is not None and story.value and "Q" in story.value:
+            return _quarter(quarter[0] - 1, quarter[1])
+        day = shift(p, "year", -1)
+        return day, day, "day", "relative", day.isoformat(), None
+    if story is not None:
+        return _back_a_year(story)
+    if p is None:
+        return None, None, "day", "none", None, None
+    day = shift(p, "year", -1)
+    return day, day, "day", "relative", day.isoformat(), None
+
+
+def _count(text: str) -> int:
+    from .grammar import COUNTS
+
+    word = text.lower().split()[-1]
+    value = int(word) if word.isdigit() else COUNTS.get("couple" if word == "of" else word, 1)
+    return value[0] if isinstance(value, tuple) else value
+
+
+def _r_shifted(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    unit, n = g["u"].lower().rstrip("s"), _count(g["n"])
+    sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
+    anchor = ctx.last()
+    if anchor is None:  # "two days later" with nothing to count from: the text is kept, no interval
+        return None, None, "day" if unit == "week" else unit, "none", None, None
+    day, basis = shift(anchor.start if sign > 0 else anchor.end, unit, sign * n), anchor.basis
+    if unit in ("day", "week"):
+        return day, day, "day", basis, day.isoformat(), None
+    if unit == "month":
+        return (*month_span(day.year, day.month), "month", basis, f"{day.year}-{day.month:02d}", None)
+    return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", basis, str(day.year), None
+
+
+def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    unit, det, pre = g["u"].lower(), " ".join(g["det"].lower().split()), (g.get("pre") or "").lower()
+    if det == "the" and not (pre and unit == "day"):
+        return None  # "the year", "the week": too often a duration or a generic
+    anchor = ctx.last(granularity="day") if unit == "day" else ctx.last(in_paragraph=unit != "day")
+    if anchor is None:
+        if det == "the" and p is not None:  # "later in the day": the day of the report
+            return p, p, "day", "relative", p.isoformat(), None
+        return None
+    step = {"the following": 1, "the next": 1, "the previous": -1}.get(det, 0)
+    day = anchor.start
+    if unit == "day":
+        day += days(step)
+        return day, day, "day", anchor.basis, day.isoformat(), None
+    if unit == "week":
+        start, end = week_span(day + days(7 * step))
+        year, week, _ = start.isocalendar()
+        return start, end, "week", anchor.basis, f"{year}-W{week:02d}", None
+    if unit == "month":
+        year, month = (day.year * 12 + day.month - 1 + step) // 12, (day.month - 1 + step) % 12 + 1
+        return (*month_span(year, month), "month", anchor.basis, f"{year}-{month:02d}", None)
+    year = day.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", anchor.basis, str(year), None
+
+
+RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense, Context], Result | None]] = {
+    "ref": _r_ref, "quarter": _r_quarter, "quarter_ref": _r_quarter_ref, "year_back": _r_year_back,
+    "shifted": _r_shifted, "story": _r_story,
+}
+NOT_ANCHORS = {"ref", "quarter_ref", "year_back", "shifted", "story"}  # a date they give never anchors another

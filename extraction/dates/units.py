@@ -1,0 +1,103 @@
+"""Calendar units the core grammar lacks: decades ("the late 1980s"), years spoken in words
+("nineteen ninety-six", broadcast transcripts) and the reporting year ("this fiscal year").
+
+Decades keep eventpipe's narrowing (early/mid/late: the first, middle, last four years) with the
+TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like a written one,
+also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year", "the entire year",
+"the full year" name the year of publication (fiscal years are taken as calendar years).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from .arithmetic import nearest
+from .grammar import MON, MONTH_KEYS, Y, cap
+from .tense import Tense
+from .values import timex_mod
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_SPOKEN = (rf"(?:{cap('nineteen')}\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones>{'|'.join(_ONES)}))?"
+           rf"|{cap('nineteen')}\s+(?P<teen>{'|'.join(_TEENS)})|(?:[Tt]he\s+year\s+)?{cap('two thousand')}(?:\s+and\s+(?P<ones2>{'|'.join(_ONES)}))?)\b")
+
+FAMILIES: dict[str, str] = {
+    "decade": (rf"(?:(?:[Tt]he\s+)?(?P<mod>{cap('early', 'mid', 'late')})[\s-]+)?(?:[Tt]he\s+)?"
+               r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
+    "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
+    "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
+    "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')})"
+                    r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
+}
+
+
+def spoken_year(g: dict) -> int:
+    """The year a spoken form names: nineteen ninety-six is 1996, two thousand is 2000."""
+    if g.get("tens"):
+        return 1900 + 10 * (_TENS.index(g["tens"]) + 2) + (_ONES.index(g["ones"]) + 1 if g.get("ones") else 0)
+    if g.get("teen"):
+        return 1900 + _TEENS.index(g["teen"]) + 10
+    return 2000 + (_ONES.index(g["ones2"]) + 1 if g.get("ones2") else 0)
+
+
+def _r_decade(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    digits = g["dec"].lstrip("'’")
+    if len(digits) == 2:  # "the '80s": the decade of that name before publication
+        if p is None:
+            return None
+        century = p.year // 100 * 100
+        first = century + int(digits) if century + int(digits) <= p.year else century - 100 + int(digits)
+    else:
+        first = int(digits)
+    mod = timex_mod(g.get("mod"))
+    lo, hi = {"START": (0, 3), "MID": (3, 6), "END": (6, 9)}.get(mod or "", (0, 9))
+    return dt.date(first + lo, 1, 1), dt.date(first + hi, 12, 31), "year", "explicit", str(first // 10), mod
+
+
+def _r_spoken_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    year = spoken_year(g)
+    if g.get("m"):
+        month = MONTH_KEYS.index(g["m"][:3].lower()) + 1
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, 1), end, "month", "explicit", f"{year}-{month:02d}", None
+    if g.get("se"):
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[g["se"]]
+        start_year = year - (first == 12)
+        last_year, last_month = (start_year + 1, 2) if first == 12 else (start_year, first + 2)
+        season = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[first]
+        return (dt.date(start_year, first, 1), dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]),
+                "month", "explicit", f"{year}-{season}", None)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit", str(year), None
+
+
+def _r_fiscal_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    if p is None:
+        return None, None, "year", "none", None, None
+    return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
+
+
+def thanksgiving(year: int) -> dt.date:
+    """The fourth Thursday of November (the US holiday)."""
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    if g.get("y"):
+        day = thanksgiving(int(g["y"]))
+        return day, day, "day", "explicit", day.isoformat(), None
+    if p is None:
+        return None, None, "day", "none", None, None
+    rel, days = (g.get("rel") or "").lower(), [thanksgiving(y) for y in (p.year - 1, p.year, p.year + 1)]
+    if rel == "last":
+        day = max(d for d in days if d < p)
+    elif rel == "next":
+        day = min(d for d in days if d > p)
+    else:
+        day = thanksgiving(p.year) if rel == "this" else nearest(days, p, tense)
+    return day, day, "day", "relative", day.isoformat(), None
+
+
+RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year}

@@ -1,0 +1,80 @@
+"""Dates the story sets: quarters, "a year earlier", "two days later", "that day", reference words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventpipe.extraction.dates.resolution import resolve_dates
+
+D = dt.date.fromisoformat
+NOV = D("2012-11-15")  # a Thursday, in results season for the third quarter
+
+
+def _rows(text: str, published: dt.date | None = NOV) -> list[tuple]:
+    return [(d.text, d.start and str(d.start), d.end and str(d.end), d.value) for d in resolve_dates(text, published)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The brewer posted a third-quarter loss.", [("third-quarter", "2012-07-01", "2012-09-30", "2012-Q3")]),
+    ("Output grew in the fourth quarter.", [("the fourth quarter", "2012-10-01", "2012-12-31", "2012-Q4")]),
+    ("Profit fell in the first quarter.", [("the first quarter", "2012-01-01", "2012-03-31", "2012-Q1")]),
+    ("Profit will rise in next year's first quarter.", [("next year's first quarter", "2013-01-01", "2013-03-31", "2013-Q1")]),
+    ("Costs rose in the 2010 second quarter.", [("the 2010 second quarter", "2010-04-01", "2010-06-30", "2010-Q2")]),
+])
+def test_anchors_ordinal_quarters(text, expected):
+    assert _rows(text) == expected
+
+
+def test_anchors_the_quarter_is_the_story_quarter_and_year_ago_goes_back():
+    text = ("The bakery chain lost money in the second quarter. Sales in the quarter fell 3%. "
+            "In the year-ago quarter it made a profit; a year ago, margins were wider.")
+    assert [r[3] for r in _rows(text)] == ["2012-Q2", "2012-Q2", "2011-Q2", "2011-Q2"]
+
+
+def test_anchors_the_latest_quarter_without_a_story_quarter_is_the_last_one_ended():
+    assert _rows("Margins shrank in the latest quarter.") == [("the latest quarter", "2012-07-01", "2012-09-30", "2012-Q3")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ceasefire began on March 3, 2012. Two days later it collapsed.",
+     [("March 3, 2012", "2012-03-03", "2012-03-03", "2012-03-03"), ("Two days later", "2012-03-05", "2012-03-05", "2012-03-05")]),
+    ("The port reopened on June 4, 2011; that day, ships queued.",
+     [("June 4, 2011", "2011-06-04", "2011-06-04", "2011-06-04"), ("that day", "2011-06-04", "2011-06-04", "2011-06-04")]),
+    ("Rebels took the town on May 9, 2010 and left the following day.",
+     [("May 9, 2010", "2010-05-09", "2010-05-09", "2010-05-09"), ("the following day", "2010-05-10", "2010-05-10", "2010-05-10")]),
+    ("The mill closed in April 2009 and reopened later that year.",
+     [("April 2009", "2009-04-01", "2009-04-30", "2009-04"), ("later that year", "2009-01-01", "2009-12-31", "2009")]),
+    ("Wages rose 3% in 2011, up from 2% a year earlier.",
+     [("2011", "2011-01-01", "2011-12-31", "2011"), ("a year earlier", "2010-01-01", "2010-12-31", "2010")]),
+])
+def test_anchors_story_dates_lean_on_the_previous_date(text, expected):
+    assert _rows(text) == expected
+
+
+def test_anchors_without_a_previous_date_the_text_is_kept_without_interval():
+    assert _rows("Two days later the talks collapsed.") == [("Two days later", None, None, None)]
+
+
+def test_anchors_a_new_paragraph_does_not_lend_its_day():
+    assert _rows("The port reopened on June 4, 2011.\nThat day, nobody came.")[1:] == []
+
+
+def test_anchors_a_year_ago_is_the_day_a_year_before_publication():
+    assert _rows("Turnout was higher a year ago.") == [("a year ago", "2011-11-15", "2011-11-15", "2011-11-15")]
+
+
+@pytest.mark.parametrize("text,value,start", [
+    ("The mine is now closed.", "PRESENT_REF", "2012-11-15"),
+    ("Talks are currently stalled.", "PRESENT_REF", "2012-11-15"),
+    ("The mine recently closed.", "PAST_REF", None),
+    ("The mine may reopen in the near future.", "FUTURE_REF", None),
+])
+def test_anchors_reference_words(text, value, start):
+    (d,) = resolve_dates(text, NOV)
+    assert (d.value, d.start and str(d.start)) == (value, start)
+
+
+def test_anchors_vague_references_can_be_left_out():
+    assert resolve_dates("The mine recently closed, and is now shut.", NOV, vague=False)[0].value == "PRESENT_REF"

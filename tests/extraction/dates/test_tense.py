@@ -1,0 +1,66 @@
+"""Direction from tense: from the parse (hand-built Docs) and from the words around raw text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from eventpipe.extraction.dates.resolution import resolve_dates
+from eventpipe.extraction.dates.tense import tense_of_token
+
+D = dt.date.fromisoformat
+THU = D("2014-01-09")  # a Thursday
+
+
+def _doc(words, heads, deps, tags, pos, lemmas) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+# "The committee will meet on Friday ." / "The committee met on Friday ." / "The vote is expected to happen on Friday ."
+WILL = _doc(["The", "committee", "will", "meet", "on", "Friday", "."], [1, 3, 3, 3, 3, 4, 3],
+            ["det", "nsubj", "aux", "ROOT", "prep", "pobj", "punct"], ["DT", "NN", "MD", "VB", "IN", "NNP", "."],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], ["the", "committee", "will", "meet", "on", "Friday", "."])
+MET = _doc(["The", "committee", "met", "on", "Friday", "."], [1, 2, 2, 2, 3, 2],
+           ["det", "nsubj", "ROOT", "prep", "pobj", "punct"], ["DT", "NN", "VBD", "IN", "NNP", "."],
+           ["DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"], ["the", "committee", "meet", "on", "Friday", "."])
+EXPECTED = _doc(["The", "vote", "is", "expected", "to", "happen", "on", "Friday", "."], [1, 3, 3, 3, 5, 3, 5, 6, 3],
+                ["det", "nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "prep", "pobj", "punct"],
+                ["DT", "NN", "VBZ", "VBN", "TO", "VB", "IN", "NNP", "."],
+                ["DET", "NOUN", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+                ["the", "vote", "be", "expect", "to", "happen", "on", "Friday", "."])
+
+
+@pytest.mark.parametrize("doc,index,tense", [(WILL, 5, "future"), (MET, 4, "past"), (EXPECTED, 7, "future")])
+def test_tense_of_token_from_the_parse(doc, index, tense):
+    assert tense_of_token(doc[index]) == tense
+
+
+@pytest.mark.parametrize("doc,expected", [(WILL, "2014-01-10"), (MET, "2014-01-03"), (EXPECTED, "2014-01-10")])
+def test_tense_parse_sets_the_weekday(doc, expected):
+    (d,) = resolve_dates(doc.text, THU, parsed=[(0, doc)])
+    assert str(d.start) == expected
+
+
+@pytest.mark.parametrize("text,start", [
+    ("The committee will meet on Friday.", "2014-01-10"),
+    ("The committee met on Friday.", "2014-01-03"),
+    ("The vote is expected in June.", "2014-06-01"),
+    ("The vote was held in June.", "2013-06-01"),
+    ("The hearing was postponed until Tuesday.", "2014-01-14"),
+    ("Protesters planned to march on Saturday.", "2014-01-11"),
+    ("Traders sold shares ahead of the weekend.", "2014-01-11"),
+    ("Costs had risen this past spring.", "2013-03-01"),
+])
+def test_tense_from_words_around_raw_text(text, start):
+    assert str(resolve_dates(text, THU)[0].start) == start
+
+
+@pytest.mark.parametrize("text,published,start", [
+    ("The bank agreed to sell the unit in January.", "2013-11-20", "2014-01-01"),  # two months ahead, ten back
+    ("The bank sold the unit in April.", "2013-11-20", "2013-04-01"),
+])
+def test_tense_past_clause_month_a_little_ahead(text, published, start):
+    assert str(resolve_dates(text, D(published))[0].start) == start

@@ -1,0 +1,47 @@
+"""Decades, spoken years, Thanksgiving and the fiscal year; lists and ranges give each part its own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventpipe.extraction.dates.resolution import resolve_dates
+from eventpipe.extraction.dates.units import thanksgiving
+
+D = dt.date.fromisoformat
+NOV = D("2012-11-15")
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(d.text, str(d.start), str(d.end), d.value, d.mod) for d in resolve_dates(text, NOV)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Crime fell in the 1990s.", [("the 1990s", "1990-01-01", "1999-12-31", "199", None)]),
+    ("The boom of the late 1980s ended.", [("the late 1980s", "1986-01-01", "1989-12-31", "198", "END")]),
+    ("It was built in nineteen ninety-six.", [("nineteen ninety-six", "1996-01-01", "1996-12-31", "1996", None)]),
+    ("It shut in January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01-01", "1997-01-31", "1997-01", None)]),
+    ("The firm expects a loss this fiscal year.", [("this fiscal year", "2012-01-01", "2012-12-31", "2012", None)]),
+    ("The parade was held on Thanksgiving Day 2011.", [("Thanksgiving Day 2011", "2011-11-24", "2011-11-24", "2011-11-24", None)]),
+])
+def test_units_families(text, expected):
+    assert _rows(text) == expected
+
+
+def test_units_thanksgiving_is_the_fourth_thursday():
+    assert [thanksgiving(y) for y in (2011, 2012, 2013)] == [D("2011-11-24"), D("2012-11-22"), D("2013-11-28")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The drought of 1957-58 was severe.", [("1957-58", None), ("1957", "1957"), ("58", "1958")]),
+    ("Prices doubled between 2009 and 2011.", [("between 2009 and 2011", None), ("2009", "2009"), ("2011", "2011")]),
+    ("Floods struck in 2009 and 2010.", [("2009", "2009"), ("2010", "2010")]),
+])
+def test_units_lists_and_ranges_give_each_part_a_date(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+def test_units_weekday_range_each_day():
+    found = resolve_dates("Hearings will run Wednesday through Friday.", D("2012-11-12"))
+    assert [(d.text, str(d.start)) for d in found] == [("Wednesday", "2012-11-14"), ("Friday", "2012-11-16")]
