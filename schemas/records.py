@@ -56,6 +56,13 @@ class Actor(Record):
     span: Span | None = Field(None, description="Actor text span in the document.")
     implied: bool = Field(False, description="True when no actor is named and the act implies who did it (an "
                           "arrest implies police): text is then empty and only sector (and country) are given.")
+    geo_name: str | None = Field(None, description="Gazetteer name of the place the actor's words name ('Dover police' -> Dover, 'Iraqi troops' -> Iraq): the most specific one.")
+    geo_country: str | None = Field(None, description="ISO3 country code of the actor's place.")
+    geo_admin1: str | None = Field(None, description="First-level administrative division of the actor's place.")
+    geo_feature: str | None = Field(None, description="Kind of the actor's place: country, admin1, admin2, city, region.")
+    geo_lat: float | None = Field(None, ge=-90, le=90, description="Latitude of the actor's place (WGS84).")
+    geo_lon: float | None = Field(None, ge=-180, le=180, description="Longitude of the actor's place (WGS84).")
+    geo_geonameid: int | None = Field(None, description="GeoNames id of the actor's place.")
 
 
 class Action(Record):

@@ -24,7 +24,7 @@ from .discards import Discards, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
-from ..places.geography import event_location
+from ..places.geography import actor_geography, event_location
 from ..places.resolution import resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -122,7 +122,7 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
         code=code.code if code else None,
         country=code.country if code else None,
         sector=code.sector if code else None,
-        span=_span(ctx.offsets.get(id(token.doc), 0), words),
+        span=(span := _span(ctx.offsets.get(id(token.doc), 0), words)), **actor_geography(ctx.places, span),
     )
 
 
@@ -350,7 +350,7 @@ def mentions_for_document(
     """Every coded event mention of a document, from its parsed paragraphs [(char offset, Doc)]."""
     ctx = _DocContext(
         document=document,
-        places=resolve_places(document.text),
+        places=resolve_places(document.text, entities=[(o + e.start_char, o + e.end_char, e.label_) for o, d in parsed for e in d.ents]),
         dates=resolve_dates(document.text, document.published, vague=False, parsed=parsed),
         people={},
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...schemas import Place
+from ...schemas import Place, Span
 from .detection import is_dateline
 
 EVENT_FEATURES = frozenset({"city", "admin2", "admin1", "region"})
@@ -44,3 +44,29 @@ def dateline_place(text: str, places: Sequence[Place]) -> Place | None:
                 is_dateline(text, place.span.start, place.span.end):
             return place
     return None
+
+
+# A town says more about where an actor is from than its state, a state more than its country.
+_ACTOR_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
+
+
+def actor_place(places: Sequence[Place], span: Span | None) -> Place | None:
+    """The place an actor's own words name ("the Dover police" -> Dover, "Iraqi troops" -> Iraq), or None.
+
+    `span`: the actor's words in the document the places were resolved in. Among the places inside it, the most
+    specific wins (a town before its state or country), then the first."""
+    if span is None:
+        return None
+    inside = [p for p in places if p.span and span.start <= p.span.start and p.span.end <= span.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (_ACTOR_RANK.get(p.feature or "", 5), p.span.start if p.span else 0))
+
+
+def actor_geography(places: Sequence[Place], span: Span | None) -> dict[str, object]:
+    """The Actor's geo_* fields for the place its words name (empty when they name none)."""
+    place = actor_place(places, span)
+    if place is None:
+        return {}
+    return {"geo_name": place.name, "geo_country": place.country, "geo_admin1": place.admin1,
+            "geo_feature": place.feature, "geo_lat": place.lat, "geo_lon": place.lon, "geo_geonameid": place.geonameid}

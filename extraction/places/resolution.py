@@ -20,6 +20,7 @@ from .detection import DOTTED_HEADS, ORG_AFTER, POSTAL_WORDS, abbreviation_at, i
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
+ENTITY_LABELS = frozenset({"GPE", "LOC"})  # tagger labels whose unmatched spans are looked up
 MIN_POPULATION = 15000  # single-word city names without any supporting context
 MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
 MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
@@ -100,13 +101,40 @@ class _Mention:
     dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
 
 
-def resolve_places(text: str, countries: Sequence[str] = ()) -> list[Place]:
-    """Every named place in `text`, resolved and in text order (non-overlapping spans)."""
+def resolve_places(
+    text: str, countries: Sequence[str] = (), entities: Sequence[tuple[int, int, str]] = ()
+) -> list[Place]:
+    """Every named place in `text`, resolved and in text order (non-overlapping spans).
+
+    `entities`: named-entity spans (start, end, label) of a parse of `text`, e.g. spaCy's doc.ents; the GPE and LOC
+    spans that the gazetteer matcher missed are added when they name a gazetteer place. Raw text works without."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
+    mentions = sorted(mentions + _entity_mentions(text, entities, mentions, gazetteer), key=lambda m: m.start)
     context = _choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
     return [_place(m) for m in mentions if m.chosen is not None]
+
+
+def _entity_mentions(
+    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[_Mention], gazetteer: Gazetteer
+) -> list[_Mention]:
+    """Mentions for the tagger's place entities that no gazetteer mention overlaps, looked up as whole spans; the
+    gazetteer mentions inside such an entity get a locative cue: the tagger's label is the context that a small
+    town's name lacks on its own (the population floor of a cued town applies)."""
+    out: list[_Mention] = []
+    for start, end, label in entities:
+        if label not in ENTITY_LABELS:
+            continue
+        for m in mentions:
+            if start <= m.start and m.end <= end:
+                m.cue = True  # the tagger vouches for the name as a place, as "in X" would
+        if any(m.start < end and start < m.end for m in mentions + out):
+            continue
+        mention = _span_mention(text, start, end, gazetteer)
+        if mention is not None and mention.matches and not mention.demonym:
+            out.append(mention)
+    return out
 
 
 def _postal_codes(text: str, mentions: list[_Mention], context: _Context, gazetteer: Gazetteer) -> list[_Mention]:
@@ -266,9 +294,11 @@ def _only_hamlets(matches: list[Match]) -> bool:
 
 
 def _ends(text: str, start: int, end: int) -> tuple[int, ...]:
-    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran")."""
+    """Where the phrase may end: as written, and before a possessive "'s" ("Iran's" -> "Iran"); a single word is
+    read as a possessive first ("Peru's" is Peru, not the town Perus), a longer name as written ("St. John's")."""
     if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
-        return (end, end - 2)
+        single = not any(c in " .-" for c in text[start:end - 2])
+        return (end - 2, end) if single else (end, end - 2)
     return (end,)
 
 
@@ -408,6 +438,9 @@ def _country_for(phrase: str) -> str | None:
     """ISO3 of a country name or adjective ("Turkish" -> "TUR"), from the countries module."""
     from .countries import country_for  # imported late: it loads its own table on first use
 
+    key = name_key(phrase)
+    if key.endswith("as") and not any(m.entry.feature == "country" for m in load_gazetteer().lookup(key)):
+        return None  # a plural in "-as" is of a name, not of a demonym ("the Americas" is not the United States)
     return country_for(phrase)
 
 

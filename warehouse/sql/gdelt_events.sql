@@ -13,7 +13,9 @@
 -- (join back with ('0x' || substr(event_id, 1, 15))::bigint); SQLDATE (int YYYYMMDD), MonthYear
 -- (YYYYMM), Year, FractionDate (year + share of the year elapsed) come from date_start, else the
 -- date of first_seen; country codes are ISO3 (GDELT: CAMEO country codes for actors, FIPS 10-4
--- for geography); ActionGeo_FeatureID is a GeoNames id; Actor*Geo_*, ADM1/ADM2 codes, known-group,
+-- for geography); Actor1Geo_*/Actor2Geo_* come from the place that the actor's (target's) words name in
+-- the event's first mention that names one ("Dover police", "Iraqi troops"), else null; *Geo_FeatureID is
+-- a GeoNames id; ADM1/ADM2 codes, known-group,
 -- ethnic and religion codes and AvgTone have no counterpart here and are null; IsRootEvent = 1 when
 -- a mention is in the first three sentences (title and lead) of its article; DATEADDED (bigint
 -- YYYYMMDDHHMMSS, UTC) = first_seen; SOURCEURL = the uri of the first mention's document.
@@ -32,7 +34,16 @@ lead as (
     select
         members.event_id,
         max(case when mentions.sentence_index < 3 then 1 else 0 end) as is_root,
-        arg_min(documents.uri, members.position) as source_url
+        arg_min(documents.uri, members.position) as source_url,
+        -- the actors' geography: the place the first mention's actor (target) words name ("Dover police")
+        arg_min({'name': mentions.actor_geo_name, 'country': mentions.actor_geo_country, 'admin1': mentions.actor_geo_admin1,
+                 'feature': mentions.actor_geo_feature, 'lat': mentions.actor_geo_lat, 'lon': mentions.actor_geo_lon,
+                 'geonameid': mentions.actor_geo_geonameid}, members.position)
+            filter (where mentions.actor_geo_lat is not null) as actor1_geo,
+        arg_min({'name': mentions.target_geo_name, 'country': mentions.target_geo_country, 'admin1': mentions.target_geo_admin1,
+                 'feature': mentions.target_geo_feature, 'lat': mentions.target_geo_lat, 'lon': mentions.target_geo_lon,
+                 'geonameid': mentions.target_geo_geonameid}, members.position)
+            filter (where mentions.target_geo_lat is not null) as actor2_geo
     from members
     join mentions using (mention_id)
     join documents on documents.doc_id = mentions.doc_id
@@ -77,22 +88,30 @@ final as (
         e.num_sources as NumSources,
         e.num_documents as NumArticles,
         cast(null as double) as AvgTone,
-        cast(null as integer) as Actor1Geo_Type,
-        cast(null as varchar) as Actor1Geo_FullName,
-        cast(null as varchar) as Actor1Geo_CountryCode,
+        cast(case
+            when lead.actor1_geo.feature = 'country' then 1
+            when lead.actor1_geo.feature = 'admin1' then case when lead.actor1_geo.country = 'USA' then 2 else 5 end
+            when lead.actor1_geo.feature in ('city', 'admin2') then case when lead.actor1_geo.country = 'USA' then 3 else 4 end
+        end as integer) as Actor1Geo_Type,
+        nullif(concat_ws(', ', lead.actor1_geo.name, nullif(lead.actor1_geo.admin1, lead.actor1_geo.name), lead.actor1_geo.country), '') as Actor1Geo_FullName,
+        cast(lead.actor1_geo.country as varchar) as Actor1Geo_CountryCode,
         cast(null as varchar) as Actor1Geo_ADM1Code,
         cast(null as varchar) as Actor1Geo_ADM2Code,
-        cast(null as double) as Actor1Geo_Lat,
-        cast(null as double) as Actor1Geo_Long,
-        cast(null as varchar) as Actor1Geo_FeatureID,
-        cast(null as integer) as Actor2Geo_Type,
-        cast(null as varchar) as Actor2Geo_FullName,
-        cast(null as varchar) as Actor2Geo_CountryCode,
+        cast(lead.actor1_geo.lat as double) as Actor1Geo_Lat,
+        cast(lead.actor1_geo.lon as double) as Actor1Geo_Long,
+        cast(lead.actor1_geo.geonameid as varchar) as Actor1Geo_FeatureID,
+        cast(case
+            when lead.actor2_geo.feature = 'country' then 1
+            when lead.actor2_geo.feature = 'admin1' then case when lead.actor2_geo.country = 'USA' then 2 else 5 end
+            when lead.actor2_geo.feature in ('city', 'admin2') then case when lead.actor2_geo.country = 'USA' then 3 else 4 end
+        end as integer) as Actor2Geo_Type,
+        nullif(concat_ws(', ', lead.actor2_geo.name, nullif(lead.actor2_geo.admin1, lead.actor2_geo.name), lead.actor2_geo.country), '') as Actor2Geo_FullName,
+        cast(lead.actor2_geo.country as varchar) as Actor2Geo_CountryCode,
         cast(null as varchar) as Actor2Geo_ADM1Code,
         cast(null as varchar) as Actor2Geo_ADM2Code,
-        cast(null as double) as Actor2Geo_Lat,
-        cast(null as double) as Actor2Geo_Long,
-        cast(null as varchar) as Actor2Geo_FeatureID,
+        cast(lead.actor2_geo.lat as double) as Actor2Geo_Lat,
+        cast(lead.actor2_geo.lon as double) as Actor2Geo_Long,
+        cast(lead.actor2_geo.geonameid as varchar) as Actor2Geo_FeatureID,
         case
             when e.location_feature = 'country' then 1
             when e.location_feature = 'admin1' then case when e.location_country = 'USA' then 2 else 5 end

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from eventpipe.extraction.places.geography import dateline_place, event_location
+from eventpipe.extraction.places.geography import actor_geography, actor_place, dateline_place, event_location
+from eventpipe.schemas import Span
 from eventpipe.extraction.places.resolution import resolve_places
 
 
@@ -35,3 +36,32 @@ def test_geography_dateline_when_the_sentence_names_no_place():
 def test_geography_country_only_from_the_phrase():
     text = "Iraq said that gunmen attacked a convoy."
     assert event_location(text, resolve_places(text), [], (0, len(text)), text.index("attacked")) is None
+
+
+def _actor_span(text: str, words: str) -> Span:
+    start, end = _at(text, words)
+    return Span(start=start, end=end)
+
+
+def test_geography_actor_named_for_a_town():
+    text = "The Dover police arrested two men in Canterbury."
+    place = actor_place(resolve_places(text), _actor_span(text, "Dover police"))
+    assert place is not None and place.name == "Dover"
+
+
+def test_geography_actor_demonym_gives_country():
+    text = "Iraqi troops shelled the outskirts of the town."
+    geo = actor_geography(resolve_places(text), _actor_span(text, "Iraqi troops"))
+    assert geo["geo_country"] == "IRQ" and geo["geo_feature"] == "country" and geo["geo_lat"] is not None
+
+
+def test_geography_actor_town_before_its_state():
+    text = "The mayor of Halifax, Nova Scotia, spoke to reporters."
+    place = actor_place(resolve_places(text), _actor_span(text, "mayor of Halifax, Nova Scotia"))
+    assert place is not None and place.name == "Halifax" and place.country == "CAN"
+
+
+def test_geography_actor_without_place():
+    text = "The local police arrested two men in Canterbury."
+    assert actor_geography(resolve_places(text), _actor_span(text, "local police")) == {}
+    assert actor_place(resolve_places(text), None) is None

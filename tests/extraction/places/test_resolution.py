@@ -190,3 +190,43 @@ def test_places_constructions(text, surface, name, feature):
 ])
 def test_places_institution_fields_and_eras_are_not_places(text):
     assert resolve_places(text) == []
+
+
+def _entity(text: str, surface: str, label: str) -> tuple[int, int, str]:
+    start = text.rindex(surface)
+    return start, start + len(surface), label
+
+
+def test_resolution_entity_label_cues_a_small_town():
+    text = "Storms flattened Tonopah overnight."
+    assert resolve_places(text) == []  # too small to be trusted on its own
+    places = resolve_places(text, entities=[_entity(text, "Tonopah", "GPE")])
+    assert [(p.name, p.country, p.feature) for p in places] == [("Tonopah", "USA", "city")]
+
+
+def test_resolution_entity_of_other_label_is_ignored():
+    text = "Storms flattened Tonopah overnight."
+    assert resolve_places(text, entities=[_entity(text, "Tonopah", "PERSON")]) == []
+
+
+def test_resolution_entity_restores_a_town_taken_for_a_surname():
+    text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened Marfa overnight."
+    assert resolve_places(text) == []
+    places = resolve_places(text, entities=[_entity(text, "Marfa", "GPE")])
+    assert [(p.text, p.country, p.span.start) for p in places] == [("Marfa", "USA", text.rindex("Marfa"))]
+
+
+def test_resolution_single_word_possessive_read_as_possessive():
+    places = resolve_places("Officials praised Peru's response to the floods.")
+    assert [(p.text, p.name, p.country) for p in places] == [("Peru", "Peru", "PER")]
+
+
+def test_resolution_multiword_possessive_name_kept_whole():
+    places = resolve_places("Ferries left St. John's harbour at dawn.")
+    assert [(p.text, p.country) for p in places] == [("St. John's", "CAN")]
+
+
+def test_resolution_plural_of_a_name_is_no_demonym():
+    assert resolve_places("Trade across the Americas grew last year.") == []
+    assert [p.country for p in resolve_places("Many voters and Iraqis and Canadians agreed.")] == ["IRQ", "CAN"]
+    assert [p.name for p in resolve_places("The Bahamas voted on Monday.")] == ["Bahamas"]
