@@ -44,10 +44,14 @@ KINDS = ("list/range", "modified", "granularity", "story-anchored", "direction",
 
 
 def value_interval(value: str | None) -> Interval | None:
-    """The days a TIMEX3 value covers, or None for values without one (PRESENT_REF, XXXX-08, P3D)."""
+    """The days a TIMEX3 value covers, or None for values without one (PRESENT_REF, XXXX-08, P3D).
+
+    Unspecified trailing parts widen to the unit above them (1968-XX and 1968-XX-XX are 1968, 199X is the
+    1990s): TimeBank/AQUAINT write "1968-XX" for a bare year, which no tagger's "1968" would match otherwise."""
     if not value:
         return None
     v = value.split("T")[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    v = re.sub(r"^(\d{2})XX$", r"\1", re.sub(r"^(\d{3})X$", r"\1", re.sub(r"(?:-XX)+$", "", v)))  # 1968-XX = 1968, 199X = 199
     try:
         if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
             day = dt.date(*map(int, m.groups()))
