@@ -29,7 +29,8 @@ year answer could never match them. Whole file, HeidelTime: 0.807 before, 0.821 
 tried on the way (whole file, HeidelTime, measured before one or both fixes): exact spans 0.761, all
 TIMEX3 types 0.79-0.80, spurious answers left out of precision 0.833, values matched anywhere in the
 document 0.839. None gives 0.860, and none is fairer than the rule above, which applies to both
-taggers alike.
+taggers alike. The nearest figure is not an F1: value accuracy over the gold DATEs HeidelTime's
+answers overlap (right / overlapped), 0.866 before the fixes, 0.880 after (eventpipe 0.891).
 """
 
 from __future__ import annotations
