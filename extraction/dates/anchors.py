@@ -9,6 +9,8 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
   one year before publication, as "a week ago" is the day a week before.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
+- "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
+  the year of publication, as earnings reports use them.
 - "that day", "the following day", "later that year", "late in the day" take the unit of the last
   date of the paragraph ("that year" also of an earlier paragraph); without one they name nothing,
   except "later in the day" (the publication day).
@@ -29,6 +31,9 @@ from .grammar import NUM, Y, cap
 from .tense import Tense
 
 _ORDINALS = ("first", "second", "third", "fourth")
+_TITLES = ("player", "Player", "person", "Person", "man", "Man", "woman", "Woman", "team", "Team", "coach", "Coach", "athlete",
+           "artist", "song", "Song", "album", "Album", "record", "Record", "car", "Car", "book", "Book", "word", "Word",
+           "rookie", "Rookie", "manager", "Manager", "driver", "Driver")  # "player of the year" is a title, not a date
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 FAMILIES: dict[str, str] = {
@@ -45,9 +50,11 @@ FAMILIES: dict[str, str] = {
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
     "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
                 r"(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))\b"),
-    "story": (rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
+    "story": ("".join(rf"(?<!{w} of )(?<!{w}s of )" for w in _TITLES)
+              + rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
               rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the')})\s+"
-              r"(?:same\s+)?(?P<u>day|week|month|year)\b(?!['’]s|\s+(?:of|before|after|when|that|in|to|ended|ending)\b)"),
+              r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|week|month|year)\b"
+              r"(?!['’]s|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
 }
 
 
@@ -174,8 +181,12 @@ def _r_shifted(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 
 def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     unit, det, pre = g["u"].lower(), " ".join(g["det"].lower().split()), (g.get("pre") or "").lower()
+    if g.get("yadj") and (unit != "year" or det != "the"):
+        return None
+    if det == "the" and unit == "year" and p is not None:  # "for the full year", "earlier in the year": the report's year
+        return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
     if det == "the" and not (pre and unit == "day"):
-        return None  # "the year", "the week": too often a duration or a generic
+        return None  # "the week", "the month": too often a duration or a generic
     anchor = ctx.last(granularity="day") if unit == "day" else ctx.last(in_paragraph=unit != "day")
     if anchor is None:
         if det == "the" and p is not None:  # "later in the day": the day of the report

@@ -78,3 +78,15 @@ def test_anchors_reference_words(text, value, start):
 
 def test_anchors_vague_references_can_be_left_out():
     assert resolve_dates("The mine recently closed, and is now shut.", NOV, vague=False)[0].value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bakery expects higher sales for the full year.", [("the full year", "2012-01-01", "2012-12-31", "2012")]),
+    ("Orders slowed earlier in the year, the firm said.", [("earlier in the year", "2012-01-01", "2012-12-31", "2012")]),
+    ("Margins will widen in the current year.", [("the current year", "2012-01-01", "2012-12-31", "2012")]),
+    ("Revenue for the year ended March 31 fell.", [("March 31", "2012-03-31", "2012-03-31", "2012-03-31")]),
+    ("She was named player of the year.", []),
+    ("He had moved there the year before.", []),
+])
+def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_span(text, expected):
+    assert _rows(text) == expected

@@ -64,3 +64,17 @@ def test_tense_from_words_around_raw_text(text, start):
 ])
 def test_tense_past_clause_month_a_little_ahead(text, published, start):
     assert str(resolve_dates(text, D(published))[0].start) == start
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The mayor has scheduled a press briefing Thursday.", "1999-05-06"),
+    ("Farmers planned a march through the capital on Saturday.", "1999-05-08"),
+    ("The farmers marched through the capital on Saturday.", "1999-05-01"),
+])
+def test_tense_a_scheduled_or_planned_event_lies_ahead(text, value):
+    assert [d.value for d in resolve_dates(text, dt.date(1999, 5, 5))] == [value]
+
+
+def test_tense_would_be_doing_in_reported_speech_lies_ahead():
+    found = resolve_dates("Aides said the envoy would be flying to Oslo Thursday.", dt.date(2000, 4, 5))
+    assert [d.value for d in found] == ["2000-04-06"]
