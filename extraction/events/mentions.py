@@ -290,9 +290,22 @@ def _warns_of(verb: Token) -> bool:
         and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
 
 
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+_TERRITORY_NOUNS = {"province", "state", "county", "city", "town", "village", "region", "district", "governorate",
+                    "area", "capital", "border", "island", "valley", "oblast", "prefecture", "municipality", "suburb"}
+
+
+def _whose_place(token) -> bool:
+    """True for a place that modifies a noun other than a territory: "the Dover police", not "Anbar province"."""
+    return token.dep_ in _MODIFIER_DEPS and token.head.lemma_.lower() not in _TERRITORY_NOUNS
+
+
 def _location(frame: Frame, offset: int, sentence_span: Span, ctx: _DocContext) -> Place | None:
     """The place the frame's own words name, else the nearest in its sentence, else the dateline (places/geography)."""
-    phrase = [(offset + token.idx, offset + token.idx + len(token)) for token in frame.places]
+    # "attacked the Dover police in Ramadi": a place that only modifies a noun names whose it is, not where
+    # the act was; it is the event's place only when the phrase names no other
+    scenes = [t for t in frame.places if not _whose_place(t)] or frame.places
+    phrase = [(offset + token.idx, offset + token.idx + len(token)) for token in scenes]
     return event_location(ctx.document.text, ctx.places, phrase, (sentence_span.start, sentence_span.end),
                           offset + frame.trigger.idx)
 
