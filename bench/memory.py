@@ -77,6 +77,19 @@ def main(argv: list[str] | None = None) -> int:
         clock = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         peak, peak_one, samples, next_sample = 0, 0, [], 0.0
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / f"memory_{args.documents}_w{args.workers}.json"
+
+        def write() -> dict:
+            """The result so far (rewritten each minute, so a run stopped early still leaves its samples)."""
+            result = {"documents": args.documents, "workers": args.workers, "batch_size": args.batch_size,
+                      "peak_rss_mb": round(peak / 2**20), "peak_rss_one_process_mb": round(peak_one / 2**20),
+                      "within_1_5_gb": peak <= 1.5e9, "finished": process.returncode is not None, "note": args.note,
+                      "seconds": round(time.perf_counter() - clock, 1), "exit_code": process.returncode,
+                      "rss_mb_each_minute": samples, "machine": f"{platform.machine()} cpus={os.cpu_count()} python={platform.python_version()}"}
+            target.write_text(json.dumps(result, indent=1) + "\n")
+            return result
+
         while process.poll() is None:
             pids = _tree(process.pid)
             rss = _rss_bytes(pids)
@@ -85,15 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             if time.perf_counter() - clock >= next_sample:  # a sample a minute shows whether memory stays flat
                 samples.append(round(rss / 2**20))
                 next_sample += 60
+                write()
             time.sleep(0.2)
-        seconds = time.perf_counter() - clock
-    result = {"documents": args.documents, "workers": args.workers, "batch_size": args.batch_size,
-              "peak_rss_mb": round(peak / 2**20), "peak_rss_one_process_mb": round(peak_one / 2**20),
-              "within_1_5_gb": peak <= 1.5e9, "note": args.note,
-              "seconds": round(seconds, 1), "exit_code": process.returncode,
-              "rss_mb_each_minute": samples, "machine": f"{platform.machine()} cpus={os.cpu_count()} python={platform.python_version()}"}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"memory_{args.documents}_w{args.workers}.json").write_text(json.dumps(result, indent=1) + "\n")
+        result = write()
     print(json.dumps(result))
     return 0
 
