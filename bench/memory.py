@@ -1,9 +1,13 @@
-"""Peak memory of `eventpipe run` over N documents (the corpus repeated with new ids).
+"""Peak memory of `eventpipe run --workers W` over N documents (the corpus repeated with new ids).
 
-    python bench/memory.py [--documents 10000] [--corpus ../shared/data/corpus/news.jsonl.gz]
+    python bench/memory.py [--documents 10000] [--workers 2] [--corpus ../shared/data/corpus/news.jsonl.gz] [--note TEXT]
 
-Polls the resident set size of the whole process tree (the run, its spaCy workers and the
-Prefect ephemeral server) every 0.2 s and reports the peak sum. Writes bench/results/memory_<N>.json.
+Polls the resident set size of the whole process tree (the run, its worker processes, the
+forkserver and the Prefect ephemeral server) every 0.2 s and reports the peak sum (pages shared
+between processes count once per process, so this overstates the real use), the peak of the
+largest single process, and the peak sum of proportional set sizes (shared pages split among the
+processes that share them: what the tree really holds). MB are MiB. Writes
+bench/results/memory_<N>_w<W>.json. Target: the tree <= 1.5 GB at 10,000 documents on 2 workers.
 """
 
 from __future__ import annotations
@@ -51,11 +55,27 @@ def _rss_bytes(pids: set[int]) -> int:
     return total
 
 
+def _pss_bytes(pids: set[int]) -> int:
+    """Proportional set size: pages shared between processes (the forkserver's imports, libraries)
+    split among them, so the sum is what the tree really holds."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (eventpipe run --workers)")
+    parser.add_argument("--note", default="", help="a line on the conditions (e.g. other work on the machine)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     base = load_corpus(args.corpus, 1)
@@ -68,23 +88,38 @@ def main(argv: list[str] | None = None) -> int:
                 handle.write(json.dumps(record) + "\n")
         del records
         command = [str(Path(sys.executable).parent / "eventpipe"), "run", str(manifest), "--warehouse", f"{tmp}/wh",
-                   "--batch-size", str(args.batch_size), "--quiet"]
+                   "--batch-size", str(args.batch_size), "--workers", str(args.workers), "--quiet"]
         clock = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        peak, samples, next_sample = 0, [], 0.0
+        peak, peak_one, peak_pss, samples, next_sample, polls = 0, 0, 0, [], 0.0, 0
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / f"memory_{args.documents}_w{args.workers}.json"
+
+        def write() -> dict:
+            """The result so far (rewritten each minute, so a run stopped early still leaves its samples)."""
+            result = {"documents": args.documents, "workers": args.workers, "batch_size": args.batch_size,
+                      "peak_rss_mb": round(peak / 2**20), "peak_rss_one_process_mb": round(peak_one / 2**20),
+                      "peak_pss_mb": round(peak_pss / 2**20),
+                      "within_1_5_gb": peak <= 1.5e9, "finished": process.returncode is not None, "note": args.note,
+                      "seconds": round(time.perf_counter() - clock, 1), "exit_code": process.returncode,
+                      "rss_mb_each_minute": samples, "machine": f"{platform.machine()} cpus={os.cpu_count()} python={platform.python_version()}"}
+            target.write_text(json.dumps(result, indent=1) + "\n")
+            return result
+
         while process.poll() is None:
-            rss = _rss_bytes(_tree(process.pid))
+            pids = _tree(process.pid)
+            rss = _rss_bytes(pids)
             peak = max(peak, rss)
+            peak_one = max([peak_one, *(_rss_bytes({pid}) for pid in pids)])
+            if polls % 5 == 0:  # smaps_rollup walks every mapping: once a second is enough
+                peak_pss = max(peak_pss, _pss_bytes(pids))
+            polls += 1
             if time.perf_counter() - clock >= next_sample:  # a sample a minute shows whether memory stays flat
                 samples.append(round(rss / 2**20))
                 next_sample += 60
+                write()
             time.sleep(0.2)
-        seconds = time.perf_counter() - clock
-    result = {"documents": args.documents, "batch_size": args.batch_size, "peak_rss_mb": round(peak / 2**20),
-              "seconds": round(seconds, 1), "exit_code": process.returncode,
-              "rss_mb_each_minute": samples, "machine": f"{platform.machine()} cpus={os.cpu_count()} python={platform.python_version()}"}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"memory_{args.documents}.json").write_text(json.dumps(result, indent=1) + "\n")
+        result = write()
     print(json.dumps(result))
     return 0
 

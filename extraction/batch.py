@@ -39,6 +39,7 @@ class BatchResult:
     skipped: int = 0
     words: int = 0
     timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    loads: dict[str, int] = field(default_factory=dict)  # host:pid -> spaCy pipelines it had loaded (1: loaded once)
 
 
 def utcnow() -> dt.datetime:

@@ -101,7 +101,7 @@ def run(
     warehouse: WarehouseOption = None,
     database: DatabaseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per task (default 200).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="spaCy processes (default 1).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes that parse and extract (default: usable cores).")] = None,
     model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline name.")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract documents already in the warehouse.")] = False,
     text_field: Annotated[Optional[str], typer.Option(help="Manifest field/column with the text (default text).")] = None,

@@ -6,6 +6,7 @@ Only wiring lives here; every stage is a plain function from extraction/ or ware
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import itertools
 import logging
@@ -24,11 +25,12 @@ from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
 
-from ..extraction.batch import BatchResult, extract_documents, read_batch, reject, utcnow
+from ..extraction.batch import BatchResult, read_batch, reject, utcnow
+from ..extraction.pool import ExtractionPool, extract_here
 from ..extraction.reading.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
-from ..extraction.events.mentions import knowledge_version, load_knowledge
-from ..extraction.nlp import installed_model_version, load_pipeline, pipeline_loads, release_pipelines
+from ..extraction.events.mentions import knowledge_version
+from ..extraction.nlp import installed_model_version, release_pipelines
 from ..schemas import TABLES, Run
 from ..warehouse.publish import publish
 from ..warehouse.storage import Location, disk_full_error, ensure_writable, is_disk_full
@@ -56,8 +58,7 @@ class BatchSummary:
     rejects: int = 0
     words: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-    worker: str = ""  # host:pid of the process that ran the batch
-    pipeline_loads: int = 0  # spaCy pipelines that process had loaded by then (1: loaded once, reused)
+    pipeline_loads: dict[str, int] = field(default_factory=dict)  # host:pid of each process that parsed -> its spaCy loads by then
 
 
 @dataclass
@@ -91,10 +92,18 @@ def _write_batch(location: Location, result: BatchResult, stem: str) -> float:
     return time.perf_counter() - clock
 
 
-def extract_and_write_batch(batch: BatchResult, settings: Settings, run_id: str, known_rejects: frozenset[str]) -> BatchSummary:
-    """Parse, extract and write one batch of read documents."""
-    nlp = load_pipeline(settings.model)
-    result = extract_documents(batch, nlp, load_knowledge(), run_id, n_process=settings.workers, batch_size=settings.parse_batch_size)
+def extract_and_write_batch(
+    batch: BatchResult, settings: Settings, run_id: str, known_rejects: frozenset[str], pool: ExtractionPool | None = None
+) -> BatchSummary:
+    """Parse, extract and write one batch of read documents: in the pool's worker processes, else here."""
+    if pool is not None:
+        result = pool.extract(batch, run_id)
+    else:
+        part = extract_here(batch.documents, run_id, settings.model, settings.parse_batch_size)
+        result = dataclasses.replace(
+            batch, mentions=[*batch.mentions, *part.mentions], rejects=[*batch.rejects, *part.rejects],
+            words=batch.words + part.words, timings={**batch.timings, **part.timings}, loads=part.loads,
+        )
     stem = batch_key([d.doc_id for d in result.documents] + [r.reject_id for r in result.rejects])
     if settings.reprocess:
         stem = f"{stem}-{run_id}"  # never the name of a file this run superseded
@@ -108,8 +117,7 @@ def extract_and_write_batch(batch: BatchResult, settings: Settings, run_id: str,
     return BatchSummary(
         inputs=result.inputs, documents=len(result.documents), skipped=result.skipped,
         mentions=len(result.mentions), rejects=len(result.rejects), words=result.words,
-        timings={**result.timings, "write": write_seconds},
-        worker=f"{socket.gethostname()}:{os.getpid()}", pipeline_loads=pipeline_loads(),
+        timings={**result.timings, "write": write_seconds}, pipeline_loads=dict(result.loads),
     )
 
 
@@ -310,12 +318,27 @@ def _run_batches(
     inputs = settings.inputs or [str(default_seeds())]
     logger.info("run %s: inputs %s -> %s (%d documents known)", run_id, inputs, location.uri, len(known))
 
-    pending: list[tuple[BatchResult, PrefectFuture]] = []
     # Batches in flight, never the whole corpus. On Dask two per worker thread keep every worker
-    # busy. Local task threads share one interpreter lock (parsing holds it): a second batch would
-    # only contend with the first (about 7% slower here), so one at a time.
+    # busy. Locally with worker processes two batches keep the pool fed (each is cut into chunks
+    # for all workers) while the parent writes the one before. Parsing in this process holds the
+    # interpreter lock, where a second batch would only contend with the first: one at a time.
     slots = _dask_slots()
-    window = 2 * slots if slots else 1
+    pool = ExtractionPool(settings.workers, settings.model, settings.parse_batch_size) if not slots and settings.workers > 1 else None
+    window = 2 * slots if slots else (2 if pool else 1)
+    with contextlib.closing(pool) if pool else contextlib.nullcontext():
+        _submit_batches(settings, location, run, known, known_inputs, known_rejects, pool, window, on_progress, summary)
+    run.finished = utcnow()
+    return run
+
+
+def _submit_batches(
+    settings: Settings, location: Location, run: Run, known: frozenset[str], known_inputs: frozenset[str],
+    known_rejects: frozenset[str], pool: ExtractionPool | None, window: int, on_progress: Progress | None, summary: RunSummary,
+) -> None:
+    """Read the inputs batch by batch and submit each as a task, at most `window` in flight."""
+    run_id = run.run_id
+    inputs = settings.inputs or [str(default_seeds())]
+    pending: list[tuple[BatchResult, PrefectFuture]] = []
     seen: dict[str, str] = {}  # doc_id -> first uri, over the whole run
     options = settings.reader_options()
     languages = options.pop("languages")  # checked in read_batch, after known inputs are skipped
@@ -325,13 +348,11 @@ def _run_batches(
             # Here, one batch at a time and before its new rows exist: a crash in between leaves the
             # documents unknown (re-extracted next run), never twice.
             remove_documents(location, {d.doc_id for d in batch.documents})
-        pending.append((batch, extract_and_write.submit(batch, settings, run_id, known_rejects)))
+        pending.append((batch, extract_and_write.submit(batch, settings, run_id, known_rejects, pool)))
         while len(pending) >= window:
             _finish(*pending.pop(0), location, run, on_progress, summary)
     for batch, future in pending:
         _finish(batch, future, location, run, on_progress, summary)
-    run.finished = utcnow()
-    return run
 
 
 def _failed_batch_rejects(batch: BatchResult, error: BaseException, run_id: str) -> list:
@@ -354,8 +375,8 @@ def _finish(
         summary = BatchSummary(inputs=batch.inputs, skipped=batch.skipped, rejects=len(rejects))
     _add(run, summary)
     totals.batches += 1
-    if summary.worker:
-        totals.pipeline_loads[summary.worker] = max(summary.pipeline_loads, totals.pipeline_loads.get(summary.worker, 0))
+    for worker, loads in summary.pipeline_loads.items():
+        totals.pipeline_loads[worker] = max(loads, totals.pipeline_loads.get(worker, 0))
     if on_progress:
         on_progress(summary.inputs)
 

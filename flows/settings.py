@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..extraction.nlp import DEFAULT_MODEL
+from ..extraction.pool import usable_cores
 from ..warehouse.remote import S3Options
 from ..warehouse.storage import DATABASE_NAME, DEFAULT_WAREHOUSE, Location, database_name, locate
 
@@ -26,7 +27,10 @@ class Settings(BaseSettings):
     model: str = Field(DEFAULT_MODEL, description="Installed spaCy pipeline to parse with.")
     batch_size: int = Field(200, gt=0, le=10_000, description="Documents per flow task (one batch, one Parquet file per table).")
     parse_batch_size: int = Field(64, gt=0, le=10_000, description="Paragraphs per spaCy nlp.pipe batch.")
-    workers: int = Field(1, gt=0, le=256, description="spaCy processes per task (nlp.pipe n_process).")
+    workers: int | None = Field(
+        None, gt=0, le=256,
+        description="Worker processes that parse and extract (each loads spaCy once); default: the machine's usable cores (CPU affinity and cgroup quota), 1 on Dask.",
+    )
     text_field: str = Field("text", description="Manifest field (JSONL key or CSV column) holding the article text.")
     date_field: str = Field("published", description="Manifest field holding the publication date (ISO).")
     title_field: str = Field("title", description="Manifest field holding the title.")
@@ -61,8 +65,10 @@ class Settings(BaseSettings):
     def _refuse_clashes(self) -> Settings:
         if self.dask_address and self.dask_workers:
             raise ValueError("give dask_address (--dask-address) or dask_workers (--dask-workers), not both")
-        if self.uses_dask and self.workers > 1:
+        if self.uses_dask and self.workers and self.workers > 1:
             raise ValueError("on Dask each worker is one spaCy process: scale with dask_workers or the cluster, keep workers at 1")
+        if self.workers is None:
+            self.workers = 1 if self.uses_dask else usable_cores()
         return self
 
     @classmethod

@@ -12,6 +12,9 @@ CASES = Path(__file__).resolve().parent / "cases"
 SEEDS = ROOT / "seeds"
 
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+# Runs in tests parse in the test process unless a test asks for worker processes (one spaCy load per
+# worker would add seconds to every flow test); the default is the machine's usable cores.
+os.environ.setdefault("EVENTPIPE_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

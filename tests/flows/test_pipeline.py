@@ -107,3 +107,21 @@ def test_pipeline_incremental_events_equal_a_full_rebuild(tmp_path):
         assert runner.invoke(app, ["run", str(SEEDS / name), "--warehouse", str(tmp_path / "inc"), "-q"]).exit_code == 0
     assert runner.invoke(app, ["run", str(SEEDS), "--warehouse", str(tmp_path / "full"), "-q"]).exit_code == 0
     assert _sql(tmp_path / "inc", events) == _sql(tmp_path / "full", events)
+
+
+def test_pipeline_two_worker_processes_write_the_tables_of_one_process(warehouse, tmp_path):
+    """Issue 20: parsing and extracting in a pool of worker processes changes no row of any table."""
+    import importlib.util
+
+    from ..conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("compare_warehouses", ROOT / "bench" / "compare_warehouses.py")
+    compare_warehouses = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compare_warehouses)
+    [(bad,)] = _sql(warehouse, "select uri from rejects")
+    options = ["--warehouse", str(tmp_path / "wh"), "--workers", "2", "--batch-size", "1", "--quiet"]
+    result = runner.invoke(app, ["run", str(SEEDS), bad, *options])
+    assert result.exit_code == 0, result.output
+    assert _sql(tmp_path / "wh", "select json_extract(settings, '$.workers')::int from runs") == [(2,)]
+    verdicts = compare_warehouses.compare(warehouse, tmp_path / "wh")
+    assert all(v.startswith("same") for v in verdicts.values()), verdicts

@@ -52,7 +52,7 @@ def test_reliability_failing_batch_becomes_rejects_and_the_run_publishes(tmp_pat
         calls.append(1)
         raise RuntimeError("simulated crash inside the batch")
 
-    monkeypatch.setattr(pipeline_module, "extract_documents", broken)
+    monkeypatch.setattr(pipeline_module, "extract_here", broken)
     result = _run(tmp_path / "wh")
     # Every input became a reject: the run publishes them and exits 3 so a scheduler notices.
     assert result.exit_code == ExitCode.INPUTS, result.output
