@@ -38,7 +38,7 @@ class Event(Record):
     date_end: dt.date | None = Field(None, description="Last day of the event window (inclusive).")
     date_granularity: Granularity | None = Field(None, description="day, week, month or year of the window.")
     name_variants: list[str] = Field(default_factory=list, description="Person names of the event, titles dropped, sorted: the source actor's names, plus full names that two of its documents spell differently for one person (the official both quote), e.g. ['Mohamed Hijazi', 'Mohammad Hejazi'].")
-    num_mentions: int = Field(ge=1, description="Mentions merged into the event.")
+    num_mentions: int = Field(ge=1, description="Sentences (doc_id, sentence_index) merged into the event: one sentence counts once.")
     num_documents: int = Field(ge=1, description="Distinct documents among the mentions (GDELT NumArticles).")
     num_sources: int = Field(ge=1, description="Distinct publishers: documents.source, else the URL host, else the input file name.")
     first_seen: dt.datetime | None = Field(None, description="Earliest time a mention's document appeared: its publication date (00:00 UTC), else when it was ingested.")

@@ -18,6 +18,10 @@ Two mentions report the same event when all of these hold (warehouse/matching.py
    mention of an undated document without a date expression matches any date.
 7. Besides actor and action, one field agrees positively: both targets given and equal, the same
    place (not mere containment), or overlapping dates that both come from date expressions.
+8. One sentence: mentions of the same sentence with the same modality class, actor, action and
+   compatible targets are one event whatever their places ("rallies in A, B and C" is one rally
+   report listing places), and `num_mentions` counts distinct (doc_id, sentence_index): a
+   sentence is never counted twice.
 Events are the connected components of this relation among mentions that have a date window;
 an undated mention joins the event of its earliest matching dated mention (so it never bridges two
 dated events), and undated mentions without one link among themselves. Ids, order and reasons
@@ -206,7 +210,7 @@ def _event(members: list[int], reasons: list[Reason], items: list[Candidate], do
         geonameid=place.geonameid if place else None,
         date_start=start, date_end=end, date_granularity=granularity,
         name_variants=names,
-        num_mentions=len(ms), num_documents=len(doc_ids),
+        num_mentions=len({(m.doc_id, m.sentence_index) for m in ms}), num_documents=len(doc_ids),
         num_sources=len({_source_key(d) for d in docs} | {d for d in doc_ids if d not in documents}),
         first_seen=min(seen, default=None),
         mention_ids=[m.mention_id for m in ms],

@@ -43,7 +43,7 @@ class Candidate:
     dated: bool  # the window comes from a date expression, not from the publication date
     place: Place | None
     keys: tuple[str, ...]
-    anchors: tuple[str, ...]  # target and place keys: an undated pair needs one in common
+    anchors: tuple[str, ...]  # target, place and sentence keys: an undated pair needs one in common
 
 
 def candidate(m: EventMention, published: dt.date | None) -> Candidate:
@@ -57,6 +57,7 @@ def candidate(m: EventMention, published: dt.date | None) -> Candidate:
     dated = m.date.start is not None and m.date.basis in ("explicit", "relative")
     target = m.target.country or m.target.code if m.target else None
     anchors = tuple(k for k in (target and f"t:{target}", place and f"p:{place.country or place.geonameid}") if k)
+    anchors += (f"s:{m.doc_id}:{m.sentence_index}",)  # mentions of one sentence may merge undated
     return Candidate(m, key, mclass, name, group, _window(m, published), dated, place, keys, anchors)
 
 
@@ -174,7 +175,7 @@ def _window(m: EventMention, published: dt.date | None) -> tuple[dt.date, dt.dat
 
 def candidate_pairs(block: list[int], items: list[Candidate]) -> Iterator[tuple[int, int]]:
     """Pairs of a block that can match: dated pairs whose windows overlap (a sweep), and undated
-    mentions with those sharing a target or place country (an undated match needs one)."""
+    mentions with those sharing a target, place country or sentence (an undated match needs one)."""
     dated = sorted((i for i in block if items[i].window), key=lambda i: items[i].window[0])
     for n, i in enumerate(dated):
         end = items[i].window[1]
@@ -200,14 +201,27 @@ def match(a: Candidate, b: Candidate) -> list[Reason] | None:
     """
     if a.mclass != b.mclass:
         return None
-    place, date = _place_reason(a.place, b.place), _date_reason(a, b)
     actor, action = _actor_reason(a, b), _action_reason(a.m, b.m)
+    if (a.m.doc_id, a.m.sentence_index) == (b.m.doc_id, b.m.sentence_index):
+        return _same_sentence(a, b, actor, action)
+    place, date = _place_reason(a.place, b.place), _date_reason(a, b)
     if None in (place, date, actor, action):
         return None
     target = _target_reason(a.m, b.m, anchored=place[1] or date[1])
     if target is None or not (target[1] or place[1] or date[1]):
         return None
     return [(n, r) for n, r in enumerate((actor, action, target[0], place[0], date[0])) if r]
+
+
+def _same_sentence(a: Candidate, b: Candidate, actor: str | None, action: str | None) -> list[Reason] | None:
+    """Two mentions of one sentence are one event when actor, action and targets agree, whatever
+    their places: a sentence listing places reports one event with its places."""
+    target = _target_reason(a.m, b.m, anchored=True)
+    same_text = a.m.actor.text and a.m.actor.text.lower() == b.m.actor.text.lower()
+    actor = actor or (f"actor text {a.m.actor.text}" if same_text else None)
+    if None in (actor, action, target):
+        return None
+    return [(n, r) for n, r in enumerate((actor, action, target[0], "same sentence")) if r]
 
 
 def _actor_reason(a: Candidate, b: Candidate) -> str | None:

@@ -32,6 +32,9 @@ ROLE_SECTORS = frozenset({
     "UAF", "CRM", "LAB", "AGR", "REF", "HLH", "HRI", "DEV", "ENV", "PTY", "SET", "MOD", "RAD", "OCC",
 })
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS"}
+# An open-ended role ("USAGOV since 2009") is trusted only this many years past the dictionary's last
+# dated role: later, a role the text gives ("Senator X", "candidate X") wins over it.
+STALE_AFTER_YEARS = 3
 _QUALIFIERS = {"MUS", "MOS", "CHR", "JEW", "BUD", "HIN", "REL", "SHI", "SUN", "CTH", "ATH"}
 
 
@@ -123,6 +126,8 @@ class ActorDictionary:
         self._agents = agents
         self._weak = {" ".join(token_key(w) for w in p.split()) for p in curated["weak_agents"]}
         self._titles = {token_key(w) for p in list(agents) + ["mr", "mrs", "ms", "dr", "sheikh"] for w in p.split()}
+        dates = [d for e in self._entries for r in e[1] for d in (r[1], r[2]) if d]
+        self.last_date = max(dates, default=None)  # YYYYMMDD of the dictionary's last dated role
 
     # ------------------------------------------------------------ public
     def code_actor(self, text: str, on: dt.date | None = None) -> ActorCode | None:
@@ -145,6 +150,12 @@ class ActorDictionary:
             country, found = self._country_name(words)
             if found:
                 parts.append(f"country {found.upper()}")
+        if named and agent and sector and self._stale(role, on):
+            prefix, agent_sector = self._agent_parts(agent[1])
+            weak = " ".join(token_key(w) for w in agent[0].split()) in self._weak  # "leader" tells no role
+            if agent_sector in ROLE_SECTORS and agent_sector != sector and not weak:
+                sector = None  # the text's role wins over a stale open-ended one
+                parts[-1] += " stale"
         if agent and (sector is None or named is None):
             prefix, agent_sector = self._agent_parts(agent[1])
             country = country or prefix
@@ -155,6 +166,12 @@ class ActorDictionary:
         if not (country or sector):
             return None
         return ActorCode((country or "") + (sector or ""), country, sector, " + ".join(parts), phoenix)
+
+    def _stale(self, role: list, on: dt.date | None) -> bool:
+        """True for an open-ended role (no end date) on a day `STALE_AFTER_YEARS` past the dictionary's last date."""
+        if on is None or role[2] or self.last_date is None:
+            return False
+        return on.year * 10000 + on.month * 100 + on.day > self.last_date + STALE_AFTER_YEARS * 10000
 
     def same_person(self, a: str, b: str) -> bool:
         """True when two names are spelling variants of one person ('Mohammad Hejazi' / 'Mohamed Hijazi')."""

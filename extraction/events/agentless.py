@@ -48,7 +48,12 @@ ACCIDENT_VERBS = {"kill", "injure", "wound", "hurt", "die"}
 # Where an event noun reports an event rather than mentions one in passing: as the subject of its clause
 # ("clashes erupted", "the bomb went off") or as a sentence of its own. Nouns in adjuncts ("killed in
 # riots", "after the shooting") and objects are mostly background.
-NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr"}  # attr: "there was a shooting"
+# Where an event noun in an object or adjunct is still reported as having happened: what an event caused
+# ("sparked protests", "resulted in his arrest") and what came after it ("after a mass shooting", "following
+# heavy bombing", "amid clashes").
+CAUSATIVE_VERBS = {"spark", "trigger", "cause", "prompt", "provoke", "ignite", "fuel", "result", "lead"}
+AFTER_PREPS = {"after", "following", "amid", "amidst"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
@@ -130,11 +135,28 @@ def _negated_noun(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
+def _reported_noun(noun: Token) -> bool:
+    """True where an event noun reports its event (`NOMINAL_DEPS`, an effect of `CAUSATIVE_VERBS`, the object
+    of `AFTER_PREPS`); the first of coordinated nouns decides ("sparked controversy and protests")."""
+    for _ in range(5):
+        if noun.dep_ != "conj" or noun.head is noun:
+            break
+        noun = noun.head
+    if noun.dep_ in NOMINAL_DEPS:
+        return True
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in CAUSATIVE_VERBS
+    if noun.dep_ == "pobj":
+        return head.lower_ in AFTER_PREPS or (head.lower_ in {"in", "to"} and head.head.lemma_.lower() in CAUSATIVE_VERBS)
+    return False
+
+
 def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
     """Event nouns with no actor written in their phrase ("the shooting", "protests began", "a bomb went off")."""
     out = []
     for noun in sentence:
-        if noun.pos_ != "NOUN" or noun.i in taken or noun.dep_ not in NOMINAL_DEPS:
+        if noun.pos_ != "NOUN" or noun.i in taken or not _reported_noun(noun):
             continue
         if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None:
             continue

@@ -61,7 +61,14 @@ NATURAL_FORCES = {
 def natural_force(token: Token) -> bool:
     """True when the phrase headed by `token` names a natural force, a disease or an accident."""
     start, end = phrase(token)
-    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in token.doc[start:end])
+    words = token.doc[start:end]
+    text = token.doc.text
+    left = text.rfind(" ", 0, token.idx) + 1
+    right = text.find(" ", token.idx)
+    written = text[left:right if right >= 0 else len(text)].lower().strip("\"'(),.;:")
+    if written in NATURAL_FORCES or any(w.strip("\"'()") in NATURAL_FORCES for w in words.text.lower().split()):
+        return True  # a name the tokenizer splits ("SARS-CoV-2")
+    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in words)
 
 
 def is_actor(token: Token, code: ActorCode | None) -> bool:

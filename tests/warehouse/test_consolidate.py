@@ -270,3 +270,45 @@ def test_consolidate_reads_stored_mention_views_like_records(kind):
     views = [view_from_row(EventMention, to_row(m)) for m in mentions]
     assert views[0].actor.text == mentions[0].actor.text and views[0].date.granularity == mentions[0].date.granularity
     assert [e.model_dump() for e in consolidate(views, docs)] == [e.model_dump() for e in consolidate(mentions, docs)]
+
+
+# ------------------------------------------------------------------ one sentence, one count
+_LISTED_PLACES = {
+    "ridgeford": {"text": "Ridgeford", "name": "Ridgeford", "country": "USA", "admin1": "US.AA", "feature": "admin1", "lat": 40.0, "lon": -77.0},
+    "lakemont": {"text": "Lakemont", "name": "Lakemont", "country": "USA", "admin1": "US.BB", "feature": "admin1", "lat": 44.0, "lon": -85.0},
+    "pinevale": {"text": "Pinevale", "name": "Pinevale", "country": "USA", "admin1": "US.CC", "feature": "admin1", "lat": 44.5, "lon": -89.5},
+}
+
+
+@pytest.mark.parametrize("published", ["2020-10-30", None])
+def test_consolidate_a_sentence_listing_places_is_one_event_counted_once(published):
+    text = "Senator Tom Quill held rallies throughout Ridgeford, Lakemont and Pinevale on Friday."
+    scenario = {
+        "documents": [{"doc_id": "d1", "uri": "https://news.example/1", "published": published}],
+        "mentions": [
+            {"id": f"m{k}", "doc": "d1", "s": 2, "text": text, "actor": ["Senator Tom Quill", "USALEG"],
+             "cameo": "141", "place": place}
+            for k, place in enumerate(_LISTED_PLACES)
+        ] + [{"id": "other", "doc": "d1", "s": 5, "text": "Quill held a rally in Ridgeford.",
+              "actor": ["Quill", "USALEG"], "cameo": "141", "place": "ridgeford"}],
+    }
+    events = consolidate(case_mentions(scenario, _LISTED_PLACES), infos(case_documents(scenario)))
+    listed = next(e for e in events if "m0" in e.mention_ids)
+    assert {"m0", "m1", "m2"} <= set(listed.mention_ids)
+    assert listed.num_mentions == (2 if "other" in listed.mention_ids else 1)
+    assert sum(e.num_mentions for e in events) == 2  # two sentences, whatever the merge
+
+
+def test_consolidate_one_sentence_with_two_targets_stays_two_events():
+    text = "Troops shelled Arvania and Borelia."
+    scenario = {
+        "documents": [{"doc_id": "d1", "uri": "https://news.example/1", "published": "2020-10-30"}],
+        "mentions": [
+            {"id": "a", "doc": "d1", "s": 0, "text": text, "actor": ["Troops", "MIL"], "cameo": "195",
+             "target": ["Arvania", "ARV"]},
+            {"id": "b", "doc": "d1", "s": 0, "text": text, "actor": ["Troops", "MIL"], "cameo": "195",
+             "target": ["Borelia", "BRL"]},
+        ],
+    }
+    events = consolidate(case_mentions(scenario, {}), infos(case_documents(scenario)))
+    assert len(events) == 2 and all(e.num_mentions == 1 for e in events)

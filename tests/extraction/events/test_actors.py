@@ -125,3 +125,38 @@ def test_actors_loader_is_cached_and_versioned():
     first = load_actor_dictionary()
     assert first is load_actor_dictionary()
     assert len(first.version) == 12
+
+
+STALE_FIXTURE = {
+    "entries": [
+        ["MARA VOSK", [["ALPLEG", 19900101, 20090119], ["ALPGOV", 20090120, None], ["ALPELI", None, None]], "countries"],
+        ["TEO RANNIK", [["ALPGOV", 20100101, 20140908]], "countries"],  # the dictionary's last date
+    ],
+    "index": {"mara vosk": [0], "teo rannik": [1]},
+    "surnames": {"vosk": [0], "rannik": [1]},
+}
+
+
+@pytest.fixture()
+def stale() -> ActorDictionary:
+    agents = {"senator": "~LEG", "opposition leader": "~OPP", "leader": "~GOV", "president": "~GOV"}
+    return ActorDictionary(STALE_FIXTURE, agents, {"weak_agents": ["leader"]}, "test")
+
+
+@pytest.mark.parametrize(("text", "on", "code"), [
+    ("Senator Mara Vosk", dt.date(2012, 5, 1), "ALPGOV"),       # within the dictionary's years: its role
+    ("Senator Mara Vosk", dt.date(2016, 5, 1), "ALPGOV"),       # under STALE_AFTER_YEARS past its last date
+    ("Senator Mara Vosk", dt.date(2020, 5, 1), "ALPLEG"),       # years later the text's role wins
+    ("opposition leader Vosk", dt.date(2020, 5, 1), "ALPOPP"),  # by surname too
+    ("Mara Vosk", dt.date(2020, 5, 1), "ALPGOV"),               # no role in the text: the dictionary's
+    ("leader Mara Vosk", dt.date(2020, 5, 1), "ALPGOV"),        # a weak agent noun tells no role
+    ("President Mara Vosk", dt.date(2020, 5, 1), "ALPGOV"),     # the same role
+    ("Senator Teo Rannik", dt.date(2020, 5, 1), "ALPGOV"),      # a closed role is not open-ended
+])
+def test_actors_stale_open_ended_role_yields_to_the_text(stale, text, on, code):
+    assert stale.code_actor(text, on).code == code
+
+
+def test_actors_stale_role_is_named_in_the_entry(stale):
+    assert stale.last_date == 20140908
+    assert "stale" in stale.code_actor("Senator Mara Vosk", dt.date(2020, 5, 1)).entry

@@ -105,3 +105,21 @@ def test_mentions_specific_code_wins_over_the_generic_one(text, cameo, nlp, know
 @pytest.mark.parametrize("text", ["The senators killed the bill in committee.", "People break those laws every day."])
 def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "18"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The new law sparked anger and protests in Ruritania.", "141"),        # an effect, coordinated
+    ("The dispute resulted in his arrest.", "173"),                          # resulted in
+    ("After a mass shooting near the border, the town stayed quiet for days.", "193"),  # after
+    ("There was a shooting at the party.", "193"),                           # existential
+])
+def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, knowledge):
+    assert cameo in [m[3] for m in _mentions(text, nlp, knowledge) if m[0] == ""]
+
+
+@pytest.mark.parametrize("text", [
+    "After the earthquake, the town was rebuilt.",
+    "The minister spoke about protests in general.",
+])
+def test_agentless_event_noun_in_other_adjuncts_is_background(text, nlp, knowledge):
+    assert not [m for m in _mentions(text, nlp, knowledge) if m[0] == "" and m[3][:2] >= "14"]

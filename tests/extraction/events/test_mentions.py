@@ -395,3 +395,23 @@ def test_mentions_titled_person_takes_the_document_country_and_carries_it_to_the
     actors = {(m.actor.text, m.actor.code) for m in _mentions(text, nlp, knowledge)}
     assert ("President Emmanuel Macron", "FRAGOV") in actors
     assert ("Macron", "FRAGOV") in actors
+
+
+# --- verbal acts of a named actor without an addressee ---------------------------------------
+
+@pytest.mark.parametrize("text, actor, root", [
+    ("Senator Tom Quill criticized the decision.", "Senator Tom Quill", "11"),
+    ("The Democratic Party condemned the ruling.", "Democratic Party", "11"),
+])
+def test_mentions_named_actor_speech_act_needs_no_target(text, actor, root, nlp, knowledge):
+    assert (actor, root, None) in [(a, c[:2], t) for a, c, t in _found(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister criticized the decision.",         # no named actor
+    "Senator Tom Quill said the vote was close.",    # a bare statement
+    "Chile expressed deep concern on Monday.",       # a comment
+    "The Democratic Party urged calm.",              # an appeal needs an addressee
+])
+def test_mentions_speech_act_alone_needs_a_named_actor_and_an_act(text, nlp, knowledge):
+    assert not [c for _, c, t in _found(text, nlp, knowledge) if t is None and c[:2] in {"01", "02", "10", "11", "13"}]

@@ -52,3 +52,15 @@ def test_participants_kin_and_affiliated_agents(text, word, shown, country, nlp,
     found = participant(token, [], _real_code(knowledge))
     assert found is not None and found.token.text == shown
     assert (found.code.country if found.code else None) == country
+
+
+@pytest.mark.parametrize("text, word, force", [
+    ("SARS-CoV-2 has killed 300 people in Ruritania.", "SARS", True),   # a disease name the tokenizer splits
+    ("The storm hit the coast.", "storm", True),
+    ("Gunmen killed 40 people.", "Gunmen", False),
+])
+def test_participants_natural_force_names(text, word, force, nlp):
+    from eventpipe.extraction.events.participants import natural_force
+
+    doc = nlp(text)
+    assert natural_force(next(t for t in doc if t.text == word)) is force
