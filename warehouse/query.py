@@ -36,13 +36,40 @@ def connect_readonly(database: Path | str, filesystem=None) -> duckdb.DuckDBPyCo
     return con
 
 
+def superseded_under_reader(error: duckdb.Error) -> bool:
+    """True when a query failed because a publish moved a file aside after the connection read the views.
+
+    A publish moves superseded files out of the table folders at once (direct readers see only live
+    files); a connection opened before it still holds the old views. Opening a new one is the fix."""
+    message = str(error)
+    return isinstance(error, duckdb.IOException) and ("No such file" in message or "No files found" in message)
+
+
+def fetch_rows(database: Path | str, sql: str, filesystem=None) -> list[tuple]:
+    """The rows of `sql`, reopening once when a publish moved a file aside mid-query."""
+    for attempt in (1, 2):
+        with connect_readonly(database, filesystem) as con:
+            try:
+                return con.execute(sql).fetchall()
+            except duckdb.Error as error:
+                if attempt == 2 or not superseded_under_reader(error):
+                    raise
+    raise AssertionError("unreachable")
+
+
 def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
     """Run `sql` and write the result in `fmt` to `output` or stdout (`filesystem`: see `connect_readonly`)."""
-    with connect_readonly(database, filesystem) as con:
+    for attempt in (1, 2):
         try:
-            relation = con.sql(sql)
+            return _run_query(database, sql, fmt, output, limit, console, filesystem)
         except duckdb.Error as error:
-            raise QueryError(str(error).splitlines()[0]) from error
+            if attempt == 2 or not superseded_under_reader(error):  # else a publish moved a file aside: reopen
+                raise QueryError(str(error).splitlines()[0]) from error
+
+
+def _run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
+    with connect_readonly(database, filesystem) as con:
+        relation = con.sql(sql)
         if relation is None:
             return
         if fmt == "parquet":

@@ -73,12 +73,12 @@ def test_reliability_unwritable_warehouse_stops_before_any_work(tmp_path):
 
 
 READER = """
-import json, sys, pathlib, time, duckdb
+import json, sys, pathlib, time
+from eventpipe.warehouse.query import fetch_rows
 database, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
 while not stop.exists():
     try:
-        with connect_readonly(database) as con:
-            print(json.dumps(con.execute(sql).fetchone()), flush=True)
+        print(json.dumps(fetch_rows(database, sql)[0]), flush=True)
     except Exception as error:
         print(json.dumps({"error": repr(error)}), flush=True)
     time.sleep(0.02)  # three readers that never pause would starve the runs of a 2-core machine
