@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -14,6 +16,8 @@ from rich.table import Table
 
 from ..extraction.errors import SetupError, EventpipeError
 from .remote import register_filesystem
+
+T = TypeVar("T")
 
 
 class QueryError(EventpipeError):
@@ -45,39 +49,32 @@ def superseded_under_reader(error: duckdb.Error) -> bool:
     return isinstance(error, duckdb.IOException) and ("No such file" in message or "No files found" in message)
 
 
-def fetch_rows(database: Path | str, sql: str, filesystem=None) -> list[tuple]:
-    """The rows of `sql`, reopening once when a publish moved a file aside mid-query."""
+def read_fresh(database: Path | str, read: Callable[[duckdb.DuckDBPyConnection], T], filesystem=None) -> T:
+    """`read(connection)` on a read-only connection, once more on a new one when a publish moved a file
+    aside under the first (`superseded_under_reader`)."""
     for attempt in (1, 2):
         with connect_readonly(database, filesystem) as con:
             try:
-                return con.execute(sql).fetchall()
+                return read(con)
             except duckdb.Error as error:
                 if attempt == 2 or not superseded_under_reader(error):
                     raise
     raise AssertionError("unreachable")
 
 
+def fetch_rows(database: Path | str, sql: str, filesystem=None) -> list[tuple]:
+    """The rows of `sql` (see `read_fresh`)."""
+    return read_fresh(database, lambda con: con.execute(sql).fetchall(), filesystem)
+
+
 def run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
     """Run `sql` and write the result in `fmt` to `output` or stdout (`filesystem`: see `connect_readonly`)."""
-    for attempt in (1, 2):
-        try:
-            return _run_query(database, sql, fmt, output, limit, console, filesystem)
-        except duckdb.Error as error:
-            if attempt == 2 or not superseded_under_reader(error):  # else a publish moved a file aside: reopen
-                raise QueryError(str(error).splitlines()[0]) from error
-
-
-def _run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: int, console: Console, filesystem=None) -> None:
-    with connect_readonly(database, filesystem) as con:
-        relation = con.sql(sql)
-        if relation is None:
-            return
-        if fmt == "parquet":
-            if output is None:
-                raise QueryError("--format parquet needs --output FILE")
-            relation.write_parquet(str(output))
-            return
-        table = relation.to_arrow_table()
+    try:
+        table = read_fresh(database, lambda con: _result(con, sql, fmt, output), filesystem)
+    except duckdb.Error as error:
+        raise QueryError(str(error).splitlines()[0]) from error
+    if table is None:
+        return
     if fmt == "csv":
         import pyarrow.csv as pacsv
 
@@ -89,6 +86,19 @@ def _run_query(database: Path, sql: str, fmt: str, output: Path | None, limit: i
         output.write_text(text) if output else print(text)
     else:
         console.print(_rich_table(table, limit))
+
+
+def _result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Path | None) -> pa.Table | None:
+    """The result of `sql` as an Arrow table; None for a statement without rows or a Parquet file written."""
+    relation = con.sql(sql)
+    if relation is None:
+        return None
+    if fmt == "parquet":
+        if output is None:
+            raise QueryError("--format parquet needs --output FILE")
+        relation.write_parquet(str(output))
+        return None
+    return relation.to_arrow_table()
 
 
 LIST_SEPARATOR = ";"  # as GDELT joins multi-valued fields

@@ -25,7 +25,7 @@ from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, f
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
-from ..places.resolution import resolve_places
+from ..places.resolution import PLACE_NOUNS, resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
 # Verbs whose event is in their complement: the speaker is not the actor of what is reported.
@@ -291,11 +291,10 @@ def _warns_of(verb: Token) -> bool:
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
-_TERRITORY_NOUNS = {"province", "state", "county", "city", "town", "village", "region", "district", "governorate",
-                    "area", "capital", "border", "island", "valley", "oblast", "prefecture", "municipality", "suburb"}
+_TERRITORY_NOUNS = PLACE_NOUNS | {"area", "border", "island", "valley", "oblast", "prefecture", "municipality", "suburb"}
 
 
-def _whose_place(token) -> bool:
+def _whose_place(token: Token) -> bool:
     """True for a place that modifies a noun other than a territory: "the Dover police", not "Anbar province"."""
     return token.dep_ in _MODIFIER_DEPS and token.head.lemma_.lower() not in _TERRITORY_NOUNS
 

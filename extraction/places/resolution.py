@@ -47,7 +47,8 @@ _LEADERS = frozenset(
     "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
-_PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
+# Nouns that name a territory ("Anbar province", "the town of X").
+PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
 # Capitalised words that may follow a place name without making it part of another name ("Gaza City").
 _PLACE_NOUNS_AFTER = frozenset(
     "city province governorate state county district region oblast prefecture municipality area airport valley "
@@ -408,7 +409,7 @@ def _locative_before(text: str, start: int) -> bool:
 def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> _Mention:
     admin_suffix = bool(_ADMIN_SUFFIX.match(text, end))
     words = text[max(0, start - 20):start].split()
-    cue = admin_suffix or (bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in _PLACE_NOUNS))
+    cue = admin_suffix or (bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in PLACE_NOUNS))
     return _Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
 
 
