@@ -14,8 +14,8 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
 - "that day", "the following day", "later that year", "late in the day" take the unit of the last
   date of the paragraph ("that year" also of an earlier paragraph); without one they name nothing,
   except "later in the day" (the publication day).
-- "now", "currently" are PRESENT_REF (the publication day); "recently" PAST_REF, "the future"
-  FUTURE_REF, which have no interval.
+- "now", "currently" are PRESENT_REF (the publication day); "recently" PAST_REF, "the future" and
+  "(the) coming months" FUTURE_REF, which have no interval.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 FAMILIES: dict[str, str] = {
     "ref": (rf"(?P<now>{cap('now', 'currently', 'these days', 'nowadays', 'at present')})\b(?![-’']\w)"
-            rf"|(?P<past>{cap('recently', 'recent')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future)\b"),
+            rf"|(?P<past>{cap('recently', 'recent')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future"
+            r"|(?:[Tt]he\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years))\b"),
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
                 rf"(?:(?P<y>{Y})\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
                 rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),

@@ -22,7 +22,7 @@ from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, 
 from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
                       WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
 from .values import timex_mod, timex_value
-from .tense import BOUNDARY, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
+from .tense import BOUNDARY, DEADLINE, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
 
@@ -49,7 +49,8 @@ _FAMILIES: dict[str, str] = {
     "weekend": r"the\s+(?P<u>weekend)\b",
     "weekday": (rf"(?:(?P<rel>{REL})\s+)?(?:{cap('early', 'late')}\s+(?:on\s+)?)?(?P<wd>{WD})(?!\s+(?:{NOT_NAMES})\b)"
                 r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"),
-    "season": rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?",
+    "season": (rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?:(?P<smod>{cap('early', 'mid', 'late')})[\s-]*)?"
+               rf"(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?"),
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
                 r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
                 rf"(?:\s+(?P<y>{Y}))?"),
@@ -147,6 +148,17 @@ def _r_month(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 
 def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
+    found = _season(g, p, tense)
+    if not g.get("smod") or found[0] is None:
+        return found
+    # "the early summer": its first month, with the season's TIMEX3 value and mod START (MID, END alike)
+    start, end, gran, basis = found
+    k = {"early": 0, "mid": 1, "late": 2}[g["smod"].lower()]
+    first = add_months(start.year, start.month, k)
+    return (*month_span(*first), gran, basis, timex_value(start, end, gran), timex_mod(g["smod"]))
+
+
+def _season(g: dict, p: dt.date | None, tense: Tense) -> Interval:
     first = SEASONS[g["se"]]
     if g.get("y"):  # winter 2013: December 2012 to February 2013
         return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
@@ -221,6 +233,8 @@ def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     other = shift(p, unit, n if direction in ("next", "coming") else -n)
     if g["n"] is None and not plural:  # "the past week", "the last year": TimeML names the unit holding publication
         return min(p, other), max(p, other), gran, "relative", timex_value(*unit_span(p, unit, 0), gran), None
+    if g["n"] and g["n"].lower().split()[-1] in ("few", "several", "of"):  # "the last few months": a vague past
+        return min(p, other), max(p, other), gran, "relative", "FUTURE_REF" if direction in ("next", "coming") else "PAST_REF", None
     return min(p, other), max(p, other), gran, "relative"
 
 
@@ -232,6 +246,10 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if unit == "hour":
         unit, lo, hi = "day", lo // 24, hi // 24
     first, last = shift(p, unit, -hi), shift(p, unit, -lo)
+    if lo != hi:  # "several years ago": a vague past (TimeML PAST_REF), with eventpipe's window kept
+        first, last = (first.replace(day=1), month_span(last.year, last.month)[1]) if unit == "month" else (
+            (dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)) if unit == "year" else (first, last))
+        return first, last, gran, "relative", "PAST_REF", None
     if unit == "month":
         first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
@@ -299,6 +317,9 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
         elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
             tense = "future"  # "postponed until Tuesday"
+        elif kind == "bare_month" and not m.group("rel") and DEADLINE.search(text, max(0, m.start() - 24), m.start()):
+            month = _month_no(m.group("m2") or m.group("may"))  # "by/through February": ahead when at most 4 months off
+            tense = "future" if 0 < (month - published.month) % 12 <= 4 else tense
     groups = {**m.groupdict(), "text": m.group()}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
@@ -368,10 +389,11 @@ def resolve_dates(text: str, published: dt.date | None, vague: bool = True,
 
     Which Sunday (the last or the next) follows the tense of the clause around each expression: from the
     parse where `parsed` ([(char offset, spaCy Doc)] of the paragraphs of `text`) has a say, else from
-    the words around it. vague=False leaves out "recently" and "the future" (PAST_REF/FUTURE_REF: no interval).
+    the words around it. vague=False leaves out "recently" and "the future" (PAST_REF/FUTURE_REF without an interval; "the last
+    few months" keeps its window).
     """
     found = _scan(text, published, None, tense_of=parse_tenses(parsed) if parsed else None)
-    return found if vague else [d for d in found if d.value not in ("PAST_REF", "FUTURE_REF")]
+    return found if vague else [d for d in found if d.start is not None or d.value not in ("PAST_REF", "FUTURE_REF")]
 
 
 def resolve_expression(expression: str, published: dt.date | None, tense: Tense = "past") -> EventDate:

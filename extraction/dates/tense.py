@@ -18,6 +18,7 @@ _TENSE_MARK = re.compile(
     r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
     r"|ago|[a-z]{3,}ed)\b)")
 WOULD_DEADLINE = re.compile(r"\bwould\b[^.;!?]*\b(?:by|until|till|through)\s+$")
+DEADLINE = re.compile(r"\b(?:by|through|thru)\s+(?:early\s+|late\s+|mid-?)?$", re.I)  # "pay down the loan by February"
 UNTIL = re.compile(r"\b(?:until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)  # "postponed until Tuesday": ahead
 _NOT_PAST = {"need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "feed", "seed", "breed", "embed"}
 

@@ -20,6 +20,8 @@ from .values import timex_mod
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_CENTURIES = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+              "nineteenth", "twentieth", "twenty-first")  # ordinals 11..21
 _SPOKEN = (rf"(?:{cap('nineteen')}\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones>{'|'.join(_ONES)}))?"
            rf"|{cap('nineteen')}\s+(?P<teen>{'|'.join(_TEENS)})|(?:[Tt]he\s+year\s+)?{cap('two thousand')}(?:\s+and\s+(?P<ones2>{'|'.join(_ONES)}))?)\b")
 
@@ -28,8 +30,12 @@ FAMILIES: dict[str, str] = {
                r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
     "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
-    "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')})"
+    "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')}"
+                    rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
+    "decade_ago": rf"{cap('a', 'one')}\s+decade\s+ago\b",
+    "century": (rf"(?:[Tt]he\s+)?(?:(?P<cn>1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cw>{'|'.join(_CENTURIES)}))"
+                r"[\s-]+century\b(?!\s+(?:mile|point|club|fund|fox|group)\b)"),
 }
 
 
@@ -75,7 +81,22 @@ def _r_spoken_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
 def _r_fiscal_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     if p is None:
         return None, None, "year", "none", None, None
-    return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
+    year = p.year - 1 if g.get("back") else p.year  # "the latest fiscal year": the last one closed
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", str(year), None
+
+
+def _r_decade_ago(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """ "A decade ago" is the year ten years back (TimeML gives it year granularity, as "a year ago" a day)."""
+    if p is None:
+        return None, None, "year", "none", None, None
+    return dt.date(p.year - 10, 1, 1), dt.date(p.year - 10, 12, 31), "year", "relative", str(p.year - 10), None
+
+
+def _r_century(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """The 20th century is 1900-1999 (TIMEX3 value "19": its first two digits, as the gold corpora write it)."""
+    n = int(g["cn"]) if g.get("cn") else _CENTURIES.index(g["cw"].lower()) + 11
+    first = (n - 1) * 100
+    return dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "year", "explicit", f"{n - 1:02d}", None
 
 
 def thanksgiving(year: int) -> dt.date:
@@ -100,4 +121,5 @@ def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     return day, day, "day", "relative", day.isoformat(), None
 
 
-RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year}
+RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year,
+             "decade_ago": _r_decade_ago, "century": _r_century}

@@ -70,6 +70,8 @@ def test_anchors_a_year_ago_is_the_day_a_year_before_publication():
     ("Talks are currently stalled.", "PRESENT_REF", "2012-11-15"),
     ("The mine recently closed.", "PAST_REF", None),
     ("The mine may reopen in the near future.", "FUTURE_REF", None),
+    ("Prices should ease in coming months.", "FUTURE_REF", None),
+    ("The ferry firm sees growth in the coming quarters.", "FUTURE_REF", None),
 ])
 def test_anchors_reference_words(text, value, start):
     (d,) = resolve_dates(text, NOV)

@@ -246,3 +246,38 @@ def test_dates_case_file(case):
 def test_dates_import_is_light():
     code = "import sys, eventpipe.extraction.dates.resolution; print('dateparser' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+OCT = D("2013-10-30")
+
+
+@pytest.mark.parametrize("text,value,start,end,mod", [
+    ("Orders rose from the low levels of the early summer.", "2013-SU", "2013-06-01", "2013-06-30", "START"),
+    ("The dam was finished in late spring 2011.", "2011-SP", "2011-05-01", "2011-05-31", "END"),
+    ("Rain fell in mid-winter.", "2012-WI", "2013-01-01", "2013-01-31", "MID"),
+])
+def test_dates_modified_season_keeps_the_season_value(text, value, start, end, mod):
+    (d,) = resolve_dates(text, OCT)
+    assert (d.value, str(d.start), str(d.end), d.mod) == (value, start, end, mod)
+
+
+@pytest.mark.parametrize("text,value,start,end", [
+    ("Rents have fallen in the last few months.", "PAST_REF", "2013-05-30", "2013-10-30"),
+    ("The tanks will move over the next several days.", "FUTURE_REF", "2013-10-30", "2013-11-06"),
+    ("The bridge was closed several years ago.", "PAST_REF", "2006-01-01", "2010-12-31"),
+    ("The bridge was closed three years ago.", "2010", "2010-01-01", "2010-12-31"),
+])
+def test_dates_vague_windows_are_past_or_future_refs(text, value, start, end):
+    (d,) = resolve_dates(text, OCT)
+    assert (d.value, str(d.start), str(d.end)) == (value, start, end)
+    assert resolve_dates(text, OCT, vague=False) == [d]  # the window stays for the pipeline
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The firm plans to repay the loan by February.", "2014-02"),
+    ("The bank extended the credit line through January.", "2014-01"),
+    ("Sales rose this year through August.", "2013-08"),
+    ("The mill had closed by June.", "2013-06"),
+])
+def test_dates_deadline_month_is_the_nearer_one(text, value):
+    assert [d.value for d in resolve_dates(text, OCT) if d.granularity == "month"] == [value]

@@ -24,6 +24,11 @@ def _rows(text: str) -> list[tuple]:
     ("It shut in January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01-01", "1997-01-31", "1997-01", None)]),
     ("The firm expects a loss this fiscal year.", [("this fiscal year", "2012-01-01", "2012-12-31", "2012", None)]),
     ("The parade was held on Thanksgiving Day 2011.", [("Thanksgiving Day 2011", "2011-11-24", "2011-11-24", "2011-11-24", None)]),
+    ("The bakery sold less in the latest fiscal year.", [("the latest fiscal year", "2011-01-01", "2011-12-31", "2011", None)]),
+    ("The mill earned more last fiscal year.", [("last fiscal year", "2011-01-01", "2011-12-31", "2011", None)]),
+    ("A decade ago, the square was empty.", [("A decade ago", "2002-01-01", "2002-12-31", "2002", None)]),
+    ("He is a 19th century novelist.", [("19th century", "1800-01-01", "1899-12-31", "18", None)]),
+    ("The chapel dates from the twelfth century.", [("the twelfth century", "1100-01-01", "1199-12-31", "11", None)]),
 ])
 def test_units_families(text, expected):
     assert _rows(text) == expected
