@@ -4,7 +4,8 @@ Each family here reads the dates found before it in the document (`Context.earli
 anaphoric ones left out so that a chain never drifts). Rules, learnt from the TimeML news corpora:
 - "the third quarter" is the latest third quarter begun by publication (the next one in a future
   clause); "the quarter", "the latest quarter" are the last quarter the story named, else the last
-  quarter ended before publication (results season); "the year-ago quarter" is that one a year back.
+  quarter ended before publication (results season); "the latest quarter" is always that last one ended;
+  "the year-ago quarter" is that one a year back.
 - "a year earlier", "year-ago", "the year-earlier period" move the story's last date back a year in
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
   one year before publication, as "a week ago" is the day a week before.
@@ -114,8 +115,8 @@ def _r_quarter(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 
 
 def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
-    if g.get("period"):  # "the latest period": the latest quarter of an earnings report
-        g = {**g, "lead": "the", "qr": "latest"}
+    if g.get("period"):  # "the latest period": the report's own quarter (its name may be fiscal: "fourth quarter ended Sept. 30")
+        g = {**g, "lead": "the", "qr": "period"}
     lead, qr = g["lead"].lower(), " ".join((g.get("qr") or "").lower().replace("-", " ").split())
     story = ctx.last_quarter()
     if p is None and story is None:
@@ -127,6 +128,8 @@ def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Re
         year, q = add_quarters(*(story if story and qr in ("previous", "prior") else current), -1)
     elif qr == "current" or (lead == "this" and tense == "future" and story is None):
         year, q = current
+    elif qr in ("latest", "most recent", "recent") and p is not None:  # never one still running or ahead
+        year, q = add_quarters(*current, -1)
     else:
         year, q = story or add_quarters(*current, -1)
     if qr.startswith("year") or g.get("ago") or qr in ("comparable", "corresponding"):

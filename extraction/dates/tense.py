@@ -7,7 +7,9 @@ from typing import Any, Callable, Literal, Sequence
 
 Tense = Literal["past", "future"]
 
-BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_ABBREVIATIONS = ("a.m", "p.m", "U.S", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct",
+                  "Nov", "Dec")  # a period after these rarely ends the sentence ("at 4 a.m. EDT Thursday")
+BOUNDARY = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])[.!?][\"'”’)]*\s|\n")
 _TENSE_MARK = re.compile(
     r"(?P<p>\b(?:was|were)\s+(?:(?:due|expected|scheduled|set|slated|supposed)\s+)?to\s+\w+)"  # future in the past
     r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"

@@ -37,6 +37,11 @@ def test_anchors_the_latest_quarter_without_a_story_quarter_is_the_last_one_ende
     assert _rows("Margins shrank in the latest quarter.") == [("the latest quarter", "2012-07-01", "2012-09-30", "2012-Q3")]
 
 
+def test_anchors_the_latest_quarter_is_never_one_still_running():
+    text = "The mill expects a fourth-quarter charge. Margins shrank in the latest quarter."
+    assert [r[3] for r in _rows(text)] == ["2012-Q4", "2012-Q3"]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("The ceasefire began on March 3, 2012. Two days later it collapsed.",
      [("March 3, 2012", "2012-03-03", "2012-03-03", "2012-03-03"), ("Two days later", "2012-03-05", "2012-03-05", "2012-03-05")]),

@@ -78,3 +78,11 @@ def test_tense_a_scheduled_or_planned_event_lies_ahead(text, value):
 def test_tense_would_be_doing_in_reported_speech_lies_ahead():
     found = resolve_dates("Aides said the envoy would be flying to Oslo Thursday.", dt.date(2000, 4, 5))
     assert [d.value for d in found] == ["2000-04-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry will sail at dawn (5 a.m. GMT Thursday), the captain said.",
+    "The envoy will meet Mr. Lund on Thursday, aides said.",
+])
+def test_tense_an_abbreviation_period_does_not_end_the_clause(text):
+    assert [d.value for d in resolve_dates(text, dt.date(2000, 4, 5)) if d.granularity == "day"] == ["2000-04-06"]
