@@ -133,8 +133,11 @@ def _overlaps(a: dict, b: dict) -> bool:
 
 
 def normal_value(value: str | None) -> str | None:
-    """A TIMEX3 value with week numbers padded (TimeBank writes both 2000-W7 and 2000-W07)."""
-    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value) if value else value
+    """A TIMEX3 value with week numbers padded (TimeBank writes both 2000-W7 and 2000-W07) and decades and
+    centuries without their X ("198X" and "198" are both the 1980s, "19XX" and "19" the 1900s)."""
+    if not value:
+        return value
+    return re.sub(r"^(\d{2,3})X+$", r"\1", re.sub(r"-W(\d)(?!\d)", r"-W0\1", value))
 
 
 def _right(pred: dict, gold: dict) -> bool:

@@ -4,7 +4,9 @@
 Decades keep eventpipe's narrowing (early/mid/late: the first, middle, last four years) with the
 TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like a written one,
 also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year", "the entire year",
-"the full year" name the year of publication (fiscal years are taken as calendar years).
+"the full year" name the year of publication (fiscal years are taken as calendar years), "the latest fiscal
+year" the one before. "A decade ago" is a year, "the last decade" the decade before publication's, "the 20th
+century" 1900-1999 (value "19"); "by year-end" is December of publication's year (value the year, mod END).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ FAMILIES: dict[str, str] = {
                     rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
     "decade_ago": rf"{cap('a', 'one')}\s+decade\s+ago\b",
+    "decade_rel": rf"(?:[Tt]he\s+)?(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade\b(?!s|\s+or\b)",
+    "year_end": rf"(?:(?P<since>{cap('since')})\s+)?(?:year[\s-]end|year['’]s\s+end)\b(?![\s-]+(?:results|report|bonus|dividend)\b)",
     "century": (rf"(?:[Tt]he\s+)?(?:(?P<cn>1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cw>{'|'.join(_CENTURIES)}))"
                 r"[\s-]+century\b(?!\s+(?:mile|point|club|fund|fox|group)\b)"),
 }
@@ -92,6 +96,23 @@ def _r_decade_ago(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     return dt.date(p.year - 10, 1, 1), dt.date(p.year - 10, 12, 31), "year", "relative", str(p.year - 10), None
 
 
+def _r_decade_rel(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """ "The last decade" written in 1998 is the 1980s (TIMEX3 "198"); "this decade" the one holding publication."""
+    if p is None:
+        return None, None, "year", "none", None, None
+    rel = g["rel"].lower()
+    first = p.year // 10 * 10 + (-10 if rel in ("last", "previous") else 10 if rel in ("next", "coming") else 0)
+    return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "year", "relative", str(first // 10), None
+
+
+def _r_year_end(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """ "By year-end" is December of the year of publication (TIMEX3: that year, mod END), "since year-end" the last one."""
+    if p is None:
+        return None, None, "month", "none", None, None
+    year = p.year - 1 if g.get("since") and p.month < 12 else p.year
+    return dt.date(year, 12, 1), dt.date(year, 12, 31), "month", "relative", str(year), "END"
+
+
 def _r_century(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     """The 20th century is 1900-1999 (TIMEX3 value "19": its first two digits, as the gold corpora write it)."""
     n = int(g["cn"]) if g.get("cn") else _CENTURIES.index(g["cw"].lower()) + 11
@@ -122,4 +143,4 @@ def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
 
 
 RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year,
-             "decade_ago": _r_decade_ago, "century": _r_century}
+             "decade_ago": _r_decade_ago, "decade_rel": _r_decade_rel, "year_end": _r_year_end, "century": _r_century}

@@ -28,6 +28,9 @@ def _rows(text: str) -> list[tuple]:
     ("The mill earned more last fiscal year.", [("last fiscal year", "2011-01-01", "2011-12-31", "2011", None)]),
     ("A decade ago, the square was empty.", [("A decade ago", "2002-01-01", "2002-12-31", "2002", None)]),
     ("He is a 19th century novelist.", [("19th century", "1800-01-01", "1899-12-31", "18", None)]),
+    ("Wages fell behind prices in the last decade.", [("the last decade", "2000-01-01", "2009-12-31", "200", None)]),
+    ("The merger should close by year-end.", [("year-end", "2012-12-01", "2012-12-31", "2012", "END")]),
+    ("The index is up 4% since year-end.", [("since year-end", "2011-12-01", "2011-12-31", "2011", "END")]),
     ("The chapel dates from the twelfth century.", [("the twelfth century", "1100-01-01", "1199-12-31", "11", None)]),
 ])
 def test_units_families(text, expected):
