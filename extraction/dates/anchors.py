@@ -28,7 +28,7 @@ from typing import Callable
 
 from ...schemas import EventDate
 from .arithmetic import add_quarters, days, month_span, quarter_of, quarter_span, shift, week_span, years_back
-from .grammar import NUM, Y, cap
+from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap
 from .tense import Tense
 
 _ORDINALS = ("first", "second", "third", "fourth")
@@ -42,11 +42,12 @@ FAMILIES: dict[str, str] = {
             rf"|(?P<past>{cap('recently', 'recent')})\b|(?P<fut>[Tt]he\s+(?:(?:near|distant|foreseeable)\s+)?future"
             r"|(?:[Tt]he\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years))\b"),
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
-                rf"(?:(?P<y>{Y})\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
+                rf"(?:(?P<y>{Y})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
                 rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
     "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qr>latest|current|previous|past|prior|recent"
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
                     r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
+                    rf"(?:(?=\s+ended\s+(?P<qm>{MON})\s+(?P<qd>{D})\b)|)"
                     r"|(?P<period>[Tt]he\s+latest\s+period)\b"),
     "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
@@ -54,7 +55,7 @@ FAMILIES: dict[str, str] = {
                 r"(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))\b"),
     "story": ("".join(rf"(?<!{w} of )(?<!{w}s of )" for w in _TITLES)
               + rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
-              rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the')})\s+"
+              rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the prior', 'the')})\s+"
               r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|week|month|year)\b"
               r"(?!['’]s|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
 }
@@ -118,6 +119,10 @@ def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Re
     if g.get("period"):  # "the latest period": the report's own quarter (its name may be fiscal: "fourth quarter ended Sept. 30")
         g = {**g, "lead": "the", "qr": "period"}
     lead, qr = g["lead"].lower(), " ".join((g.get("qr") or "").lower().replace("-", " ").split())
+    if g.get("qm") and p is not None and lead == "the" and not qr:  # "the quarter ended Sept. 30": the one that holds it
+        month = MONTH_KEYS.index(g["qm"][:3].lower()) + 1
+        year = p.year if (month, int(re.sub(r"\D", "", g["qd"]))) <= (p.month, p.day) else p.year - 1
+        return _quarter(year, (month - 1) // 3 + 1)
     story = ctx.last_quarter()
     if p is None and story is None:
         return None, None, "month", "none", None, None
@@ -196,7 +201,7 @@ def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result |
         if det == "the" and p is not None:  # "later in the day": the day of the report
             return p, p, "day", "relative", p.isoformat(), None
         return None
-    step = {"the following": 1, "the next": 1, "the previous": -1}.get(det, 0)
+    step = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(det, 0)
     day = anchor.start
     if unit == "day":
         day += days(step)

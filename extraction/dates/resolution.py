@@ -42,7 +42,7 @@ _FAMILIES: dict[str, str] = {
     "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
     "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
     "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
-    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:or\s+so\s+)?ago\b",
+    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
     "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
                 rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
                 rf"|{cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
@@ -86,6 +86,17 @@ _YEAR_DENY_AFTER = re.compile(
     r"|local\s+time|pounds|dollars|euros|rupees|yuan|points|jobs|units|copies|participants|fighters|militants|families"
     r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
+_PERIOD_END = re.compile(r"\b(?P<verb>ended|ending|ends)\s+(?:on\s+)?$")
+
+
+def _same_day_in(year: int, day: dt.date) -> dt.date | None:
+    """`day` in another year (None for February 29 without one)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
 _LEFTOVER = re.compile(r"\s*(?i:on|in|at|since|by|during|from|until|of|the)?[\s,.]*")  # what an expression may add
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|into)\s+(?:(?:on|the)\s+)?|\s*[-–—]\s*")
 
@@ -245,11 +256,12 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         return None, None, gran, "none"
     if unit == "hour":
         unit, lo, hi = "day", lo // 24, hi // 24
-    first, last = shift(p, unit, -hi), shift(p, unit, -lo)
+    sign = 1 if g.get("fwd") else -1  # "two weeks from now" counts forward
+    first, last = sorted((shift(p, unit, sign * hi), shift(p, unit, sign * lo)))
     if lo != hi:  # "several years ago": a vague past (TimeML PAST_REF), with eventpipe's window kept
         first, last = (first.replace(day=1), month_span(last.year, last.month)[1]) if unit == "month" else (
             (dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)) if unit == "year" else (first, last))
-        return first, last, gran, "relative", "PAST_REF", None
+        return first, last, gran, "relative", "FUTURE_REF" if sign > 0 else "PAST_REF", None
     if unit == "month":
         first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
@@ -259,7 +271,7 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 def _r_deictic(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     words = g["text"].lower()
-    offset = (-2 if "before" in words else 2 if "after" in words else 1 if "tomorrow" in words
+    offset = (-2 if re.match(r"the\s+day\s+before\b", words) else 2 if re.match(r"the\s+day\s+after\b", words) else 1 if "tomorrow" in words
               else -1 if "yesterday" in words or words.startswith("last") else 0)
     return (p + days(offset), p + days(offset), "day", "relative") if p else (None, None, "day", "none")
 
@@ -328,6 +340,11 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
     if found is None:
         return None
     start, end, gran, basis, *extra = found
+    if kind in ("mdy", "dmy") and basis == "relative" and (side := _PERIOD_END.search(text, max(0, m.start() - 16), m.start())):
+        # "the quarter ended Sept. 30" lies before publication, "the year ending June 30" after it, however far
+        step = -1 if side["verb"] == "ended" and start > published else 1 if side["verb"] != "ended" and start < published else 0
+        if step and (moved := _same_day_in(start.year + step, start)) is not None:
+            start = end = moved
     value, mod = extra if extra else (timex_value(start, end, gran), None)
     return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()),
                      value=value, mod=mod)

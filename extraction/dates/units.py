@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 
 from .arithmetic import nearest
-from .grammar import MON, MONTH_KEYS, Y, cap
+from .grammar import MON, MONTH_KEYS, D, Y, cap
 from .tense import Tense
 from .values import timex_mod
 
@@ -32,6 +32,8 @@ FAMILIES: dict[str, str] = {
                r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
     "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
+    "year_ended": (rf"(?:[Tt]he\s+)?(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<verb>ended|ending|that\s+ended|that\s+ends)\s+"
+                   rf"(?P<em>{MON})\s+(?P<ed>{D})(?:,?\s+(?P<ey>{Y}))?)"),
     "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')}"
                     rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
@@ -89,6 +91,25 @@ def _r_fiscal_year(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", str(year), None
 
 
+def _r_year_ended(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """ "The fiscal year ended Sept. 30" is Oct 1988 - Sept 1989, value 1989 (named for the year it ends in);
+    its end date, without a year, is the last one before publication ("ended") or the next one ("ending")."""
+    month, day = MONTH_KEYS.index(g["em"][:3].lower()) + 1, int("".join(c for c in g["ed"] if c.isdigit()))
+    if g.get("ey"):
+        year = int(g["ey"])
+    elif p is None:
+        return None, None, "year", "none", None, None
+    else:
+        past = "ended" in g["verb"]
+        candidates = [dt.date(y, month, min(day, calendar.monthrange(y, month)[1])) for y in (p.year - 1, p.year, p.year + 1)]
+        year = (max(c for c in candidates if c <= p) if past else min(c for c in candidates if c >= p)).year
+    last = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    after = last + dt.timedelta(days=1)
+    first = dt.date(after.year - 1, after.month, min(after.day, calendar.monthrange(after.year - 1, after.month)[1]))
+    basis = "explicit" if g.get("ey") else "relative"
+    return first, last, "year", basis, str(year), None  # the twelve months themselves, named for the year they end in
+
+
 def _r_decade_ago(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     """ "A decade ago" is the year ten years back (TimeML gives it year granularity, as "a year ago" a day)."""
     if p is None:
@@ -143,4 +164,4 @@ def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
 
 
 RESOLVERS = {"decade": _r_decade, "thanksgiving": _r_thanksgiving, "spoken_year": _r_spoken_year, "fiscal_year": _r_fiscal_year,
-             "decade_ago": _r_decade_ago, "decade_rel": _r_decade_rel, "year_end": _r_year_end, "century": _r_century}
+             "year_ended": _r_year_ended, "decade_ago": _r_decade_ago, "decade_rel": _r_decade_rel, "year_end": _r_year_end, "century": _r_century}

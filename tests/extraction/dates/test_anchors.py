@@ -91,9 +91,19 @@ def test_anchors_vague_references_can_be_left_out():
     ("The bakery expects higher sales for the full year.", [("the full year", "2012-01-01", "2012-12-31", "2012")]),
     ("Orders slowed earlier in the year, the firm said.", [("earlier in the year", "2012-01-01", "2012-12-31", "2012")]),
     ("Margins will widen in the current year.", [("the current year", "2012-01-01", "2012-12-31", "2012")]),
-    ("Revenue for the year ended March 31 fell.", [("March 31", "2012-03-31", "2012-03-31", "2012-03-31")]),
+    ("Revenue for the year ended March 31 fell.", [("the year", "2011-04-01", "2012-03-31", "2012"),  # named for its end
+                                                   ("March 31", "2012-03-31", "2012-03-31", "2012-03-31")]),
     ("She was named player of the year.", []),
     ("He had moved there the year before.", []),
 ])
 def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_span(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Net fell in 2011's fourth quarter.", ["2011-Q4"]),
+    ("For the quarter ended June 30, the bakery lost money.", ["2012-Q2", "2012-06-30"]),
+    ("Sales rose in 2010. The prior year, they fell.", ["2010", "2009"]),
+])
+def test_anchors_quarters_and_years_named_by_their_story(text, expected):
+    assert [r[3] for r in _rows(text)] == expected

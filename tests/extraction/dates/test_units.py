@@ -53,3 +53,12 @@ def test_units_lists_and_ranges_give_each_part_a_date(text, expected):
 def test_units_weekday_range_each_day():
     found = resolve_dates("Hearings will run Wednesday through Friday.", D("2012-11-12"))
     assert [(d.text, str(d.start)) for d in found] == [("Wednesday", "2012-11-14"), ("Friday", "2012-11-16")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("For the year ended Sept. 30, the brewer earned more.", [("the year", "2012"), ("Sept. 30", "2012-09-30")]),
+    ("In the fiscal year ended Jan. 31, sales fell.", [("the fiscal year", "2012"), ("Jan. 31", "2012-01-31")]),
+    ("It expects a loss in the fiscal year ending June 30.", [("the fiscal year", "2013"), ("June 30", "2013-06-30")]),
+])
+def test_units_a_year_ended_is_named_for_its_end(text, expected):
+    assert [(r[0], r[3]) for r in _rows(text)] == expected
