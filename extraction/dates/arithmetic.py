@@ -38,7 +38,7 @@ def nearest(candidates: list[dt.date], published: dt.date, tense: Tense) -> dt.d
     def cost(day: dt.date) -> tuple[int, int]:
         delta = (day - published).days
         wrong_side = delta > 0 if tense == "past" else delta < 0
-        return abs(delta) * (2 if wrong_side else 1), delta
+        return abs(delta) * ((2 if tense == "past" else 10) if wrong_side else 1), delta
     return min(candidates, key=cost)
 
 

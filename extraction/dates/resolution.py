@@ -38,7 +38,7 @@ _FAMILIES: dict[str, str] = {
     "dmy": rf"(?:(?P<wd>{WDX}),?\s+)?(?:[Tt]he\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})?",
     "iso": rf"(?<![\d/.-])(?P<y>{YR})[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>[0-2]?\d|3[01])(?![\d/])",
     "numeric": rf"(?<![\d/.-])(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>{YR})(?![\d/]|[.-]\d)",
-    "my": rf"(?P<m>{MON})(?:,?\s+(?P<y>{Y})|{RY})",
+    "my": rf"(?P<m>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y})|{RY})",
     "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
     "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
     "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
@@ -68,7 +68,7 @@ _FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>'
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
-    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?",
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?|and|or|to",
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
     "weekend": "over|on|at|during|through|throughout|ahead\\s+of|before|after|for",
     "christmas": "on|at|over|before|after|since|until|by",

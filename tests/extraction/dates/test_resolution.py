@@ -292,3 +292,12 @@ def test_dates_deadline_month_is_the_nearer_one(text, value):
 ])
 def test_dates_deictic_days_and_counts_from_now(text, value):
     assert [d.value for d in resolve_dates(text, OCT)] == [value]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The mill shut in June of 2011.", ["2011-06"]),
+    ("Exports fell in January and February.", ["2013-01", "2013-02"]),
+    ("Rain fell between March or April.", ["2013-03", "2013-04"]),
+])
+def test_dates_month_lists_and_month_of_year(text, values):
+    assert [d.value for d in resolve_dates(text, OCT)] == values

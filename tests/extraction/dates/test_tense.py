@@ -86,3 +86,12 @@ def test_tense_would_be_doing_in_reported_speech_lies_ahead():
 ])
 def test_tense_an_abbreviation_period_does_not_end_the_clause(text):
     assert [d.value for d in resolve_dates(text, dt.date(2000, 4, 5)) if d.granularity == "day"] == ["2000-04-06"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The new currency will be launched Jan. 1.", "1999-01-01"),  # two months back, ten ahead: a future clause wins
+    ("The ban takes effect Jan. 1.", "1999-01-01"),
+    ("The currency was launched Jan. 1.", "1998-01-01"),
+])
+def test_tense_a_future_clause_keeps_its_date_ahead(text, value):
+    assert [d.value for d in resolve_dates(text, dt.date(1998, 3, 4))] == [value]
