@@ -44,7 +44,7 @@ FAMILIES: dict[str, str] = {
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
                 rf"(?:(?P<y>{Y})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
                 rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
-    "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qr>latest|current|previous|past|prior|recent"
+    "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qy>{Y})\s+(?=(?:fiscal\s+)?quarter))?(?:(?P<qr>latest|current|previous|past|prior|recent"
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
                     r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
                     rf"(?:(?=\s+ended\s+(?P<qm>{MON})\s+(?P<qd>{D})\b)|)"
@@ -139,6 +139,8 @@ def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Re
         year, q = story or add_quarters(*current, -1)
     if qr.startswith("year") or g.get("ago") or qr in ("comparable", "corresponding"):
         year -= 1
+    if g.get("qy"):  # "the 1988 quarter": the story's quarter in that year
+        year = int(g["qy"])
     return _quarter(year, q)
 
 

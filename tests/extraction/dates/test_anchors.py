@@ -104,6 +104,7 @@ def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_
     ("Net fell in 2011's fourth quarter.", ["2011-Q4"]),
     ("For the quarter ended June 30, the bakery lost money.", ["2012-Q2", "2012-06-30"]),
     ("Sales rose in 2010. The prior year, they fell.", ["2010", "2009"]),
+    ("The mill lost money in the second quarter, after a profit in the 2011 quarter.", ["2012-Q2", "2011-Q2"]),
 ])
 def test_anchors_quarters_and_years_named_by_their_story(text, expected):
     assert [r[3] for r in _rows(text)] == expected
