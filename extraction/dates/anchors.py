@@ -223,4 +223,10 @@ RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense, Context], Result | N
     "ref": _r_ref, "quarter": _r_quarter, "quarter_ref": _r_quarter_ref, "year_back": _r_year_back,
     "shifted": _r_shifted, "story": _r_story,
 }
-NOT_ANCHORS = {"ref", "quarter_ref", "year_back", "shifted", "story"}  # a date they give never anchors another
+NOT_ANCHORS = {"ref", "quarter_ref", "year_back", "shifted", "story"}  # a date they give never anchors another...
+_REPORT_QUARTER = re.compile(r"(?i:the\s+(?:latest|current|most\s+recent)\s+(?:fiscal\s+)?quarter)$")
+
+
+def names_the_report_quarter(date: EventDate) -> bool:
+    """...except "the latest quarter", which names the report's own quarter (a year ago leans on it)."""
+    return date.start is not None and bool(_REPORT_QUARTER.match(date.text))

@@ -371,7 +371,7 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool
             if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
                 date = later
             found.append(date)
-            if kind not in anchors.NOT_ANCHORS:
+            if kind not in anchors.NOT_ANCHORS or (kind == "quarter_ref" and anchors.names_the_report_quarter(date)):
                 anchored.append(date)
             if kind == "yrange" and parts:
                 found.extend(_range_parts(_FAMILY_RE[kind].match(text, date.span.start)))

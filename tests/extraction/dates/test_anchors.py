@@ -108,3 +108,8 @@ def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_
 ])
 def test_anchors_quarters_and_years_named_by_their_story(text, expected):
     assert [r[3] for r in _rows(text)] == expected
+
+
+def test_anchors_a_year_ago_leans_on_the_latest_quarter():
+    text = "The insurer expects a fourth-quarter charge. Profit fell in the latest quarter from $6 million a year ago."
+    assert [r[3] for r in _rows(text)] == ["2012-Q4", "2012-Q3", "2011-Q3"]
