@@ -31,6 +31,9 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     cuts = list(BOUNDARY.finditer(left))
     left = left[cuts[-1].end():] if cuts else left
     right = right[:cut.start()] if (cut := BOUNDARY.search(right)) else right
+    first = next((mm for mm in _TENSE_MARK.finditer(right[:24]) if _is_marker(mm, right)), None)
+    if first is not None and re.fullmatch(r"\s*", right[:first.start()]):  # "officials on Sunday issued": the verb right after
+        return "future" if first.lastgroup == "f" else "past"
     for window, pick in ((left, -1), (right, 0)):
         marks = [mm for mm in _TENSE_MARK.finditer(window) if _is_marker(mm, window)]
         if marks:

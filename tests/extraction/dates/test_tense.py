@@ -95,3 +95,11 @@ def test_tense_an_abbreviation_period_does_not_end_the_clause(text):
 ])
 def test_tense_a_future_clause_keeps_its_date_ahead(text, value):
     assert [d.value for d in resolve_dates(text, dt.date(1998, 3, 4))] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Ahead of the summit, the ministry on Sunday issued a warning.", "2000-04-02"),
+    ("Ahead of the summit, the ministry will on Sunday issue a warning.", "2000-04-09"),
+])
+def test_tense_the_verb_right_after_the_date_decides(text, value):
+    assert [d.value for d in resolve_dates(text, dt.date(2000, 4, 5))] == [value]
