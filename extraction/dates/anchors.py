@@ -11,7 +11,8 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   one year before publication, as "a week ago" is the day a week before.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
-  the year of publication, as earnings reports use them.
+  the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
+  month or week of publication, narrowed.
 - "that day", "the following day", "later that year", "late in the day" take the unit of the last
   date of the paragraph ("that year" also of an earlier paragraph); without one they name nothing,
   except "later in the day" (the publication day).
@@ -27,9 +28,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...schemas import EventDate
-from .arithmetic import add_quarters, days, month_span, quarter_of, quarter_span, shift, week_span, years_back
+from .arithmetic import add_quarters, days, month_span, narrow, quarter_of, quarter_span, shift, week_span, years_back
 from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap
 from .tense import Tense
+from .values import timex_mod, timex_value
 
 _ORDINALS = ("first", "second", "third", "fourth")
 _TITLES = ("player", "Player", "person", "Person", "man", "Man", "woman", "Woman", "team", "Team", "coach", "Coach", "athlete",
@@ -196,6 +198,9 @@ def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result |
         return None
     if det == "the" and unit == "year" and p is not None:  # "for the full year", "earlier in the year": the report's year
         return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
+    if det == "the" and pre and unit in ("week", "month") and p is not None:  # "late in the month": publication's month
+        start, end = week_span(p) if unit == "week" else month_span(p.year, p.month)
+        return (*narrow(start, end, unit, pre, p)[:2], unit, "relative", timex_value(start, end, unit), timex_mod(pre))
     if det == "the" and not (pre and unit == "day"):
         return None  # "the week", "the month": too often a duration or a generic
     anchor = ctx.last(granularity="day") if unit == "day" else ctx.last(in_paragraph=unit != "day")

@@ -113,3 +113,11 @@ def test_anchors_quarters_and_years_named_by_their_story(text, expected):
 def test_anchors_a_year_ago_leans_on_the_latest_quarter():
     text = "The insurer expects a fourth-quarter charge. Profit fell in the latest quarter from $6 million a year ago."
     assert [r[3] for r in _rows(text)] == ["2012-Q4", "2012-Q3", "2011-Q3"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Prices rose early in the month.", [("early in the month", "2012-11-01", "2012-11-10", "2012-11")]),
+    ("The talks stalled earlier in the week.", [("earlier in the week", "2012-11-12", "2012-11-15", "2012-W46")]),
+])
+def test_anchors_early_or_late_in_the_month_is_publication_s(text, expected):
+    assert _rows(text) == expected
