@@ -50,7 +50,9 @@ FAMILIES: dict[str, str] = {
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
                     r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
                     rf"(?:(?=\s+ended\s+(?P<qm>{MON})\s+(?P<qd>{D})\b)|)"
-                    r"|(?P<period>[Tt]he\s+latest\s+period)\b"),
+                    r"|(?P<period>[Tt]he\s+latest\s+period)\b"
+                    r"|(?P<back>[Ll]ast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)"
+                    r"|[Tt]he\s+(?:same|corresponding|comparable)\s+period\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"),
     "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
     "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
@@ -70,10 +72,12 @@ class Context:
     earlier: list[EventDate]
     paragraph_start: int
 
-    def last(self, in_paragraph: bool = True, granularity: str | None = None) -> EventDate | None:
-        """The latest earlier date with an interval (in this paragraph, of this granularity)."""
+    def last(self, in_paragraph: bool = True, granularity: str | None = None, before: dt.date | None = None) -> EventDate | None:
+        """The latest earlier date with an interval (in this paragraph, of this granularity, begun by `before`)."""
         for date in reversed(self.earlier):
             if date.start is None or (in_paragraph and date.span.start < self.paragraph_start):
+                continue
+            if before is not None and date.start > before:
                 continue
             if granularity is None or date.granularity == granularity:
                 return date
@@ -120,6 +124,8 @@ def _r_quarter(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     if g.get("period"):  # "the latest period": the report's own quarter (its name may be fiscal: "fourth quarter ended Sept. 30")
         g = {**g, "lead": "the", "qr": "period"}
+    elif g.get("back"):  # "last year's quarter", "the same period last year": the report's quarter a year back
+        g = {**g, "lead": "the", "qr": "year ago"}
     lead, qr = g["lead"].lower(), " ".join((g.get("qr") or "").lower().replace("-", " ").split())
     if g.get("qm") and p is not None and lead == "the" and not qr:  # "the quarter ended Sept. 30": the one that holds it
         month = MONTH_KEYS.index(g["qm"][:3].lower()) + 1
@@ -156,7 +162,7 @@ def _back_a_year(date: EventDate) -> Result:
 
 
 def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
-    story = ctx.last(in_paragraph=False)
+    story = ctx.last(in_paragraph=False, before=p)  # "the year-ago period" compares with a period begun, not a forecast
     if g.get("w") == "ago" and p is not None:
         if (quarter := ctx.last_quarter()) is not None and story is not None and story.value and "Q" in story.value:
             return _quarter(quarter[0] - 1, quarter[1])

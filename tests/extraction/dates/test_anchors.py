@@ -105,6 +105,10 @@ def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_
     ("For the quarter ended June 30, the bakery lost money.", ["2012-Q2", "2012-06-30"]),
     ("Sales rose in 2010. The prior year, they fell.", ["2010", "2009"]),
     ("The mill lost money in the second quarter, after a profit in the 2011 quarter.", ["2012-Q2", "2011-Q2"]),
+    ("Sales rose in the third quarter. Exports for last year's quarter were flat.", ["2012-Q3", "2011-Q3"]),
+    ("Net rose in the third quarter from the same period a year ago.", ["2012-Q3", "2011-Q3"]),
+    ("Net rose in the third quarter. It sees a gain in the third quarter of 2013. In the year-ago period it lost money.",
+     ["2012-Q3", "2013-Q3", "2011-Q3"]),  # a year back from the report's quarter, not from the forecast
 ])
 def test_anchors_quarters_and_years_named_by_their_story(text, expected):
     assert [r[3] for r in _rows(text)] == expected
