@@ -73,11 +73,12 @@ class Context:
     paragraph_start: int
 
     def last(self, in_paragraph: bool = True, granularity: str | None = None, before: dt.date | None = None) -> EventDate | None:
-        """The latest earlier date with an interval (in this paragraph, of this granularity, begun by `before`)."""
+        """The latest earlier date with an interval (in this paragraph, of this granularity, begun by `before`
+        and, for a quarter, ended by it: a report compares its closed quarter, not the running one)."""
         for date in reversed(self.earlier):
             if date.start is None or (in_paragraph and date.span.start < self.paragraph_start):
                 continue
-            if before is not None and date.start > before:
+            if before is not None and (date.start > before or (_QUARTER.fullmatch(date.value or "") and date.end >= before)):
                 continue
             if granularity is None or date.granularity == granularity:
                 return date
