@@ -153,6 +153,11 @@ def _r_quarter_ref(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Re
     return _quarter(year, q)
 
 
+def _closes_a_quarter(date: EventDate) -> bool:
+    """A day that ends a calendar quarter (March 31, June 30, Sept. 30, Dec. 31): a report's closing date."""
+    return date.granularity == "day" and date.start == date.end and (date.start.month, date.start.day) in ((3, 31), (6, 30), (9, 30), (12, 31))
+
+
 def _back_a_year(date: EventDate) -> Result:
     start, end = years_back(date.start, date.end, 1)
     value = date.value and re.sub(r"^\d{4}", str(int(date.value[:4]) - 1), date.value) if date.value else None
@@ -164,8 +169,11 @@ def _back_a_year(date: EventDate) -> Result:
 
 def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     story = ctx.last(in_paragraph=False, before=p)  # "the year-ago period" compares with a period begun, not a forecast
+    quarter = ctx.last_quarter()
+    if quarter is not None and story is not None and _closes_a_quarter(story):
+        return _quarter(quarter[0] - 1, quarter[1])  # "the fiscal first quarter ended Sept. 30 ... a year ago": as the report names it
     if g.get("w") == "ago" and p is not None:
-        if (quarter := ctx.last_quarter()) is not None and story is not None and story.value and "Q" in story.value:
+        if quarter is not None and story is not None and story.value and "Q" in story.value:
             return _quarter(quarter[0] - 1, quarter[1])
         day = shift(p, "year", -1)
         return day, day, "day", "relative", day.isoformat(), None

@@ -125,3 +125,8 @@ def test_anchors_a_year_ago_leans_on_the_latest_quarter():
 ])
 def test_anchors_early_or_late_in_the_month_is_publication_s(text, expected):
     assert _rows(text) == expected
+
+
+def test_anchors_a_year_ago_after_a_quarter_s_closing_day_is_that_quarter_a_year_back():
+    text = "The miner lost money in its fiscal first quarter ended Sept. 30, against a profit a year earlier."
+    assert [r[3] for r in _rows(text)] == ["2012-Q1", "2012-09-30", "2011-Q1"]
