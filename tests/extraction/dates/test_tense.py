@@ -103,3 +103,7 @@ def test_tense_a_future_clause_keeps_its_date_ahead(text, value):
 ])
 def test_tense_the_verb_right_after_the_date_decides(text, value):
     assert [d.value for d in resolve_dates(text, dt.date(2000, 4, 5))] == [value]
+
+
+def test_tense_a_present_meet_with_a_weekday_is_the_next_one():
+    assert [d.value for d in resolve_dates("The two leaders meet separately Monday.", dt.date(1998, 5, 1))] == ["1998-05-04"]
