@@ -13,9 +13,9 @@ BOUNDARY = re.compile("".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
 _TENSE_MARK = re.compile(
     r"(?P<p>\b(?:was|were)\s+(?:(?:due|expected|scheduled|set|slated|supposed)\s+)?to\s+\w+)"  # future in the past
     r"|(?P<f>\b(?:will|shall|won't|(?:is|are)\s+(?:due|expected|scheduled|set|slated|poised|going)\s+to|(?:is|are)\s+to"
-    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
+    r"|expected\s+(?:to|in|on|by|later)|due\s+(?:on|by|in)|(?:is|are)\s+due\b|scheduled\s+(?:to|for)|set\s+(?:to|for)|slated\s+(?:to|for)"
     r"|plans?\s+to|plann(?:ed|ing)\s+(?:to|for)|(?:scheduled|planned|slated)\s+(?:a|an|its|his|her|their)\b|would\s+be\s+[a-z]{3,}ing\b|going\s+to|upcoming|ahead\s+of|to\s+be\s+(?:held|[a-z]{3,}ed)\b|expects?|(?:hopes?|aims?|intends?)\s+to"
-    r"|predicts?|forecasts?|(?:re)?opens?|begins?|resumes?|convenes?|kicks?\s+off|takes?\s+(?:place|effect)|goes\s+ahead|arrives?|meets?)\b|'ll\b)"
+    r"|predicts?|forecasts?|(?:re)?opens?|begins?|starts|resumes?|convenes?|kicks?\s+off|takes?\s+(?:place|effect)|goes\s+ahead|arrives?|meets?)\b|'ll\b)"
     r"|(?P<p2>\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|held|left|fled|fought|hit|shot|struck|won|lost"
     r"|began|saw|sent|spoke|wrote|became|brought|caught|kept|stood|found|got|broke|fell|rose|sold|sought|threw|withdrew"
     r"|ago|[a-z]{3,}ed)\b)")

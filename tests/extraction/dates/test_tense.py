@@ -107,3 +107,11 @@ def test_tense_the_verb_right_after_the_date_decides(text, value):
 
 def test_tense_a_present_meet_with_a_weekday_is_the_next_one():
     assert [d.value for d in resolve_dates("The two leaders meet separately Monday.", dt.date(1998, 5, 1))] == ["1998-05-04"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The envoy left on Tuesday and is due back Friday.", "1998-08-21"),
+    ("The trial starts Monday.", "1998-08-24"),
+])
+def test_tense_due_and_starts_lie_ahead(text, value):
+    assert [d.value for d in resolve_dates(text, dt.date(1998, 8, 19))][-1] == value
