@@ -86,6 +86,7 @@ _YEAR_DENY_AFTER = re.compile(
     r"|local\s+time|pounds|dollars|euros|rupees|yuan|points|jobs|units|copies|participants|fighters|militants|families"
     r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
+_PAST_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+[a-z]{3,}ed\s+(?:on\s+)?$|\b(?!(?:need|speed|proceed|exceed|succeed|scheduled|planned|slated|expected|set)\b)[a-z]{3,}ed\s+(?:on\s+)?$")
 _PERIOD_END = re.compile(r"\b(?P<verb>ended|ending|ends)\s+(?:on\s+)?$")
 
 
@@ -340,6 +341,10 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
     if found is None:
         return None
     start, end, gran, basis, *extra = found
+    if (kind in ("mdy", "dmy") and basis == "relative" and start > published and tense == "past"
+            and _PAST_VERB_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and (moved := _same_day_in(start.year - 1, start)) is not None):
+        start = end = moved  # "was sentenced Sept. 15": the verb it follows happened, so the day lies behind
     if kind in ("mdy", "dmy") and basis == "relative" and (side := _PERIOD_END.search(text, max(0, m.start() - 16), m.start())):
         # "the quarter ended Sept. 30" lies before publication, "the year ending June 30" after it, however far
         step = -1 if side["verb"] == "ended" and start > published else 1 if side["verb"] != "ended" and start < published else 0

@@ -115,3 +115,13 @@ def test_tense_a_present_meet_with_a_weekday_is_the_next_one():
 ])
 def test_tense_due_and_starts_lie_ahead(text, value):
     assert [d.value for d in resolve_dates(text, dt.date(1998, 8, 19))][-1] == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He was sentenced Sept. 15.", "1997-09-15"),  # the verb it follows happened: the day lies behind
+    ("He was arrested on Aug. 27.", "1997-08-27"),
+    ("He will be sentenced Sept. 15.", "1998-09-15"),
+    ("The hearing was set for Aug. 27.", "1998-08-27"),
+])
+def test_tense_a_day_right_after_a_past_verb_lies_behind(text, value):
+    assert [d.value for d in resolve_dates(text, dt.date(1998, 8, 19))] == [value]
