@@ -86,6 +86,7 @@ _YEAR_DENY_AFTER = re.compile(
     r"|local\s+time|pounds|dollars|euros|rupees|yuan|points|jobs|units|copies|participants|fighters|militants|families"
     r"|prisoners|refugees|migrants|patients|signatures|pages|words|years|days|weeks|months|times|seats|delegates"
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
+_AHEAD_OF = re.compile(r"\b(?i:ahead\s+of|in\s+advance\s+of)\s+$")
 _PAST_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+[a-z]{3,}ed\s+(?:on\s+)?$|\b(?!(?:need|speed|proceed|exceed|succeed|scheduled|planned|slated|expected|set)\b)[a-z]{3,}ed\s+(?:on\s+)?$")
 _PERIOD_END = re.compile(r"\b(?P<verb>ended|ending|ends)\s+(?:on\s+)?$")
 
@@ -330,6 +331,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
             tense = "future"  # "said he would resign by October": a deadline ahead of publication
         elif kind in ("weekday", "bare_month") and UNTIL.search(text, max(0, m.start() - 24), m.start()):
             tense = "future"  # "postponed until Tuesday"
+        elif kind in ("weekday", "weekend") and _AHEAD_OF.search(text, max(0, m.start() - 16), m.start()):
+            tense = "future"  # "squared positions ahead of the weekend": the coming one, whatever the verb
         elif kind == "bare_month" and not m.group("rel") and DEADLINE.search(text, max(0, m.start() - 24), m.start()):
             month = _month_no(m.group("m2") or m.group("may"))  # "by/through February": ahead when at most 4 months off
             tense = "future" if 0 < (month - published.month) % 12 <= 4 else tense

@@ -72,6 +72,8 @@ def tense_of_token(token) -> Tense | None:
     top_tags = {top.tag_} | {c.tag_ for c in top.children if c.dep_ in ("aux", "auxpass")}
     if len(chain) > 1 and top.lemma_.lower() in _AHEAD:  # "planned to leave on Thursday": the plan is past,
         return None if "VBD" in top_tags else "future"    # its date may lie ahead: the words decide
+    if verb.lemma_.lower() in _AHEAD - {"go", "want"}:  # "planned a march on Saturday", "has scheduled a briefing Thursday"
+        return None
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "VBD" in tags or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")):
         return "past"

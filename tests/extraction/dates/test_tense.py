@@ -32,8 +32,13 @@ EXPECTED = _doc(["The", "vote", "is", "expected", "to", "happen", "on", "Friday"
                 ["DET", "NOUN", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
                 ["the", "vote", "be", "expect", "to", "happen", "on", "Friday", "."])
 
+# "Protesters planned a march on Saturday ." (the plan is past, the march may lie ahead)
+PLANNED = _doc(["Protesters", "planned", "a", "march", "on", "Saturday", "."], [1, 1, 3, 1, 3, 4, 1],
+               ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], ["NNS", "VBD", "DT", "NN", "IN", "NNP", "."],
+               ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"], ["protester", "plan", "a", "march", "on", "Saturday", "."])
 
-@pytest.mark.parametrize("doc,index,tense", [(WILL, 5, "future"), (MET, 4, "past"), (EXPECTED, 7, "future")])
+
+@pytest.mark.parametrize("doc,index,tense", [(WILL, 5, "future"), (MET, 4, "past"), (EXPECTED, 7, "future"), (PLANNED, 5, None)])
 def test_tense_of_token_from_the_parse(doc, index, tense):
     assert tense_of_token(doc[index]) == tense
 
@@ -125,3 +130,7 @@ def test_tense_due_and_starts_lie_ahead(text, value):
 ])
 def test_tense_a_day_right_after_a_past_verb_lies_behind(text, value):
     assert [d.value for d in resolve_dates(text, dt.date(1998, 8, 19))] == [value]
+
+
+def test_tense_ahead_of_the_weekend_is_the_coming_one():
+    assert [d.value for d in resolve_dates("Traders had squared positions ahead of the weekend.", THU)] == ["2014-W02-WE"]
