@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ...schemas import Actor, EventMention
 from .codebook import ActionCode, Codebook
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, _context
 from .modality import modality_of
@@ -66,6 +67,13 @@ class AgentlessEvent:
     target: Token | None
     implied: str | None  # sector of the implied actor (COP, JUD, CVL), None when nothing is implied
     modality: str
+
+
+def without_actor(mention: EventMention) -> EventMention:
+    """The mention with an empty source: for a violent act whose only stand-in "agent" is the place where it
+    happened ("was murdered in Kabul"), the act is agentless. (A named means, "killed in a car bombing", stays:
+    the CAMEO examples code the bomb as the source.)"""
+    return mention.model_copy(update={"actor": Actor(text="", code=None, country=None, sector=None, implied=False)})
 
 
 def _allowed(code: ActionCode | None, prefixes: tuple[str, ...]) -> bool:

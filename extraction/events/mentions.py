@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events
+from .agentless import AgentlessEvent, agentless_events, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -431,6 +431,8 @@ def _sentence_mentions(
                 continue
             seen.add(key)
             mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
+            if mention is not None and plan.frame.source_means and violent(plan.cameo) and not is_means(source.token):
+                mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
             if mention is not None:
                 out.append(mention)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
