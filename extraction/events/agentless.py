@@ -101,11 +101,48 @@ def _purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"so", "that", "lest"} for c in verb.children)
 
 
+# Prepositions whose object names the fight an accident verb happened in ("killed in combat", "during clashes").
+_IN_FIGHT_PREPS = {"in", "during", "amid", "amidst"}
+# Clause links through which a subjectless participle takes its subject from the clause above it ("died after
+# being shot", "was found dead, having been stabbed").
+_PARTICIPLE_DEPS = {"advcl", "pcomp", "xcomp", "conj"}
+
+
+def _in_fight(verb: Token, codebook: Codebook) -> bool:
+    """True when an accident verb's adjunct names violence ("were killed in combat", "died during clashes"): CAMEO
+    codes the deaths as part of the fight (root 18-20), not as an accident."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _IN_FIGHT_PREPS:
+            for noun in prep.children:
+                code = codebook.code_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+                if code is not None and code.root in {"18", "19", "20"}:
+                    return True
+    return False
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of the clause a subjectless participle hangs from: "he died after being shot" -> he."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in _PARTICIPLE_DEPS and not (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+            return None
+        node = node.head if node.dep_ != "pobj" else node.head.head
+        if node.dep_ == "prep":
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", *PASSIVE_SUBJECTS}]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
-    """Agentless passives with a code in AGENTLESS_PREFIXES; the passive subject is the target."""
+    """Agentless passives with a code in AGENTLESS_PREFIXES; the passive subject is the target (for a subjectless
+    participle, the subject of the clause above it)."""
     out = []
     for verb in sentence:
-        if verb.i in taken or not _agentless_passive(verb) or verb.lemma_.lower() in ACCIDENT_VERBS:
+        if verb.i in taken or not _agentless_passive(verb):
+            continue
+        if verb.lemma_.lower() in ACCIDENT_VERBS and not _in_fight(verb, codebook):
             continue
         code = codebook.code_verb(phrasal_lemma(verb), _context(verb), object_position(verb))
         if not _allowed(code, AGENTLESS_PREFIXES):
@@ -113,7 +150,7 @@ def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
         modality = modality_of(verb)
         if modality in {"hypothetical", "intended"} or _purpose(verb):
             continue  # "so that it is banned": no act reported
-        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] or [s for s in [_clause_subject(verb)] if s]
         out.append(AgentlessEvent(verb, code, subjects[0] if subjects else None, implied_actor(verb, code), modality))
     return out
 
