@@ -165,7 +165,7 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
-                 or _lone_attacker(frame, coded, knowledge) or coded)
+                 or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -260,10 +260,35 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     source = frame.source
     if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
         return None
-    person = source.ent_type_ == "PERSON" and source.pos_ == "PROPN"
-    if not person and (source.lemma_.lower() not in INDIVIDUALS or source.tag_ != "NN"):
+    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"}
+    if not person and source.lemma_.lower() not in INDIVIDUALS:
         return None
     return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
+
+
+POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "officer", "cop", "trooper", "gendarme", "riot"}
+_LETHAL_VERBS = {"kill", "murder", "assassinate", "execute", "slay"}
+
+
+def _police(token: Token | None) -> bool:
+    """True for police as the actor: "police", "riot police", "a police officer", "officers"."""
+    return token is not None and (token.lemma_.lower() in POLICE_NOUNS or token.lower_ == "police" or any(
+        c.dep_ == "compound" and c.lower_ == "police" for c in token.children))
+
+
+def _police_force(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "police fired rubber bullets at protesters", "was injured by police during a protest": police force
+    against protesters is repression (175, the codebook's "use tactics of violent repression"), not a fight
+    (19). A killing stays what it is (the README of the gold: police shooting an attacker is 193)."""
+    verb = frame.trigger
+    if verb.pos_ != "VERB" or not _police(frame.source) or verb.lemma_.lower() in _LETHAL_VERBS:
+        return None
+    if coded.cameo.startswith(("186", "20")) or any(c.dep_ == "acomp" and c.lower_ == "dead" for c in verb.children):
+        return None
+    crowd = frame.target is not None and frame.target.lemma_.lower() in CROWD_NOUNS
+    if not crowd and not any(t.lemma_.lower() in GATHERINGS | CROWD_NOUNS for t in verb.sent):
+        return None
+    return knowledge.codebook.describe("175", f"{coded.pattern} + police against protesters [175]")
 
 
 KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
