@@ -22,7 +22,7 @@ from ...schemas import Actor, EventMention
 from .codebook import ActionCode, Codebook
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, _context
 from .modality import modality_of
-from .nominals import actor_modifier
+from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
 
 # CAMEO codes an agentless passive or a bare event noun may carry (prefixes): acts done to someone, and
 # material acts. Statements, appeals, demands, threats and cooperation need a named actor.
@@ -53,8 +53,6 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr"}  # attr: "there was a shoo
 # Where an event noun in an object or adjunct is still reported as having happened: what an event caused
 # ("sparked protests", "resulted in his arrest") and what came after it ("after a mass shooting", "following
 # heavy bombing", "amid clashes").
-CAUSATIVE_VERBS = {"spark", "trigger", "cause", "prompt", "provoke", "ignite", "fuel", "result", "lead"}
-AFTER_PREPS = {"after", "following", "amid", "amidst"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
@@ -191,7 +189,7 @@ def _reported_noun(noun: Token) -> bool:
         return True
     head = noun.head
     if noun.dep_ == "dobj":
-        return head.lemma_.lower() in CAUSATIVE_VERBS
+        return head.lemma_.lower() in CAUSATIVE_VERBS or head.lower_ in AFTER_PREPS
     if noun.dep_ == "pobj":
         return head.lower_ in AFTER_PREPS or (head.lower_ in {"in", "to"} and head.head.lemma_.lower() in CAUSATIVE_VERBS)
     return False
@@ -201,7 +199,7 @@ def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
     """Event nouns with no actor written in their phrase ("the shooting", "protests began", "a bomb went off")."""
     out = []
     for noun in sentence:
-        if noun.pos_ != "NOUN" or noun.i in taken or not _reported_noun(noun):
+        if not is_nominal(noun) or noun.i in taken or not _reported_noun(noun):
             continue
         if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None:
             continue
@@ -211,6 +209,23 @@ def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
         modality = "negated" if _negated_noun(noun) else modality_of(noun.head if noun.dep_ != "ROOT" else noun)
         out.append(AgentlessEvent(noun, code, _noun_target(noun), implied_actor(noun, code), modality))
     return out
+
+
+def caused(noun: Token) -> bool:
+    """True for an event noun that an event noun caused: "the police shooting sparked riots", "led to protests"."""
+    for _ in range(5):
+        if noun.dep_ != "conj" or noun.head is noun:
+            break
+        noun = noun.head
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"to", "in"} else None
+    return verb is not None and verb.lemma_.lower() in CAUSATIVE_VERBS and any(
+        c.dep_ == "nsubj" and is_nominal(c) for c in verb.children)
+
+
+def caused_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
+    """The agentless events that a named event of the sentence caused ("the army raid sparked protests": the
+    protests); the only agentless events kept beside named ones."""
+    return [e for e in nominal_events(sentence, codebook, taken) if e.trigger.pos_ == "NOUN" and caused(e.trigger)]
 
 
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:

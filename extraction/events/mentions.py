@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events, without_actor
+from .agentless import AgentlessEvent, agentless_events, caused_events, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -463,9 +463,9 @@ def _sentence_mentions(
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
                 taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
                                            source.token, plan.frame.source) if t is not None)
-    if any(m.actor.text for m in out):
-        return out  # the sentence's event has a named actor: its agentless acts are background to it
-    for event in agentless_events(sentence, knowledge.codebook, taken):
+    # a sentence whose event has a named actor keeps only the agentless acts that event caused (the rest is background)
+    named_event = any(m.actor.text for m in out)
+    for event in (caused_events if named_event else agentless_events)(sentence, knowledge.codebook, taken):
         if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
             out.append(mention)
     return out

@@ -3,7 +3,8 @@
 A CAMEO coder codes an eventive noun ("riots", "attack", "strike") as an event when its actor is
 written inside the noun phrase, as a nationality adjective or a possessor ("the army's attack on
 the village"), and no coded verb already carries the sentence's event: the noun must be the
-subject of an uncoded verb ("are continuing", "spread") or stand alone.
+subject of an uncoded verb ("are continuing", "spread"), stand alone, or follow "after"/"following"/"amid"
+("fled after the army raid"). Forces written as a modifier ("the police shooting of X") name the actor too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from .modality import modality_of
 
 _ACTOR_MODIFIER_ENTS = {"NORP", "GPE", "ORG"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "ROOT"}
+# Forces that name the actor of a violent or coercive act noun as its modifier: "the police shooting of X",
+# "an army raid", "security forces' crackdown".
+FORCE_MODIFIERS = {"police", "army", "military", "troop", "soldier", "militia", "rebel", "militant", "insurgent"}
+# Prepositions (or participles) after which an event noun is reported as having happened: "after the army raid",
+# "following Russian airstrikes", "amid clashes".
+AFTER_PREPS = {"after", "following", "amid", "amidst"}
+# Verbs whose subject is an event and whose object is what it caused ("the shooting sparked protests").
+CAUSATIVE_VERBS = {"spark", "trigger", "cause", "prompt", "provoke", "ignite", "fuel", "result", "lead"}
 
 
 def actor_modifier(noun: Token) -> Token | None:
@@ -28,7 +37,24 @@ def actor_modifier(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _ACTOR_MODIFIER_ENTS:
             return child
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in FORCE_MODIFIERS:
+            return child
     return None
+
+
+def is_nominal(token: Token) -> bool:
+    """True for an event noun, also a gerund the tagger read as a verb but that heads a noun phrase
+    ("the police shooting of X": a determiner or an "of" object)."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(
+        c.dep_ == "det" for c in token.children)
+
+
+def _after(noun: Token) -> bool:
+    """True for the object of `AFTER_PREPS` ("after the army raid", "following Russian airstrikes")."""
+    return noun.dep_ in {"pobj", "dobj"} and noun.head.lower_ in AFTER_PREPS
 
 
 def _targets(noun: Token) -> list[Token]:
@@ -39,7 +65,8 @@ def _targets(noun: Token) -> list[Token]:
 def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -> Iterator[Frame]:
     """Frames for eventive subject nouns with a written actor whose verb is not coded (indices in `coded`)."""
     for noun in sentence:
-        if noun.pos_ != "NOUN" or noun.dep_ not in _SUBJECT_DEPS or noun.head.i in coded:
+        cause = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CAUSATIVE_VERBS
+        if not is_nominal(noun) or not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)):
             continue
         if codebook.code_noun(noun.lemma_.lower()) is None or (source := actor_modifier(noun)) is None:
             continue
