@@ -261,6 +261,10 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
         return None
     person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"}
+    if not person and source.pos_ == "PROPN" and source.ent_type_ == "" and not source.ent_iob_ == "B":
+        # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
+        known = knowledge.actors.code_actor(phrase_text(source))
+        person = known is None or (known.sector not in _GROUP_SECTORS and known.sector is not None)
     if not person and source.lemma_.lower() not in INDIVIDUALS:
         return None
     return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
