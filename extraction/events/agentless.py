@@ -153,6 +153,44 @@ def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
     return out
 
 
+# Acts undergone by the subject of an active verb ("faced six counts of fraud", "is serving a life sentence", "is
+# in prison"): the subject is the target and the act is the authorities' (lemma of the verb -> object lemma ->
+# (CAMEO code, implied sector)). Charges are 115, imprisonment 173 (the codebook's notes to 115 and 173).
+UNDERGONE = {
+    "face": {"charge": ("115", "JUD"), "count": ("115", "JUD"), "indictment": ("115", "JUD"),
+             "accusation": ("115", "JUD"), "prosecution": ("115", "JUD")},
+    "serve": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
+    "be": {"prison": ("173", "JUD"), "jail": ("173", "JUD"), "custody": ("173", "COP"), "detention": ("173", "COP")},
+    "remain": {"prison": ("173", "JUD"), "jail": ("173", "JUD"), "custody": ("173", "COP"), "detention": ("173", "COP")},
+}
+
+
+def _undergone_object(verb: Token) -> Token | None:
+    """The charge or the prison of an `UNDERGONE` verb: its direct object, or for "be"/"remain" the "in" object."""
+    if verb.lemma_.lower() in {"be", "remain"}:
+        return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "into"}
+                     for g in p.children if g.dep_ == "pobj"), None)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def undergone_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
+    """Charges and imprisonment reported of their subject ("she faces two counts of fraud", "he is in jail")."""
+    out = []
+    for verb in sentence:
+        objects = UNDERGONE.get(verb.lemma_.lower())
+        if objects is None or verb.i in taken or (thing := _undergone_object(verb)) is None:
+            continue
+        found = objects.get(thing.lemma_.lower())
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found is None or not subjects or (code := codebook.describe(found[0], f"{verb.lemma_} {thing.lemma_}")) is None:
+            continue
+        modality = modality_of(verb)
+        if modality in {"hypothetical", "intended"} or _purpose(verb):
+            continue
+        out.append(AgentlessEvent(thing, code, subjects[0], found[1], modality))
+    return out
+
+
 def _noun_code(noun: Token, codebook: Codebook) -> ActionCode | None:
     mods = [c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER_DEPS]
     compound = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
@@ -231,4 +269,5 @@ def caused_events(sentence: Span, codebook: Codebook, taken: Collection[int]) ->
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
     """Every agentless event of the sentence, passives first; `taken` holds the token indices already used as
     triggers, sources or targets of mentions with a named source."""
-    return [*passive_events(sentence, codebook, taken), *nominal_events(sentence, codebook, taken)]
+    return [*passive_events(sentence, codebook, taken), *nominal_events(sentence, codebook, taken),
+            *undergone_events(sentence, codebook, taken)]
