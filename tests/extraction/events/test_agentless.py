@@ -33,6 +33,16 @@ def _mentions(text, nlp, knowledge):
     ("Clashes erupted in the old city after the vote.", ("", None, False, "190")),
     # protests imply protesters
     ("The protests spread to five towns.", ("", "CVL", True, "141")),
+    # a subjectless participle: the act is agentless, its target the subject of the clause above
+    ("A teacher died in Lagos after being shot in his office.", ("", None, False, "190")),
+    # deaths in combat are violence, not an accident
+    ("Two villagers were killed in combat near the border.", ("", None, False, "190")),
+    # charges and imprisonment undergone by the subject of an active verb
+    ("Both brothers faced six counts of fraud.", ("", "JUD", True, "115")),
+    ("The former mayor is serving a ten-year sentence for bribery.", ("", "JUD", True, "173")),
+    ("The activist is already in prison in Egypt.", ("", "JUD", True, "173")),
+    # an indictment brings charges (115, the codebook's note to 173)
+    ("He was indicted on Monday.", ("", "JUD", True, "115")),
 ])
 def test_agentless_events_get_a_null_source(text, expected, nlp, knowledge):
     found = [m[:4] for m in _mentions(text, nlp, knowledge)]
@@ -45,6 +55,9 @@ def test_agentless_events_get_a_null_source(text, expected, nlp, knowledge):
     # natural forces and diseases are no actors
     "The virus has already killed more than 500 people.",
     "As Hurricane Maria hit the islands, forecasters issued new alerts.",
+    # an accident named as the means: still no act of anyone
+    "Four workers were killed in the crash on Monday.",
+    "The farmer was injured in a fall.",
 ])
 def test_agentless_disasters_and_accidents_give_no_event(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "14"]
@@ -123,3 +136,37 @@ def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, k
 ])
 def test_agentless_event_noun_in_other_adjuncts_is_background(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[0] == "" and m[3][:2] >= "14"]
+
+
+def test_agentless_place_is_no_actor_of_violence(nlp, knowledge):
+    # the city where a murder happened did not do it: the act is agentless, the victim its target
+    found = _mentions("A journalist was murdered last May in the embassy in Cairo.", nlp, knowledge)
+    assert [m[0] for m in found if m[3][:2] >= "18"] == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force modifiers name the actor of an act noun
+    ("Protests grew after the army killing of two farmers.", ("army", "190")),
+    ("Hundreds fled following Ruritanian airstrikes on the town.", ("Ruritanian", "195")),
+])
+def test_mentions_force_modifier_is_the_actor_of_an_act_noun(text, expected, nlp, knowledge):
+    assert expected in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
+
+
+def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
+    # the shooting has a named actor; the riots it sparked are an agentless event beside it
+    found = [m[:4] for m in _mentions("The police shooting of a teenager in Denver sparked riots in the city.", nlp, knowledge)]
+    assert ("police", "COP", False, "193") in found or ("police", None, False, "193") in found
+    assert ("", "CVL", True, "145") in found
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    # police force against protesters is repression (175), not a fight
+    ("A student was injured by police during the protest.", "police", "175"),
+    # several unnamed assailants: an assault (180), as by one
+    ("Multiple assailants attacked the journalist near his home.", "Multiple assailants", "180"),
+    # a killing by police stays a killing
+    ("Police killed a protester on Friday.", "Police", "190"),
+])
+def test_mentions_violence_fine_codes(text, actor, cameo, nlp, knowledge):
+    assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
