@@ -20,7 +20,11 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 # Clauses below a trigger that own their own events (and their own dates).
 CLAUSES = {"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "pcomp", "parataxis"}
 # Verbs that carry an event in their complement or object noun rather than in themselves.
-LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order"}
+LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order",
+               "perform", "execute"}
+# Verbs that are light only before an attack noun: "providing airstrikes" is an air strike, "providing aid" aid.
+ATTACK_LIGHT_VERBS = {"provide", "deliver", "conduct", "direct", "coordinate"}
+ATTACK_NOUNS = {"attack", "airstrike", "strike", "raid", "bombing", "shelling", "ambush", "assault", "offensive", "bombardment"}
 CONTROL_HEADS = {"xcomp", "acomp", "advcl", "conj", "pcomp"}
 TARGET_PREPS = {"to", "on", "upon", "against", "at", "with", "for", "into", "from", "toward", "towards"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from"}
@@ -285,10 +289,13 @@ def _places(tokens: list[Token]) -> list[Token]:
 
 
 def _eventive_object(verb: Token) -> Token | None:
-    if verb.lemma_.lower() not in LIGHT_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in LIGHT_VERBS and lemma not in ATTACK_LIGHT_VERBS:
         return None
     objects = _children(verb, {"dobj", "obj"})
-    return objects[0] if objects and objects[0].pos_ == "NOUN" else None
+    if not objects or objects[0].pos_ != "NOUN":
+        return None
+    return objects[0] if lemma in LIGHT_VERBS or objects[0].lemma_.lower() in ATTACK_NOUNS else None
 
 
 def find_frames(sentence: Span) -> Iterator[Frame]:

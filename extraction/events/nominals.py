@@ -57,6 +57,18 @@ def _after(noun: Token) -> bool:
     return noun.dep_ in {"pobj", "dobj"} and noun.head.lower_ in AFTER_PREPS
 
 
+def agent_of_noun(noun: Token) -> Token | None:
+    """The "by" agent of a participle on an event noun: "the attack, reportedly carried out by the rebels"."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    objects = [g for g in agent.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
 def _targets(noun: Token) -> list[Token]:
     return [g for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
             for g in prep.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
@@ -65,10 +77,14 @@ def _targets(noun: Token) -> list[Token]:
 def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -> Iterator[Frame]:
     """Frames for eventive subject nouns with a written actor whose verb is not coded (indices in `coded`)."""
     for noun in sentence:
-        cause = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CAUSATIVE_VERBS
-        if not is_nominal(noun) or not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)):
+        if not is_nominal(noun) or codebook.code_noun(noun.lemma_.lower()) is None:
             continue
-        if codebook.code_noun(noun.lemma_.lower()) is None or (source := actor_modifier(noun)) is None:
+        cause = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CAUSATIVE_VERBS
+        # an agent written on the noun ("the attack carried out by X") reports the act wherever the noun stands
+        source = agent_of_noun(noun)
+        if source is None and not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)):
+            continue
+        if source is None and (source := actor_modifier(noun)) is None:
             continue
         targets = _targets(noun)
         yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=source,
