@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from ...schemas import Actor, EventMention
 from .codebook import ActionCode, Codebook
+from .discards import accidental, statistic
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, _context
 from .modality import modality_of
 from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
@@ -112,7 +113,9 @@ def _in_fight(verb: Token, codebook: Codebook) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _IN_FIGHT_PREPS:
             for noun in prep.children:
-                code = codebook.code_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or accidental(noun):
+                    continue
+                code = codebook.code_noun(noun.lemma_.lower())
                 if code is not None and code.root in {"18", "19", "20"}:
                     return True
     return False
@@ -239,7 +242,7 @@ def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
     for noun in sentence:
         if not is_nominal(noun) or noun.i in taken or not _reported_noun(noun):
             continue
-        if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None:
+        if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None or accidental(noun) or statistic(noun):
             continue
         code = _noun_code(noun, codebook)
         if not _allowed(code, NOMINAL_PREFIXES):

@@ -20,7 +20,7 @@ from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
-from .discards import Discards, load_discards
+from .discards import Discards, accidental, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
@@ -154,6 +154,8 @@ def _document_country(ctx: _DocContext) -> str | None:
 def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
     if frame.noun_trigger is not None:
         coded = knowledge.codebook.code_noun(frame.noun_trigger.lemma_.lower())
+        if coded and coded.root in {"18", "19", "20"}:  # "the suspect carried out two attacks": by an individual
+            coded = _riot(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded
         if coded:
             return coded, frame.noun_trigger
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
@@ -441,7 +443,7 @@ def _sentence_mentions(
         if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
             # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
             source = Participant(plan.frame.source, None)
-        if source is None and violent(plan.cameo) and is_means(plan.frame.source):
+        if source is None and violent(plan.cameo) and is_means(plan.frame.source) and not accidental(plan.frame.source):
             # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
             source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
         if source is None or (plan.frame.source_means and not material(plan.cameo)):

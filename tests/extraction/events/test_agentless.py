@@ -167,6 +167,11 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
     ("Multiple assailants attacked the journalist near his home.", "Multiple assailants", "180"),
     # a killing by police stays a killing
     ("Police killed a protester on Friday.", "Police", "190"),
+    # light verbs before an attack noun code the attack; by an individual it is an assault
+    ("Police alleged the suspect performed two attacks.", "suspect", "180"),
+    ("Turkey began supporting the government, providing airstrikes with its air force.", "Turkey", "195"),
+    # agent nouns: officers are police
+    ("The officers shot the man dead outside a store.", "officers", "190"),
 ])
 def test_mentions_violence_fine_codes(text, actor, cameo, nlp, knowledge):
     assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
