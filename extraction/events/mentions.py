@@ -168,6 +168,8 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
                  or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
+    if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
+        coded = _demonstration(frame, coded, knowledge) or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -220,6 +222,27 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
         return None
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+# Verbs of crowds: "thousands gathered outside parliament", "supporters rallied in the capital" is a
+# demonstration (141); the codebook's 150 (show of force) is for armed forces and police, 040 for meetings.
+CROWD_VERBS = {"rally", "gather", "assemble", "march"}
+_CROWD_HEADS = CROWD_NOUNS | {"people", "supporter", "resident", "citizen", "activist", "student", "worker", "thousand",
+                              "hundred", "dozen", "tens", "crowd", "throng", "group", "member", "voter", "fan"}
+_FORCE_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "UAF"}
+
+
+def _demonstration(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """A crowd that rallies, gathers or marches demonstrates (141), unless armed forces do it."""
+    source = frame.source
+    if source is None or coded.root == "14" or any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.ent_type_ in ACTOR_ENTS for g in c.children) for c in frame.trigger.children):
+        return None  # "gathered with the ministers": a meeting
+    crowd = source.lemma_.lower() in _CROWD_HEADS or any(c.dep_ == "nummod" for c in source.children)
+    known = knowledge.actors.code_actor(phrase_text(source))
+    if not crowd or (known is not None and known.sector in _FORCE_SECTORS):
+        return None
+    return knowledge.codebook.describe("141", f"{coded.pattern} + by a crowd [141]")
 
 
 # What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".

@@ -172,6 +172,10 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
     ("Turkey began supporting the government, providing airstrikes with its air force.", "Turkey", "195"),
     # agent nouns: officers are police
     ("The officers shot the man dead outside a store.", "officers", "190"),
+    # a crowd that rallies or gathers demonstrates (141); troops that rally show force (150)
+    ("Supporters of the opposition rallied in the capital.", "Supporters of the opposition", "141"),
+    ("Thousands of people had gathered outside the parliament with slogans.", "people", "141"),
+    ("Troops rallied near the border.", "Troops", "150"),
 ])
 def test_mentions_violence_fine_codes(text, actor, cameo, nlp, knowledge):
     assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
