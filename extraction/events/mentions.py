@@ -206,7 +206,7 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
             c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
         return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
-    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
+    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "193", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
 
@@ -330,7 +330,7 @@ def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
     assassination (186)."""
     target = frame.target
-    if coded.cameo not in {"190", "180"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
+    if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
     if target.lemma_.lower() not in POLITICAL_FIGURES:
         return None

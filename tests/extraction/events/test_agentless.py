@@ -34,7 +34,7 @@ def _mentions(text, nlp, knowledge):
     # protests imply protesters
     ("The protests spread to five towns.", ("", "CVL", True, "141")),
     # a subjectless participle: the act is agentless, its target the subject of the clause above
-    ("A teacher died in Lagos after being shot in his office.", ("", None, False, "190")),
+    ("A teacher died in Lagos after being shot in his office.", ("", None, False, "193")),
     # deaths in combat are violence, not an accident
     ("Two villagers were killed in combat near the border.", ("", None, False, "190")),
     # charges and imprisonment undergone by the subject of an active verb
@@ -171,7 +171,10 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
     ("Police alleged the suspect performed two attacks.", "suspect", "180"),
     ("Turkey began supporting the government, providing airstrikes with its air force.", "Turkey", "195"),
     # agent nouns: officers are police
-    ("The officers shot the man dead outside a store.", "officers", "190"),
+    ("The officers shot the man dead outside a store.", "officers", "193"),
+    # firearms are small arms (193), knives unconventional violence (180, the codebook's note)
+    ("A gunman shot three shoppers at the mall.", "gunman", "193"),
+    ("A man stabbed two commuters at the station.", "man", "180"),
     # a crowd that rallies or gathers demonstrates (141); troops that rally show force (150)
     ("Supporters of the opposition rallied in the capital.", "Supporters of the opposition", "141"),
     ("Thousands of people had gathered outside the parliament with slogans.", "people", "141"),
