@@ -153,7 +153,9 @@ def _document_country(ctx: _DocContext) -> str | None:
 
 def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
     if frame.noun_trigger is not None:
-        coded = knowledge.codebook.code_noun(frame.noun_trigger.lemma_.lower())
+        noun = frame.noun_trigger  # its modifiers refine it: "suicide attack" 1831, "air raid" 195
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+        coded = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
         if coded and coded.root in {"18", "19", "20"}:  # "the suspect carried out two attacks": by an individual
             coded = _riot(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded
         if coded:

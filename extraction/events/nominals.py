@@ -52,9 +52,23 @@ def is_nominal(token: Token) -> bool:
         c.dep_ == "det" for c in token.children)
 
 
+# Prepositions whose object, an act noun with its actor written in it, reports the act: "killed in Israeli
+# airstrikes", "escalated with the police killing of X", "during a police raid", "the target of an army attack"
+# ("by" is the agent of a passive: the verb already carries it).
+_REPORTING_PREPS = {"in", "with", "during"}
+
+
 def _after(noun: Token) -> bool:
     """True for the object of `AFTER_PREPS` ("after the army raid", "following Russian airstrikes")."""
     return noun.dep_ in {"pobj", "dobj"} and noun.head.lower_ in AFTER_PREPS
+
+
+def _reported_with_actor(noun: Token) -> bool:
+    """True for an act noun with a written actor in an adjunct that reports it (`_REPORTING_PREPS`, "target of")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in _REPORTING_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in {"target", "victim"})
 
 
 def agent_of_noun(noun: Token) -> Token | None:
@@ -82,9 +96,12 @@ def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -
         cause = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CAUSATIVE_VERBS
         # an agent written on the noun ("the attack carried out by X") reports the act wherever the noun stands
         source = agent_of_noun(noun)
-        if source is None and not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)):
+        if source is None and not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)
+                                   or _reported_with_actor(noun)):
             continue
         if source is None and (source := actor_modifier(noun)) is None:
+            continue
+        if not (noun.dep_ in _SUBJECT_DEPS or cause or _after(noun) or _reported_with_actor(noun) or agent_of_noun(noun)):
             continue
         targets = _targets(noun)
         yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=source,

@@ -148,6 +148,8 @@ def test_agentless_place_is_no_actor_of_violence(nlp, knowledge):
     # force modifiers name the actor of an act noun
     ("Protests grew after the army killing of two farmers.", ("army", "190")),
     ("Hundreds fled following Ruritanian airstrikes on the town.", ("Ruritanian", "195")),
+    # an act noun with its actor, in an adjunct that reports it; its modifiers refine the code
+    ("In 2006, the refinery was the target of an Al-Qaeda suicide attack.", ("Al-Qaeda", "1831")),
 ])
 def test_mentions_force_modifier_is_the_actor_of_an_act_noun(text, expected, nlp, knowledge):
     assert expected in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
