@@ -269,6 +269,29 @@ def caused_events(sentence: Span, codebook: Codebook, taken: Collection[int]) ->
     return [e for e in nominal_events(sentence, codebook, taken) if e.trigger.pos_ == "NOUN" and caused(e.trigger)]
 
 
+# Legal acts reported beside a named event in a clause of their own ("the prosecutor began a probe after his
+# lawyer was convicted", "the arrest came after he assaulted her"): the court's or the police's act is news too.
+BESIDE_PREFIXES = ("115", "116", "1121", "173", "0841")
+
+
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a token belongs to (the token itself for a verb)."""
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def beside_named(sentence: Span, codebook: Codebook, taken: Collection[int], named: Collection[int]) -> list[AgentlessEvent]:
+    """The agentless events kept beside named ones (`named`: their trigger indices): what those caused, and legal
+    acts (`BESIDE_PREFIXES`) in another clause than every named trigger."""
+    heads = {clause_head(sentence.doc[i]).i for i in named}
+    return [*caused_events(sentence, codebook, taken),
+            *(e for e in agentless_events(sentence, codebook, taken) if e.code.cameo.startswith(BESIDE_PREFIXES)
+              and clause_head(e.trigger).i not in heads and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
+
+
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:
     """Every agentless event of the sentence, passives first; `taken` holds the token indices already used as
     triggers, sources or targets of mentions with a named source."""

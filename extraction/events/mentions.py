@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events, caused_events, without_actor
+from .agentless import AgentlessEvent, agentless_events, beside_named, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -462,6 +462,7 @@ def _sentence_mentions(
     seen: set[tuple] = set()
     acted: set[tuple[int, int, str]] = set()
     taken: set[int] = set()
+    named_triggers: list[int] = []  # trigger index of each mention in `out`
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
         source = participant(plan.frame.source, ctx.earlier, code_actor)
@@ -491,12 +492,16 @@ def _sentence_mentions(
                 mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
             if mention is not None:
                 out.append(mention)
+                named_triggers.append(plan.trigger.i)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
                 taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
                                            source.token, plan.frame.source) if t is not None)
-    # a sentence whose event has a named actor keeps only the agentless acts that event caused (the rest is background)
-    named_event = any(m.actor.text for m in out)
-    for event in (caused_events if named_event else agentless_events)(sentence, knowledge.codebook, taken):
+    # a sentence whose event has a named actor keeps only the agentless acts that event caused and legal acts in
+    # clauses of their own (the rest is background to it)
+    named = [i for i, m in zip(named_triggers, out) if m.actor.text]
+    events = beside_named(sentence, knowledge.codebook, taken, named) if named else agentless_events(
+        sentence, knowledge.codebook, taken)
+    for event in events:
         if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
             out.append(mention)
     return out

@@ -184,3 +184,18 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
 ])
 def test_mentions_violence_fine_codes(text, actor, cameo, nlp, knowledge):
     assert (actor, cameo) in [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a legal act in a clause of its own is kept beside the named event
+    ("The arrest came after an allegation he assaulted his neighbour.", ("", "COP", True, "173")),
+])
+def test_agentless_legal_act_beside_a_named_event(text, kept, nlp, knowledge):
+    found = [m[:4] for m in _mentions(text, nlp, knowledge)]
+    assert kept in found and any(m[0] for m in found)
+
+
+def test_agentless_background_beside_a_named_event_is_dropped(nlp, knowledge):
+    # the killings are background to the named act in the same clause: no agentless violence beside it
+    found = _mentions("Ruritania lifted the curfew in the province where ten people were killed in riots.", nlp, knowledge)
+    assert not [m for m in found if not m[0] and m[3][:2] >= "18"]
