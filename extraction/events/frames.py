@@ -149,6 +149,14 @@ def passive_means(verb: Token) -> Token | None:
     return None
 
 
+def means_agent(noun: Token) -> Token | None:
+    """The "by" object of a means noun ("an attack by militants"), the real agent of the act, else None."""
+    if not is_means(noun):
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
 def _fallback_subject(verb: Token) -> Token | None:
     """A noun the parser hung off a left-hand modifier clause ("forces - battling ... - launched")."""
     for child in verb.lefts:
@@ -307,6 +315,8 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         means = source is None and bool(_children(token, PASSIVE_SUBJECTS))
         if means:
             source = passive_means(token)  # "three civilians were killed in a car bombing in Baghdad"
+            if source is not None and (agent := means_agent(source)) is not None:
+                source, means = agent, False  # "killed in an attack by militants": the militants did it
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
