@@ -21,7 +21,7 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 CLAUSES = {"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "pcomp", "parataxis"}
 # Verbs that carry an event in their complement or object noun rather than in themselves.
 LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order",
-               "perform", "execute"}
+               "perform", "execute", "join"}
 # Verbs that are light only before an attack noun: "providing airstrikes" is an air strike, "providing aid" aid.
 ATTACK_LIGHT_VERBS = {"provide", "deliver", "conduct", "direct", "coordinate"}
 ATTACK_NOUNS = {"attack", "airstrike", "strike", "raid", "bombing", "shelling", "ambush", "assault", "offensive", "bombardment"}
