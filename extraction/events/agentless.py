@@ -41,7 +41,7 @@ IMPLIED_BY_LEMMA = {
     "sentence": "JUD", "convict": "JUD", "jail": "JUD", "imprison": "JUD", "acquit": "JUD", "charge": "JUD",
     "indict": "JUD", "prosecute": "JUD",
     "protest": "CVL", "demonstration": "CVL", "rally": "CVL", "riot": "CVL", "march": "CVL", "sit-in": "CVL",
-    "walkout": "CVL", "strike": "CVL", "boycott": "CVL",
+    "walkout": "CVL", "strike": "CVL", "boycott": "CVL", "unrest": "CVL",
 }
 _GATHERING_ROOT = "14"
 # Passives that accidents and disasters share with attacks ("was killed while working", "were injured"):

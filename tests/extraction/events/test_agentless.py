@@ -122,6 +122,7 @@ def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge)
 
 @pytest.mark.parametrize("text, cameo", [
     ("The new law sparked anger and protests in Ruritania.", "141"),        # an effect, coordinated
+    ("The verdict sparked unrest in the capital.", "145"),                   # civil unrest is rioting
     ("The dispute resulted in his arrest.", "173"),                          # resulted in
     ("After a mass shooting near the border, the town stayed quiet for days.", "193"),  # after
     ("There was a shooting at the party.", "193"),                           # existential
