@@ -55,6 +55,9 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr"}  # attr: "there was a shoo
 # ("sparked protests", "resulted in his arrest") and what came after it ("after a mass shooting", "following
 # heavy bombing", "amid clashes").
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# Nouns whose "of" object is an event that happened: "in the aftermath of the riots", "reports of a shooting",
+# "a wave of arrests", "the victims of the attack".
+OF_EVENT_NOUNS = {"aftermath", "wake", "report", "scene", "victim", "target", "outbreak", "wave", "spate", "series"}
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,8 @@ def _negated_noun(noun: Token) -> bool:
 
 def _reported_noun(noun: Token) -> bool:
     """True where an event noun reports its event (`NOMINAL_DEPS`, an effect of `CAUSATIVE_VERBS`, the object
-    of `AFTER_PREPS`); the first of coordinated nouns decides ("sparked controversy and protests")."""
+    of `AFTER_PREPS` or of an `OF_EVENT_NOUNS` noun); the first of coordinated nouns decides ("sparked controversy
+    and protests")."""
     for _ in range(5):
         if noun.dep_ != "conj" or noun.head is noun:
             break
@@ -232,7 +236,8 @@ def _reported_noun(noun: Token) -> bool:
     if noun.dep_ == "dobj":
         return head.lemma_.lower() in CAUSATIVE_VERBS or head.lower_ in AFTER_PREPS
     if noun.dep_ == "pobj":
-        return head.lower_ in AFTER_PREPS or (head.lower_ in {"in", "to"} and head.head.lemma_.lower() in CAUSATIVE_VERBS)
+        return head.lower_ in AFTER_PREPS or (head.lower_ in {"in", "to"} and head.head.lemma_.lower() in CAUSATIVE_VERBS) or (
+            head.lower_ == "of" and head.head.lemma_.lower() in OF_EVENT_NOUNS)
     return False
 
 

@@ -126,6 +126,8 @@ def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge)
     ("The dispute resulted in his arrest.", "173"),                          # resulted in
     ("After a mass shooting near the border, the town stayed quiet for days.", "193"),  # after
     ("There was a shooting at the party.", "193"),                           # existential
+    ("Police responded to reports of a shooting at a party.", "193"),       # reports of
+    ("He was jailed in the aftermath of the riots in the capital.", "145"),  # the aftermath of
 ])
 def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, knowledge):
     assert cameo in [m[3] for m in _mentions(text, nlp, knowledge) if m[0] == ""]
@@ -134,6 +136,7 @@ def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, k
 @pytest.mark.parametrize("text", [
     "After the earthquake, the town was rebuilt.",
     "The minister spoke about protests in general.",
+    "The minister spoke about the history of protests in the country.",
 ])
 def test_agentless_event_noun_in_other_adjuncts_is_background(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[0] == "" and m[3][:2] >= "14"]
