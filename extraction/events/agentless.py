@@ -57,6 +57,9 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr"}  # attr: "there was a shoo
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Nouns whose "of" object is an event that happened: "in the aftermath of the riots", "reports of a shooting",
 # "a wave of arrests", "the victims of the attack".
+# Verbs whose object is an event a place or a people went through: "the city saw violent protests", "the region
+# has witnessed clashes", "the town has been home to protests".
+WITNESS_VERBS = {"see", "witness", "experience", "suffer", "endure"}
 OF_EVENT_NOUNS = {"aftermath", "wake", "report", "scene", "victim", "target", "outbreak", "wave", "spate", "series"}
 
 
@@ -222,6 +225,13 @@ def _negated_noun(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
+def _place_or_time_subject(verb: Token) -> bool:
+    """True when the verb's subject is no person ("the city saw protests", not "she saw the protests")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ not in {"i", "you", "he", "she", "we", "they", "who"} and (
+        subjects[0].ent_type_ != "PERSON")
+
+
 def _reported_noun(noun: Token) -> bool:
     """True where an event noun reports its event (`NOMINAL_DEPS`, an effect of `CAUSATIVE_VERBS`, the object
     of `AFTER_PREPS` or of an `OF_EVENT_NOUNS` noun); the first of coordinated nouns decides ("sparked controversy
@@ -234,10 +244,12 @@ def _reported_noun(noun: Token) -> bool:
         return True
     head = noun.head
     if noun.dep_ == "dobj":
-        return head.lemma_.lower() in CAUSATIVE_VERBS or head.lower_ in AFTER_PREPS
+        return head.lemma_.lower() in CAUSATIVE_VERBS or head.lower_ in AFTER_PREPS or (
+            head.lemma_.lower() in WITNESS_VERBS and _place_or_time_subject(head))
     if noun.dep_ == "pobj":
         return head.lower_ in AFTER_PREPS or (head.lower_ in {"in", "to"} and head.head.lemma_.lower() in CAUSATIVE_VERBS) or (
-            head.lower_ == "of" and head.head.lemma_.lower() in OF_EVENT_NOUNS)
+            head.lower_ == "of" and head.head.lemma_.lower() in OF_EVENT_NOUNS) or (
+            head.lower_ == "to" and head.head.lemma_.lower() == "home")
     return False
 
 

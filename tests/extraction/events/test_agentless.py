@@ -128,6 +128,8 @@ def test_mentions_force_on_a_rule_or_a_text_is_no_violence(text, nlp, knowledge)
     ("There was a shooting at the party.", "193"),                           # existential
     ("Police responded to reports of a shooting at a party.", "193"),       # reports of
     ("He was jailed in the aftermath of the riots in the capital.", "145"),  # the aftermath of
+    ("The city has seen violent protests since May.", "141"),               # what a place went through
+    ("The town has been home to intense protests since June.", "141"),
 ])
 def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, knowledge):
     assert cameo in [m[3] for m in _mentions(text, nlp, knowledge) if m[0] == ""]
@@ -137,6 +139,7 @@ def test_agentless_event_noun_caused_or_followed_is_reported(text, cameo, nlp, k
     "After the earthquake, the town was rebuilt.",
     "The minister spoke about protests in general.",
     "The minister spoke about the history of protests in the country.",
+    "She saw the protests on television.",
 ])
 def test_agentless_event_noun_in_other_adjuncts_is_background(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[0] == "" and m[3][:2] >= "14"]
