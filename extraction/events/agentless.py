@@ -169,6 +169,8 @@ UNDERGONE = {
     "face": {"charge": ("115", "JUD"), "count": ("115", "JUD"), "indictment": ("115", "JUD"),
              "accusation": ("115", "JUD"), "prosecution": ("115", "JUD")},
     "serve": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
+    "receive": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
+    "get": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
     "be": {"prison": ("173", "JUD"), "jail": ("173", "JUD"), "custody": ("173", "COP"), "detention": ("173", "COP")},
     "remain": {"prison": ("173", "JUD"), "jail": ("173", "JUD"), "custody": ("173", "COP"), "detention": ("173", "COP")},
 }
@@ -180,6 +182,13 @@ def _undergone_object(verb: Token) -> Token | None:
         return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "into"}
                      for g in p.children if g.dep_ == "pobj"), None)
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def undergoes(verb: Token) -> bool:
+    """True for an `UNDERGONE` verb with its charge or prison: its subject is the target, never the actor."""
+    objects = UNDERGONE.get(verb.lemma_.lower())
+    thing = _undergone_object(verb) if objects is not None else None
+    return thing is not None and thing.lemma_.lower() in objects
 
 
 def undergone_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events, beside_named, without_actor
+from .agentless import AgentlessEvent, agentless_events, beside_named, undergoes, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -466,6 +466,8 @@ def _sentence_mentions(
     named_triggers: list[int] = []  # trigger index of each mention in `out`
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
+        if undergoes(plan.frame.trigger):
+            continue  # "he received a prison sentence": he is its target (see agentless.undergone_events)
         source = participant(plan.frame.source, ctx.earlier, code_actor)
         if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
             # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded

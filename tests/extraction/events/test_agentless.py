@@ -41,6 +41,8 @@ def _mentions(text, nlp, knowledge):
     ("Both brothers faced six counts of fraud.", ("", "JUD", True, "115")),
     ("The former mayor is serving a ten-year sentence for bribery.", ("", "JUD", True, "173")),
     ("The activist is already in prison in Egypt.", ("", "JUD", True, "173")),
+    # who receives a sentence is its target, not its actor
+    ("The former mayor received a five-year prison sentence in 2016.", ("", "JUD", True, "173")),
     # an indictment brings charges (115, the codebook's note to 173)
     ("He was indicted on Monday.", ("", "JUD", True, "115")),
 ])
