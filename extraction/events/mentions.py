@@ -221,9 +221,18 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     """ "rioters set fire to the church", "protesters attacked the police": violence by protesters is a
     violent protest (145), the codebook's code for riots."""
     source = frame.source
+    if source is not None and source.lemma_.lower() in {"group", "crowd", "band", "mob"}:
+        # "a group of protesters": the members act
+        source = next((g for p in source.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"), source)
     if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
         return None
+    if frame.trigger.lemma_.lower() in OBSTRUCT_VERBS:  # "protesters surrounded the car": blocking (144)
+        return knowledge.codebook.describe("144", f"{coded.pattern} + protesters obstruct [144]")
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}
 
 
 # Verbs of crowds: "thousands gathered outside parliament", "supporters rallied in the capital" is a

@@ -181,6 +181,9 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
     # light verbs before an attack noun code the attack; by an individual it is an assault
     ("Police alleged the suspect performed two attacks.", "suspect", "180"),
     ("Turkey began supporting the government, providing airstrikes with its air force.", "Turkey", "195"),
+    # protesters who surround or block obstruct (144); members of a group act for it
+    ("A group of protesters surrounded the minister as he left the hall.", "protesters", "144"),
+    ("Protesters blocked the main road for hours.", "Protesters", "144"),
     # joining a protest is protesting
     ("She protested alone at first, but thousands of students later joined the protest.", "students", "141"),
     # the "by" object of a means noun is the agent of the passive: "killed in an attack by militants"
