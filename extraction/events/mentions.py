@@ -22,7 +22,7 @@ from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
-from .nominals import nominal_frames
+from .nominals import crime_frames, nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
@@ -468,6 +468,10 @@ def _sentence_mentions(
     codes |= _codes(nominal, knowledge)
     frames += nominal
     plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
+    # the crime a legal act is for is an event of its own, never a complement of the legal act
+    crimes = list(crime_frames(sentence, knowledge.codebook))
+    codes |= _codes(crimes, knowledge)
+    plans += [Planned(f, codes[f.trigger.i][0].cameo, f.trigger, [], f.modality) for f in crimes if f.trigger.i in codes]
     out: list[EventMention] = []
     seen: set[tuple] = set()
     acted: set[tuple[int, int, str]] = set()
@@ -504,13 +508,14 @@ def _sentence_mentions(
                 mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
             if mention is not None:
                 out.append(mention)
-                named_triggers.append(plan.trigger.i)
+                # a crime a legal act is for does not make the legal act background (see beside_named)
+                named_triggers.append(-1 if plan.frame in crimes else plan.trigger.i)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
                 taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
                                            source.token, plan.frame.source) if t is not None)
     # a sentence whose event has a named actor keeps only the agentless acts that event caused and legal acts in
     # clauses of their own (the rest is background to it)
-    named = [i for i, m in zip(named_triggers, out) if m.actor.text]
+    named = [i for i, m in zip(named_triggers, out) if m.actor.text and i >= 0]
     events = beside_named(sentence, knowledge.codebook, taken, named) if named else agentless_events(
         sentence, knowledge.codebook, taken)
     for event in events:

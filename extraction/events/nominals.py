@@ -108,3 +108,38 @@ def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -
         yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=source,
                     target=targets[0] if targets else None, noun_trigger=noun, owned=owned_tokens(noun),
                     modality=modality_of(noun.head), target_candidates=targets)
+
+
+# Legal acts whose "for"/"of" object names the crime of the person they are done to: "jailed X for the murder of
+# Y", "is serving a life sentence for the assassination of Y", "was convicted of the killing of Y".
+LEGAL_HEADS = {"sentence", "convict", "charge", "accuse", "arrest", "jail", "imprison", "indict", "prosecute", "try",
+               "acquit", "serve", "confess", "detain"}
+_ACCUSED_IS_SUBJECT = {"serve", "confess"}  # for the others: the object or the passive subject
+_ALLEGED = {"charge", "accuse", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
+
+
+def _accused(verb: Token) -> Token | None:
+    """Who the legal act is about: the subject of "serve"/"confess", else the object or the passive subject."""
+    deps = {"nsubj"} if verb.lemma_.lower() in _ACCUSED_IS_SUBJECT else {"dobj", "nsubjpass"}
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
+    """Frames for a violent crime noun named as the reason of a legal act ("jailed for the murder of a guard"): the
+    person the act is done to committed it (reported where the act only alleges it); its "of" object is the victim."""
+    for noun in sentence:
+        if not is_nominal(noun) or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "of"}:
+            continue
+        code = codebook.code_noun(noun.lemma_.lower())
+        if code is None or code.root not in {"18", "19", "20"}:
+            continue
+        legal = noun.head.head
+        if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
+            legal = legal.head  # "serving a life sentence for ..."
+        if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+            continue
+        victims = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+        yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=accused,
+                    target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
+                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)

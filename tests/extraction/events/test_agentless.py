@@ -215,3 +215,13 @@ def test_agentless_background_beside_a_named_event_is_dropped(nlp, knowledge):
     # the killings are background to the named act in the same clause: no agentless violence beside it
     found = _mentions("Ruritania lifted the curfew in the province where ten people were killed in riots.", nlp, knowledge)
     assert not [m for m in found if not m[0] and m[3][:2] >= "18"]
+
+
+@pytest.mark.parametrize("text, crime", [
+    # the crime a legal act is for is the accused's own act; the legal act stays
+    ("Smith, 60, is serving a life sentence for the 1990 assassination of the governor.", ("Smith, 60", "186")),
+    ("The court jailed the man for the murder of a guard.", ("man", "180")),
+])
+def test_mentions_crime_of_a_legal_act_is_the_accused_act(text, crime, nlp, knowledge):
+    found = [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
+    assert crime in found and any(cameo.startswith("17") for _, cameo in found)
