@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Span, Token
 
 from .codebook import Codebook
-from .frames import TARGET_PREPS, Frame, owned_tokens
+from .frames import TARGET_PREPS, Frame, _context, object_position, owned_tokens, phrasal_lemma, target_candidates
 from .modality import modality_of
 
 _ACTOR_MODIFIER_ENTS = {"NORP", "GPE", "ORG"}
@@ -112,10 +112,11 @@ def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -
 
 # Legal acts whose "for"/"of" object names the crime of the person they are done to: "jailed X for the murder of
 # Y", "is serving a life sentence for the assassination of Y", "was convicted of the killing of Y".
-LEGAL_HEADS = {"sentence", "convict", "charge", "accuse", "arrest", "jail", "imprison", "indict", "prosecute", "try",
+# ("accuse" is left out: an accusation is a verbal act, and the CAMEO examples code only the accusation.)
+LEGAL_HEADS = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "indict", "prosecute", "try",
                "acquit", "serve", "confess", "detain"}
 _ACCUSED_IS_SUBJECT = {"serve", "confess"}  # for the others: the object or the passive subject
-_ALLEGED = {"charge", "accuse", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
+_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
 
 
 def _accused(verb: Token) -> Token | None:
@@ -128,6 +129,9 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
     """Frames for a violent crime noun named as the reason of a legal act ("jailed for the murder of a guard"): the
     person the act is done to committed it (reported where the act only alleges it); its "of" object is the victim."""
     for noun in sentence:
+        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in {"for", "of"}:
+            yield from _crime_gerund(noun, codebook)  # "sentenced them for torturing their children"
+            continue
         if not is_nominal(noun) or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "of"}:
             continue
         code = codebook.code_noun(noun.lemma_.lower())
@@ -143,3 +147,20 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
         yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=accused,
                     target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
                     modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
+
+
+def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
+    """The frame of a violent gerund a legal act is for, with the accused as its actor (not the judge)."""
+    legal = verb.head.head
+    if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
+        legal = legal.head
+    if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+        return
+    lemma = phrasal_lemma(verb)
+    code = codebook.code_verb(lemma, _context(verb), object_position(verb))
+    if code is None or code.root not in {"18", "19", "20"}:
+        return
+    targets = target_candidates(verb, None)
+    yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=accused,
+                target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
+                modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)

@@ -225,3 +225,9 @@ def test_agentless_background_beside_a_named_event_is_dropped(nlp, knowledge):
 def test_mentions_crime_of_a_legal_act_is_the_accused_act(text, crime, nlp, knowledge):
     found = [(m[0], m[3]) for m in _mentions(text, nlp, knowledge)]
     assert crime in found and any(cameo.startswith("17") for _, cameo in found)
+
+
+def test_mentions_crime_gerund_of_a_conviction_is_the_convicted_act(nlp, knowledge):
+    # "convicted of killing": the convicted killed, not the court
+    found = [(m[0], m[3]) for m in _mentions("The man was convicted of killing his neighbour in 2016.", nlp, knowledge)]
+    assert ("man", "180") in found
