@@ -5,6 +5,10 @@ news sentences are ignored: bare years ("1998"), relative time ("months ago", "y
 and a few common news words (IGNORED below). On a parsed sentence (`voids_sentence`) a phrase voids
 only when it is near the top of the parse (at most TOPIC_DEPTH arcs below the root): the sentence is
 about sport, not an arrest "for playing in a football tournament" deep in an adjunct.
+
+Two parse rules void single event words rather than sentences: an explosion, blast or fire whose phrase names
+an industrial or domestic cause is an accident (`accidental`: "a gas explosion at the plant killed three"), and
+an event noun counted by a quantity verb is a statistic (`statistic`: "murders fell by 12 percent").
 """
 
 from __future__ import annotations
@@ -55,6 +59,36 @@ class Discards:
             if not words or min(_depth(t) for t in words) <= TOPIC_DEPTH:
                 return hit.group(0).lower()
         return None
+
+
+# Causes and sites that make an explosion, a blast or a fire an accident: CAMEO codes no act of anyone.
+ACCIDENT_WORDS = frozenset({
+    "gas", "boiler", "chemical", "industrial", "factory", "plant", "mine", "refinery", "pipeline", "fireworks",
+    "firework", "tanker", "cylinder", "kitchen", "warehouse", "furnace", "reactor", "dust", "methane", "electrical",
+    "accidental", "accident", "fuel", "oil", "coal", "depot", "mill", "workshop",
+})
+ACCIDENT_HEADS = frozenset({"explosion", "blast", "fire", "blaze", "bomb", "device"})
+# Verbs of counting and change: their subject is a figure, not an event ("murders fell", "arrests rose to 300").
+STATISTIC_VERBS = frozenset({"rise", "fall", "drop", "increase", "decrease", "decline", "double", "triple", "climb",
+                             "grow", "jump", "surge", "soar", "halve", "total", "number", "reach", "exceed", "plunge"})
+STATISTIC_NOUNS = frozenset({"number", "rate", "count", "tally", "total", "percentage", "share", "statistic", "figure"})
+
+
+def accidental(noun: Token) -> bool:
+    """True for an explosion, blast or fire whose own phrase names an accident's cause or site ("a gas explosion",
+    "the blast at the chemical plant"); a bomb is never one unless the phrase says so ("an old mine")."""
+    if noun.lemma_.lower() not in ACCIDENT_HEADS or noun.lemma_.lower() in {"bomb", "device"}:
+        return False
+    return any(t.lemma_.lower() in ACCIDENT_WORDS for t in noun.subtree if t.i != noun.i)
+
+
+def statistic(noun: Token) -> bool:
+    """True for an event noun that is counted, not reported: the subject of a quantity verb ("murders fell by 12
+    percent") or the "of" object of a figure ("the number of arrests")."""
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in STATISTIC_VERBS:
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in STATISTIC_NOUNS
 
 
 def _depth(token: Token) -> int:

@@ -20,7 +20,11 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 # Clauses below a trigger that own their own events (and their own dates).
 CLAUSES = {"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "pcomp", "parataxis"}
 # Verbs that carry an event in their complement or object noun rather than in themselves.
-LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order"}
+LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order",
+               "perform", "execute", "join"}
+# Verbs that are light only before an attack noun: "providing airstrikes" is an air strike, "providing aid" aid.
+ATTACK_LIGHT_VERBS = {"provide", "deliver", "conduct", "direct", "coordinate"}
+ATTACK_NOUNS = {"attack", "airstrike", "strike", "raid", "bombing", "shelling", "ambush", "assault", "offensive", "bombardment"}
 CONTROL_HEADS = {"xcomp", "acomp", "advcl", "conj", "pcomp"}
 TARGET_PREPS = {"to", "on", "upon", "against", "at", "with", "for", "into", "from", "toward", "towards"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from"}
@@ -143,6 +147,14 @@ def passive_means(verb: Token) -> Token | None:
         if place is not None:
             return place
     return None
+
+
+def means_agent(noun: Token) -> Token | None:
+    """The "by" object of a means noun ("an attack by militants"), the real agent of the act, else None."""
+    if not is_means(noun):
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj"), None)
 
 
 def _fallback_subject(verb: Token) -> Token | None:
@@ -285,10 +297,13 @@ def _places(tokens: list[Token]) -> list[Token]:
 
 
 def _eventive_object(verb: Token) -> Token | None:
-    if verb.lemma_.lower() not in LIGHT_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in LIGHT_VERBS and lemma not in ATTACK_LIGHT_VERBS:
         return None
     objects = _children(verb, {"dobj", "obj"})
-    return objects[0] if objects and objects[0].pos_ == "NOUN" else None
+    if not objects or objects[0].pos_ != "NOUN":
+        return None
+    return objects[0] if lemma in LIGHT_VERBS or objects[0].lemma_.lower() in ATTACK_NOUNS else None
 
 
 def find_frames(sentence: Span) -> Iterator[Frame]:
@@ -300,6 +315,8 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         means = source is None and bool(_children(token, PASSIVE_SUBJECTS))
         if means:
             source = passive_means(token)  # "three civilians were killed in a car bombing in Baghdad"
+            if source is not None and (agent := means_agent(source)) is not None:
+                source, means = agent, False  # "killed in an attack by militants": the militants did it
         if source is None:
             continue
         noun_trigger = _eventive_object(token)

@@ -13,16 +13,16 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events
+from .agentless import AgentlessEvent, agentless_events, beside_named, undergoes, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
-from .discards import Discards, load_discards
+from .discards import Discards, accidental, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
-from .nominals import nominal_frames
+from .nominals import crime_frames, nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
@@ -153,7 +153,11 @@ def _document_country(ctx: _DocContext) -> str | None:
 
 def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
     if frame.noun_trigger is not None:
-        coded = knowledge.codebook.code_noun(frame.noun_trigger.lemma_.lower())
+        noun = frame.noun_trigger  # its modifiers refine it: "suicide attack" 1831, "air raid" 195
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+        coded = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
+        if coded and coded.root in {"18", "19", "20"}:  # "the suspect carried out two attacks": by an individual
+            coded = _riot(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded
         if coded:
             return coded, frame.noun_trigger
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
@@ -165,7 +169,9 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
-                 or _lone_attacker(frame, coded, knowledge) or coded)
+                 or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
+    if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
+        coded = _demonstration(frame, coded, knowledge) or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -202,7 +208,7 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
             c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
         return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
-    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "202", "186"}:
+    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "193", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
 
@@ -215,9 +221,39 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     """ "rioters set fire to the church", "protesters attacked the police": violence by protesters is a
     violent protest (145), the codebook's code for riots."""
     source = frame.source
+    if source is not None and source.lemma_.lower() in {"group", "crowd", "band", "mob"}:
+        # "a group of protesters": the members act
+        source = next((g for p in source.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"), source)
     if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
         return None
+    if frame.trigger.lemma_.lower() in OBSTRUCT_VERBS:  # "protesters surrounded the car": blocking (144)
+        return knowledge.codebook.describe("144", f"{coded.pattern} + protesters obstruct [144]")
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}
+
+
+# Verbs of crowds: "thousands gathered outside parliament", "supporters rallied in the capital" is a
+# demonstration (141); the codebook's 150 (show of force) is for armed forces and police, 040 for meetings.
+CROWD_VERBS = {"rally", "gather", "assemble", "march"}
+_CROWD_HEADS = CROWD_NOUNS | {"people", "supporter", "resident", "citizen", "activist", "student", "worker", "thousand",
+                              "hundred", "dozen", "tens", "crowd", "throng", "group", "member", "voter", "fan"}
+_FORCE_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "UAF"}
+
+
+def _demonstration(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """A crowd that rallies, gathers or marches demonstrates (141), unless armed forces do it."""
+    source = frame.source
+    if source is None or coded.root == "14" or any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.ent_type_ in ACTOR_ENTS for g in c.children) for c in frame.trigger.children):
+        return None  # "gathered with the ministers": a meeting
+    crowd = source.lemma_.lower() in _CROWD_HEADS or any(c.dep_ == "nummod" for c in source.children)
+    known = knowledge.actors.code_actor(phrase_text(source))
+    if not crowd or (known is not None and known.sector in _FORCE_SECTORS):
+        return None
+    return knowledge.codebook.describe("141", f"{coded.pattern} + by a crowd [141]")
 
 
 # What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".
@@ -253,6 +289,7 @@ def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Action
 INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
                "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
 _GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
+_GROUPS_OF = {"gunman", "man", "youth", "worker", "student", "resident"}  # plural: an unknown armed group or a crowd
 
 
 def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
@@ -260,10 +297,39 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     source = frame.source
     if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
         return None
-    person = source.ent_type_ == "PERSON" and source.pos_ == "PROPN"
-    if not person and (source.lemma_.lower() not in INDIVIDUALS or source.tag_ != "NN"):
+    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"}
+    if not person and source.pos_ == "PROPN" and source.ent_type_ == "" and not source.ent_iob_ == "B":
+        # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
+        known = knowledge.actors.code_actor(phrase_text(source))
+        person = known is None or (known.sector not in _GROUP_SECTORS and known.sector is not None)
+    if not person and (source.lemma_.lower() not in INDIVIDUALS or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
         return None
     return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
+
+
+POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "officer", "cop", "trooper", "gendarme", "riot"}
+_LETHAL_VERBS = {"kill", "murder", "assassinate", "execute", "slay"}
+
+
+def _police(token: Token | None) -> bool:
+    """True for police as the actor: "police", "riot police", "a police officer", "officers"."""
+    return token is not None and (token.lemma_.lower() in POLICE_NOUNS or token.lower_ == "police" or any(
+        c.dep_ == "compound" and c.lower_ == "police" for c in token.children))
+
+
+def _police_force(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "police fired rubber bullets at protesters", "was injured by police during a protest": police force
+    against protesters is repression (175, the codebook's "use tactics of violent repression"), not a fight
+    (19). A killing stays what it is (the README of the gold: police shooting an attacker is 193)."""
+    verb = frame.trigger
+    if verb.pos_ != "VERB" or not _police(frame.source) or verb.lemma_.lower() in _LETHAL_VERBS:
+        return None
+    if coded.cameo.startswith(("186", "20")) or any(c.dep_ == "acomp" and c.lower_ == "dead" for c in verb.children):
+        return None
+    crowd = frame.target is not None and frame.target.lemma_.lower() in CROWD_NOUNS
+    if not crowd and not any(t.lemma_.lower() in GATHERINGS | CROWD_NOUNS for t in verb.sent):
+        return None
+    return knowledge.codebook.describe("175", f"{coded.pattern} + police against protesters [175]")
 
 
 KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
@@ -276,7 +342,7 @@ def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
     assassination (186)."""
     target = frame.target
-    if coded.cameo not in {"190", "180"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
+    if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
     if target.lemma_.lower() not in POLITICAL_FIGURES:
         return None
@@ -402,17 +468,24 @@ def _sentence_mentions(
     codes |= _codes(nominal, knowledge)
     frames += nominal
     plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})
+    # the crime a legal act is for is an event of its own, never a complement of the legal act
+    crimes = list(crime_frames(sentence, knowledge.codebook))
+    codes |= _codes(crimes, knowledge)
+    plans += [Planned(f, codes[f.trigger.i][0].cameo, f.trigger, [], f.modality) for f in crimes if f.trigger.i in codes]
     out: list[EventMention] = []
     seen: set[tuple] = set()
     acted: set[tuple[int, int, str]] = set()
     taken: set[int] = set()
+    named_triggers: list[int] = []  # trigger index of each mention in `out`
     code_actor = lambda text: _code_actor(text, knowledge, ctx.document.published)  # noqa: E731
     for plan in plans:
+        if undergoes(plan.frame.trigger):
+            continue  # "he received a prison sentence": he is its target (see agentless.undergone_events)
         source = participant(plan.frame.source, ctx.earlier, code_actor)
         if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
             # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
             source = Participant(plan.frame.source, None)
-        if source is None and violent(plan.cameo) and is_means(plan.frame.source):
+        if source is None and violent(plan.cameo) and is_means(plan.frame.source) and not accidental(plan.frame.source):
             # "a roadside bombing killed ...", "were killed in a car bombing": the means stands for the unnamed agent
             source = Participant(plan.frame.source, code_actor(phrase_text(plan.frame.source)))
         if source is None or (plan.frame.source_means and not material(plan.cameo)):
@@ -431,14 +504,21 @@ def _sentence_mentions(
                 continue
             seen.add(key)
             mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
+            if mention is not None and plan.frame.source_means and violent(plan.cameo) and not is_means(source.token):
+                mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
             if mention is not None:
                 out.append(mention)
+                # a crime a legal act is for does not make the legal act background (see beside_named)
+                named_triggers.append(-1 if plan.frame in crimes else plan.trigger.i)
                 acted.add((plan.trigger.i, source.token.i, plan.cameo[:2]))
                 taken.update(t.i for t in (plan.trigger, plan.frame.trigger, plan.base, plan.frame.noun_trigger,
                                            source.token, plan.frame.source) if t is not None)
-    if any(m.actor.text for m in out):
-        return out  # the sentence's event has a named actor: its agentless acts are background to it
-    for event in agentless_events(sentence, knowledge.codebook, taken):
+    # a sentence whose event has a named actor keeps only the agentless acts that event caused and legal acts in
+    # clauses of their own (the rest is background to it)
+    named = [i for i, m in zip(named_triggers, out) if m.actor.text and i >= 0]
+    events = beside_named(sentence, knowledge.codebook, taken, named) if named else agentless_events(
+        sentence, knowledge.codebook, taken)
+    for event in events:
         if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
             out.append(mention)
     return out

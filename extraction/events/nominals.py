@@ -3,7 +3,8 @@
 A CAMEO coder codes an eventive noun ("riots", "attack", "strike") as an event when its actor is
 written inside the noun phrase, as a nationality adjective or a possessor ("the army's attack on
 the village"), and no coded verb already carries the sentence's event: the noun must be the
-subject of an uncoded verb ("are continuing", "spread") or stand alone.
+subject of an uncoded verb ("are continuing", "spread"), stand alone, or follow "after"/"following"/"amid"
+("fled after the army raid"). Forces written as a modifier ("the police shooting of X") name the actor too.
 """
 
 from __future__ import annotations
@@ -13,11 +14,19 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Span, Token
 
 from .codebook import Codebook
-from .frames import TARGET_PREPS, Frame, owned_tokens
+from .frames import TARGET_PREPS, Frame, _context, object_position, owned_tokens, phrasal_lemma, target_candidates
 from .modality import modality_of
 
 _ACTOR_MODIFIER_ENTS = {"NORP", "GPE", "ORG"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "ROOT"}
+# Forces that name the actor of a violent or coercive act noun as its modifier: "the police shooting of X",
+# "an army raid", "security forces' crackdown".
+FORCE_MODIFIERS = {"police", "army", "military", "troop", "soldier", "militia", "rebel", "militant", "insurgent"}
+# Prepositions (or participles) after which an event noun is reported as having happened: "after the army raid",
+# "following Russian airstrikes", "amid clashes".
+AFTER_PREPS = {"after", "following", "amid", "amidst"}
+# Verbs whose subject is an event and whose object is what it caused ("the shooting sparked protests").
+CAUSATIVE_VERBS = {"spark", "trigger", "cause", "prompt", "provoke", "ignite", "fuel", "result", "lead"}
 
 
 def actor_modifier(noun: Token) -> Token | None:
@@ -28,6 +37,50 @@ def actor_modifier(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _ACTOR_MODIFIER_ENTS:
             return child
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in FORCE_MODIFIERS:
+            return child
+    return None
+
+
+def is_nominal(token: Token) -> bool:
+    """True for an event noun, also a gerund the tagger read as a verb but that heads a noun phrase
+    ("the police shooting of X": a determiner or an "of" object)."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(
+        c.dep_ == "det" for c in token.children)
+
+
+# Prepositions whose object, an act noun with its actor written in it, reports the act: "killed in Israeli
+# airstrikes", "escalated with the police killing of X", "during a police raid", "the target of an army attack"
+# ("by" is the agent of a passive: the verb already carries it).
+_REPORTING_PREPS = {"in", "with", "during"}
+
+
+def _after(noun: Token) -> bool:
+    """True for the object of `AFTER_PREPS` ("after the army raid", "following Russian airstrikes")."""
+    return noun.dep_ in {"pobj", "dobj"} and noun.head.lower_ in AFTER_PREPS
+
+
+def _reported_with_actor(noun: Token) -> bool:
+    """True for an act noun with a written actor in an adjunct that reports it (`_REPORTING_PREPS`, "target of")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in _REPORTING_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in {"target", "victim"})
+
+
+def agent_of_noun(noun: Token) -> Token | None:
+    """The "by" agent of a participle on an event noun: "the attack, reportedly carried out by the rebels". (A bare
+    "by" on the noun, "an attack by X", was tried: two false positives on PLOVER, no gain on dev.)"""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    objects = [g for g in agent.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
     return None
 
 
@@ -39,11 +92,75 @@ def _targets(noun: Token) -> list[Token]:
 def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -> Iterator[Frame]:
     """Frames for eventive subject nouns with a written actor whose verb is not coded (indices in `coded`)."""
     for noun in sentence:
-        if noun.pos_ != "NOUN" or noun.dep_ not in _SUBJECT_DEPS or noun.head.i in coded:
+        if not is_nominal(noun) or codebook.code_noun(noun.lemma_.lower()) is None:
             continue
-        if codebook.code_noun(noun.lemma_.lower()) is None or (source := actor_modifier(noun)) is None:
+        cause = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CAUSATIVE_VERBS
+        # an agent written on the noun ("the attack carried out by X") reports the act wherever the noun stands
+        source = agent_of_noun(noun)
+        if source is None and not ((noun.dep_ in _SUBJECT_DEPS and noun.head.i not in coded) or cause or _after(noun)
+                                   or _reported_with_actor(noun)):
+            continue
+        if source is None and (source := actor_modifier(noun)) is None:
+            continue
+        if not (noun.dep_ in _SUBJECT_DEPS or cause or _after(noun) or _reported_with_actor(noun) or agent_of_noun(noun)):
             continue
         targets = _targets(noun)
         yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=source,
                     target=targets[0] if targets else None, noun_trigger=noun, owned=owned_tokens(noun),
                     modality=modality_of(noun.head), target_candidates=targets)
+
+
+# Legal acts whose "for"/"of" object names the crime of the person they are done to: "jailed X for the murder of
+# Y", "is serving a life sentence for the assassination of Y", "was convicted of the killing of Y".
+# ("accuse" is left out: an accusation is a verbal act, and the CAMEO examples code only the accusation.)
+LEGAL_HEADS = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "indict", "prosecute", "try",
+               "acquit", "serve", "confess", "detain"}
+_ACCUSED_IS_SUBJECT = {"serve", "confess"}  # for the others: the object or the passive subject
+_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
+
+
+def _accused(verb: Token) -> Token | None:
+    """Who the legal act is about: the subject of "serve"/"confess", else the object or the passive subject."""
+    deps = {"nsubj"} if verb.lemma_.lower() in _ACCUSED_IS_SUBJECT else {"dobj", "nsubjpass"}
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
+    """Frames for a violent crime noun named as the reason of a legal act ("jailed for the murder of a guard"): the
+    person the act is done to committed it (reported where the act only alleges it); its "of" object is the victim."""
+    for noun in sentence:
+        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in {"for", "of"}:
+            yield from _crime_gerund(noun, codebook)  # "sentenced them for torturing their children"
+            continue
+        if not is_nominal(noun) or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "of"}:
+            continue
+        code = codebook.code_noun(noun.lemma_.lower())
+        if code is None or code.root not in {"18", "19", "20"}:
+            continue
+        legal = noun.head.head
+        if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
+            legal = legal.head  # "serving a life sentence for ..."
+        if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+            continue
+        victims = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+        yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=accused,
+                    target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
+                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
+
+
+def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
+    """The frame of a violent gerund a legal act is for, with the accused as its actor (not the judge)."""
+    legal = verb.head.head
+    if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
+        legal = legal.head
+    if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+        return
+    lemma = phrasal_lemma(verb)
+    code = codebook.code_verb(lemma, _context(verb), object_position(verb))
+    if code is None or code.root not in {"18", "19", "20"}:
+        return
+    targets = target_candidates(verb, None)
+    yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=accused,
+                target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
+                modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)
