@@ -21,7 +21,7 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, load_discards
-from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
+from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens, phrase
 from .nominals import nominal_frames
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
@@ -537,21 +537,30 @@ def material(cameo: str) -> bool:
 
 
 # Verbal acts a named actor may make without a named addressee ("Senator X condemned the decision"):
-# disapproval (11) only. Statements, appeals, demands and threats (01, 02, 10, 13) alone were tried too:
-# no gain on the dev split and PLOVER F1 fell below 0.81. Actors: named entities the actor dictionary codes.
-SPEECH_ROOTS = {"11"}
+# disapproval (11), praise or endorsement of a thing (05: "hailed the pipeline"), claims, denials and condolences
+# (015, 016, 018). Statements, appeals, demands and threats (01, 02, 10, 13) alone were tried too: no gain on
+# the dev split and PLOVER F1 fell below 0.81. Actors: named entities (coded by the dictionary or not).
+SPEECH_ROOTS = {"11", "05"}
+SPEECH_CODES = {"015", "016", "018"}
+# Investigations (09) need no addressee and are made by agencies the dictionary codes ("the police").
+INQUIRY_ROOTS = {"09"}
 _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _COMMENTS = {"010", "012", "013"}  # 'said', pessimistic and optimistic comments: no act without an addressee
 
 
 def speech_act_alone(plan: Planned, source: Participant) -> bool:
-    """True for a verbal act (`SPEECH_ROOTS`, no mere comment) of a coded named actor in a main clause: it is
-    coded without a target."""
-    if plan.cameo[:2] not in SPEECH_ROOTS or plan.cameo in _COMMENTS or plan.secondary:
+    """True for a verbal act (`SPEECH_ROOTS`, `SPEECH_CODES`, no mere comment) of a named actor, an
+    investigation by a coded one, or an appeal "for X to be done" (`frames.for_clauses`), in a main clause:
+    it is coded without a target."""
+    if plan.secondary or plan.cameo in _COMMENTS or source.via_pronoun is not None:
         return False
     token = source.token
-    return source.code is not None and source.via_pronoun is None and (
-        token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN")
+    is_named = token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN"
+    if plan.cameo[:2] in INQUIRY_ROOTS:
+        return is_named or source.code is not None
+    if plan.cameo[:2] == "02" and plan.recoded is None and for_clauses(plan.trigger):
+        return is_named or source.code is not None
+    return (plan.cameo[:2] in SPEECH_ROOTS or plan.cameo in SPEECH_CODES) and is_named
 
 
 def yielding(cameo: str) -> bool:
