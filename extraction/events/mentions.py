@@ -29,7 +29,7 @@ from ..places.resolution import PLACE_NOUNS, resolve_places
 
 EXTRACTOR_VERSION = "0.1.0"
 # Verbs whose event is in their complement: the speaker is not the actor of what is reported.
-REPORTING_VERBS = {"say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write", "allege"}
+REPORTING_VERBS = {"say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write"}
 
 
 @dataclass(frozen=True)
@@ -560,6 +560,8 @@ def speech_act_alone(plan: Planned, source: Participant) -> bool:
         return is_named or source.code is not None
     if plan.cameo[:2] == "02" and plan.recoded is None and for_clauses(plan.trigger):
         return is_named or source.code is not None
+    if plan.announced:
+        return is_named  # "Nigeria announced it planned to join the bloc": the announcement is Nigeria's act
     return (plan.cameo[:2] in SPEECH_ROOTS or plan.cameo in SPEECH_CODES) and is_named
 
 
