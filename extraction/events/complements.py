@@ -33,6 +33,10 @@ REPORTING = frozenset({
     "acknowledge", "disclose", "according", "reiterate", "emphasize", "emphasise", "recall", "argue", "assert",
     "conclude",
 })
+# Reporting verbs of a third party, a belief or a memory: no announcement by their subject ("Reuters reported that
+# X plans to visit Y" is X's intent, not Reuters').
+HEARSAY = frozenset({"report", "quote", "according", "believe", "think", "know", "write", "recall", "claim",
+                     "indicate", "note", "conclude", "argue"})
 # Nouns whose "that" clause is demanded of its subject: "renewed its demand that Y do Z".
 DEMAND_NOUNS = frozenset({"demand", "call", "reminder", "insistence", "request", "appeal", "ultimatum"})
 # "X said that Y must/should do Z": the speaker demands Z of Y (CAMEO 10).
@@ -120,7 +124,8 @@ def announcer(marker: Token) -> Token | None:
         if link.kind == "reporting":
             # a trailing attribution ("X will visit Y, officials said") reports X's intent; a leading speaker
             # ("X announced that her government will ...") makes the announcement (CAMEO PLOVER gold codes X there)
-            ok = link.via == "ccomp" and link.head.pos_ in {"VERB", "AUX"} and link.head.i < marker.i
+            ok = (link.via == "ccomp" and link.head.pos_ in {"VERB", "AUX"} and link.head.i < marker.i
+                  and link.head.lemma_.lower() not in HEARSAY)
             return link.head if ok else None
         if link.kind not in {"pass", "marker"} or link.via not in {"xcomp", "conj"}:
             return None

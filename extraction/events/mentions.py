@@ -18,7 +18,7 @@ from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
 from .confidence import confidence, confidence_features
-from .complements import Planned, is_secondary, plan_events
+from .complements import Planned, is_secondary, past_background, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens, phrase
@@ -567,8 +567,8 @@ def speech_act_alone(plan: Planned, source: Participant) -> bool:
     """True for a verbal act (`SPEECH_ROOTS`, `SPEECH_CODES`, no mere comment) of a named actor, an
     investigation by a coded one, or an appeal "for X to be done" (`frames.for_clauses`), in a main clause:
     it is coded without a target."""
-    if plan.secondary or plan.cameo in _COMMENTS or source.via_pronoun is not None:
-        return False
+    if plan.secondary or plan.cameo in _COMMENTS or source.via_pronoun is not None or past_background(plan.trigger):
+        return False  # "had reached 3 percent support": a pluperfect act without addressee is background
     token = source.token
     is_named = token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN"
     if plan.cameo[:2] in INQUIRY_ROOTS:
