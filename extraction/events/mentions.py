@@ -565,7 +565,7 @@ _COMMENTS = {"010", "012", "013"}  # 'said', pessimistic and optimistic comments
 
 def speech_act_alone(plan: Planned, source: Participant) -> bool:
     """True for a verbal act (`SPEECH_ROOTS`, `SPEECH_CODES`, no mere comment) of a named actor, an
-    investigation by a coded one, or an appeal "for X to be done" (`frames.for_clauses`), in a main clause:
+    investigation by a coded one, or an appeal for an act (`_appeal_for`), in a main clause:
     it is coded without a target."""
     if plan.secondary or plan.cameo in _COMMENTS or source.via_pronoun is not None or past_background(plan.trigger):
         return False  # "had reached 3 percent support": a pluperfect act without addressee is background
@@ -573,11 +573,18 @@ def speech_act_alone(plan: Planned, source: Participant) -> bool:
     is_named = token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN"
     if plan.cameo[:2] in INQUIRY_ROOTS:
         return is_named or source.code is not None
-    if plan.cameo[:2] == "02" and plan.recoded is None and for_clauses(plan.trigger):
+    if plan.cameo[:2] == "02" and plan.recoded is None and _appeal_for(plan.trigger):
         return is_named or source.code is not None
     if plan.announced:
         return is_named  # "Nigeria announced it planned to join the bloc": the announcement is Nigeria's act
     return (plan.cameo[:2] in SPEECH_ROOTS or plan.cameo in SPEECH_CODES) and is_named
+
+
+def _appeal_for(verb: Token) -> bool:
+    """True for an appeal for an act ("called for the deaths to be investigated", "called for an inquiry"):
+    "for" right after the verb, as a preposition or as the mark of a "for X to do" clause."""
+    return bool(for_clauses(verb)) or any(c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1
+                                           for c in verb.children)
 
 
 def yielding(cameo: str) -> bool:
