@@ -159,3 +159,14 @@ def test_codebook_object_anchor_reaches_past_modifiers(codebook, lemma, context,
 @pytest.mark.parametrize("lemma, eventive", [("strike", True), ("talks", True), ("soldier", False)])
 def test_codebook_is_eventive(codebook, lemma, eventive):
     assert codebook.is_eventive(lemma) is eventive
+
+
+@pytest.mark.parametrize("lemma, cameo", [
+    ("pardon", "0841"), ("commute", "0841"),  # the codebook's 0841 note: pardons and commutations are releases
+    ("indict", "115"),                        # the 173 note: criminal charges are 115
+    ("confess", "015"), ("admit", "015"),     # 015: admit a wrongdoing
+    ("allege", "1121"),                       # 1121: allege a crime
+    ("subpoena", "1014"),
+])
+def test_codebook_verbal_and_legal_overrides(lemma, cameo, knowledge):
+    assert knowledge.codebook.code_verb(lemma).cameo == cameo
