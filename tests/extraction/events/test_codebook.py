@@ -170,3 +170,12 @@ def test_codebook_is_eventive(codebook, lemma, eventive):
 ])
 def test_codebook_verbal_and_legal_overrides(lemma, cameo, knowledge):
     assert knowledge.codebook.code_verb(lemma).cameo == cameo
+
+
+@pytest.mark.parametrize("lemma, context, cameo", [
+    ("unseal", ["further", "charge", "against", "minister"], "115"),  # charges are brought: 115
+    ("bring", ["charge", "against", "company"], "115"),
+    ("issue", ["subpoena", "to", "bank"], "1014"),
+])
+def test_codebook_light_verbs_of_legal_acts(lemma, context, cameo, knowledge):
+    assert knowledge.codebook.code_verb(lemma, context).cameo == cameo
