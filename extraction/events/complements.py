@@ -399,7 +399,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             "reported" if frame.modality == "reported" else "asserted")
         code = recode(kind, cameo)
         speakers = by_trigger.get(marker.i, []) if _own_side(frame.source) else []
-        said = announcer(marker) if kind in {"intent", "threat"} else None
+        said = announcer(marker) if kind in {"intent", "threat"} and _speakers_side(frame.source) else None
         if said is not None and by_trigger.get(said.i):
             # "X announced that her government will withdraw the bill": the announcement is X's act (03x/13x)
             speakers = by_trigger[said.i]
@@ -455,6 +455,13 @@ def _aside(plan: Planned, acting: set[int]) -> bool:
     manner of that event ("staged rallies, saying ..."), not a second one. Violence stays ("shelled, killing")."""
     main = trailing_participle(plan.trigger)
     return main is not None and main.i in acting and plan.cameo[:2] < "18"
+
+
+def _speakers_side(source: Token | None) -> bool:
+    """True for a complement subject that names the speaker or the speaker's side ("she", "it", "her government"):
+    the announcement is then the speaker's act. A named subject ("said that Iran would support Iraq") keeps it."""
+    return source is not None and (source.pos_ == "PRON" or (source.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in source.children)))
 
 
 def _own_side(source: Token | None) -> bool:
