@@ -132,8 +132,20 @@ def announcer(marker: Token) -> Token | None:
     return None
 
 
+# Frequency adverbs that make "would" habitual ("would sometimes kill"): a past habit, asserted (gold README).
+HABITUAL = frozenset({"sometimes", "often", "usually", "always", "regularly", "frequently", "routinely", "repeatedly"})
+
+
+def habitual(token: Token) -> bool:
+    """True for "would" + a frequency adverb on the verb: a past habit, not a future act or a hedge."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
+
+
 def has_future_aux(token: Token) -> bool:
     """True when "will"/"would"/"shall" governs the verb: CAMEO reads a future act as an intention."""
+    if habitual(token):
+        return False
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or any(
         c.dep_ == "aux" and c.lower_ == "going" for c in token.children
     )
