@@ -216,7 +216,7 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     if (passive := _children(verb, PASSIVE_SUBJECTS)) and verb.lemma_.lower() not in STATE_PASSIVES:
         out.append(_resolve_relative(passive[0], verb))
     objects = [o for o in [*_children(verb, OBJECTS), *_after_as(verb)] if o is not noun_trigger]
-    objects += for_clause_subjects(verb)
+    objects += for_clause_subjects(verb) + shared_objects(verb)
     datives = _prep_objects(verb, {"to"})
     if noun_trigger is not None:
         out += _prep_objects(noun_trigger, TARGET_PREPS)
@@ -252,6 +252,14 @@ def _target(verb: Token, noun_trigger: Token | None) -> Token | None:
     """Target of a verb: the first of `target_candidates`."""
     candidates = target_candidates(verb, noun_trigger)
     return candidates[0] if candidates else None
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The object a second verb shares with the first when both come before it ("surrounded and threatened the
+    senator": the parser hangs the senator on the first verb only)."""
+    if verb.dep_ != "conj" or _children(verb, OBJECTS) or verb.head.pos_ != "VERB":
+        return []
+    return [o for o in _children(verb.head, OBJECTS) if o.i > verb.i]
 
 
 def for_clauses(verb: Token) -> list[Token]:

@@ -570,7 +570,9 @@ def speech_act_alone(plan: Planned, source: Participant) -> bool:
     if plan.secondary or plan.cameo in _COMMENTS or source.via_pronoun is not None or past_background(plan.trigger):
         return False  # "had reached 3 percent support": a pluperfect act without addressee is background
     token = source.token
-    is_named = token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN"
+    # "One senator, Ruth Vale, said ...": the appositive names the speaker
+    is_named = any(t.ent_type_ in _NAMED_TYPES or t.pos_ == "PROPN"
+                   for t in [token, *(c for c in token.children if c.dep_ == "appos")])
     if plan.cameo[:2] in INQUIRY_ROOTS:
         return is_named or source.code is not None
     if plan.cameo[:2] == "02" and plan.recoded is None and _appeal_for(plan.trigger):

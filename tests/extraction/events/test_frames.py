@@ -145,3 +145,18 @@ def test_frames_for_clause_subject_is_the_addressee():
     assert frame.context[0] == "for"  # the codebook's "call (FOR)" pattern: an appeal
     assert [t.text for t in for_clause_subjects(called)] == ["allies"]
     assert "allies" in [t.text for t in target_candidates(called, None)]
+
+
+# "Rebels surrounded and threatened Vale ." (the parser hangs Vale on "surrounded" only)
+SHARED = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel", "O"), ("surrounded", 1, "ROOT", "VERB", "VBD", "surround", "O"),
+          ("and", 1, "cc", "CCONJ", "CC", "and", "O"), ("threatened", 1, "conj", "VERB", "VBD", "threaten", "O"),
+          ("Vale", 1, "dobj", "PROPN", "NNP", "Vale", "B-PERSON"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_conjoined_verbs_share_a_later_object():
+    from eventpipe.extraction.events.frames import shared_objects, target_candidates
+
+    doc = build(SHARED)
+    assert [t.text for t in shared_objects(doc[3])] == ["Vale"]
+    assert [t.text for t in target_candidates(doc[3], None)][:1] == ["Vale"]
+    assert shared_objects(doc[1]) == []

@@ -426,6 +426,8 @@ def test_mentions_speech_act_alone_needs_a_named_actor_and_an_act(text, nlp, kno
     ("Mayor Ruth Vale announced that her government will withdraw the tax bill.", "Mayor Ruth Vale", "03", None),
     # an announced lawsuit is a threat (13), by the speaker the pronoun names
     ("Ruth Vale said she intended to sue over the decision.", "Ruth Vale", "13", None),
+    # an appositive names the speaker of a targetless act
+    ("One senator, Ruth Vale, said she intended to sue over the decision.", "One senator, Ruth Vale", "13", None),
     # an allegation accuses the complement's subject
     ("Police alleged the suspect stole two cars.", "Police", "11", "suspect"),
     # denials and investigations need no addressee
