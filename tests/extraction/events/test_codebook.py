@@ -176,6 +176,8 @@ def test_codebook_verbal_and_legal_overrides(lemma, cameo, knowledge):
     ("unseal", ["further", "charge", "against", "minister"], "115"),  # charges are brought: 115
     ("bring", ["charge", "against", "company"], "115"),
     ("issue", ["subpoena", "to", "bank"], "1014"),
+    ("give", ["a", "different", "account", "of", "event"], "010"),  # an account is a statement, not aid
+    ("give", ["aid", "to", "refugee"], "070"),
 ])
 def test_codebook_light_verbs_of_legal_acts(lemma, context, cameo, knowledge):
     assert knowledge.codebook.code_verb(lemma, context).cameo == cameo
