@@ -26,6 +26,7 @@ LIGHT_VERBS = frozenset({
     "begin", "start", "continue", "resume", "intensify", "step up", "wage", "unleash", "organize",
     "organise", "lead", "order", "voice", "extend", "offer", "reiterate", "renew", "announce",
     "engage", "engage in", "commit", "perpetrate", "undertake", "take", "pay", "reach", "call for",
+    "file", "bring", "lodge", "unseal", "level",  # "filed charges", "unsealed an indictment": legal acts (115)
 })
 
 # PLOVER event type per CAMEO root, then finer exceptions. From PLOVER's CAMEO crosswalk

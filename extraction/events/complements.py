@@ -29,10 +29,14 @@ MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure"]
 
 REPORTING = frozenset({
     "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
-    "allege", "confirm", "declare", "quote", "indicate", "reveal", "believe", "think", "know", "explain",
+    "confirm", "declare", "quote", "indicate", "reveal", "believe", "think", "know", "explain",
     "acknowledge", "disclose", "according", "reiterate", "emphasize", "emphasise", "recall", "argue", "assert",
     "conclude",
 })
+# Reporting verbs of a third party, a belief or a memory: no announcement by their subject ("Reuters reported that
+# X plans to visit Y" is X's intent, not Reuters').
+HEARSAY = frozenset({"report", "quote", "according", "believe", "think", "know", "write", "recall", "claim",
+                     "indicate", "note", "conclude", "argue"})
 # Nouns whose "that" clause is demanded of its subject: "renewed its demand that Y do Z".
 DEMAND_NOUNS = frozenset({"demand", "call", "reminder", "insistence", "request", "appeal", "ultimatum"})
 # "X said that Y must/should do Z": the speaker demands Z of Y (CAMEO 10).
@@ -113,8 +117,35 @@ def chain(trigger: Token) -> list[Link]:
     return links
 
 
+def announcer(marker: Token) -> Token | None:
+    """The reporting verb ("announced", "said") whose "that" clause holds the intent or threat `marker`, through
+    transparent heads only; None when the marker is no reported clause."""
+    for link in chain(marker):
+        if link.kind == "reporting":
+            # a trailing attribution ("X will visit Y, officials said") reports X's intent; a leading speaker
+            # ("X announced that her government will ...") makes the announcement (CAMEO PLOVER gold codes X there)
+            ok = (link.via == "ccomp" and link.head.pos_ in {"VERB", "AUX"} and link.head.i < marker.i
+                  and link.head.lemma_.lower() not in HEARSAY)
+            return link.head if ok else None
+        if link.kind not in {"pass", "marker"} or link.via not in {"xcomp", "conj"}:
+            return None
+    return None
+
+
+# Frequency adverbs that make "would" habitual ("would sometimes kill"): a past habit, asserted (gold README).
+HABITUAL = frozenset({"sometimes", "often", "usually", "always", "regularly", "frequently", "routinely", "repeatedly"})
+
+
+def habitual(token: Token) -> bool:
+    """True for "would" + a frequency adverb on the verb: a past habit, not a future act or a hedge."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
+
+
 def has_future_aux(token: Token) -> bool:
     """True when "will"/"would"/"shall" governs the verb: CAMEO reads a future act as an intention."""
+    if habitual(token):
+        return False
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or any(
         c.dep_ == "aux" and c.lower_ == "going" for c in token.children
     )
@@ -160,7 +191,9 @@ def recode(kind: MarkerKind, complement: str) -> str:
             return complement
         return _INTENT_BY_CODE.get(complement) or _INTENT_BY_CODE.get(complement[:3]) or _INTENT_BY_ROOT.get(root, "030")
     if kind in {"intent", "threat"}:
-        if root in {"10", "11", "12", "13"}:
+        if root == "11":
+            return "130"  # "intends to sue": an announced hostile act is a threat (the codebook's note to 130)
+        if root in {"10", "12", "13"}:
             return complement if kind == "intent" else "130"
         return _THREAT_BY_CODE.get(complement) or _THREAT_BY_CODE.get(complement[:3]) or _THREAT_BY_ROOT.get(root, "130")
     if root == "12":
@@ -182,6 +215,7 @@ class Planned:
     recoded: MarkerKind | None = None
     secondary: bool = False
     base: Token | None = None  # the complement whose code is recoded when it is not the frame's trigger
+    announced: bool = False  # an intent or threat made public by a reporting verb's speaker ("announced it will")
 
 
 def is_secondary(token: Token) -> bool:
@@ -377,8 +411,13 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             "reported" if frame.modality == "reported" else "asserted")
         code = recode(kind, cameo)
         speakers = by_trigger.get(marker.i, []) if _own_side(frame.source) else []
+        said = announcer(marker) if kind in {"intent", "threat"} and _speakers_side(frame.source) else None
+        if said is not None and by_trigger.get(said.i):
+            # "X announced that her government will withdraw the bill": the announcement is X's act (03x/13x)
+            speakers = by_trigger[said.i]
         # "X and Y agreed that their countries should cooperate": the marker's subjects act, not "their countries"
-        planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind)
+        planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind,
+                               announced=said is not None)
                        for s in speakers or [frame])
     for p in planned:
         if failed_settlement(p.trigger):
@@ -428,6 +467,13 @@ def _aside(plan: Planned, acting: set[int]) -> bool:
     manner of that event ("staged rallies, saying ..."), not a second one. Violence stays ("shelled, killing")."""
     main = trailing_participle(plan.trigger)
     return main is not None and main.i in acting and plan.cameo[:2] < "18"
+
+
+def _speakers_side(source: Token | None) -> bool:
+    """True for a complement subject that names the speaker or the speaker's side ("she", "it", "her government"):
+    the announcement is then the speaker's act. A named subject ("said that Iran would support Iraq") keeps it."""
+    return source is not None and (source.pos_ == "PRON" or (source.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in source.children)))
 
 
 def _own_side(source: Token | None) -> bool:

@@ -228,6 +228,7 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     if (passive := _children(verb, PASSIVE_SUBJECTS)) and verb.lemma_.lower() not in STATE_PASSIVES:
         out.append(_resolve_relative(passive[0], verb))
     objects = [o for o in [*_children(verb, OBJECTS), *_after_as(verb)] if o is not noun_trigger]
+    objects += for_clause_subjects(verb) + shared_objects(verb)
     datives = _prep_objects(verb, {"to"})
     if noun_trigger is not None:
         out += _prep_objects(noun_trigger, TARGET_PREPS)
@@ -265,10 +266,32 @@ def _target(verb: Token, noun_trigger: Token | None) -> Token | None:
     return candidates[0] if candidates else None
 
 
+def shared_objects(verb: Token) -> list[Token]:
+    """The object a second verb shares with the first when both come before it ("surrounded and threatened the
+    senator": the parser hangs the senator on the first verb only)."""
+    if verb.dep_ != "conj" or _children(verb, OBJECTS) or verb.head.pos_ != "VERB":
+        return []
+    return [o for o in _children(verb.head, OBJECTS) if o.i > verb.i]
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """The "for X to do" clauses right after the verb ("called for the allies to pay", "called for the deaths to
+    be investigated"); the parser hangs "for" on the clause, not on the verb."""
+    return [c for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)]
+
+
+def for_clause_subjects(verb: Token) -> list[Token]:
+    """The active subjects of `for_clauses`: whom the appeal or demand addresses ("the allies")."""
+    return [s for c in for_clauses(verb) for s in c.children if s.dep_ == "nsubj"]
+
+
 def _context(verb: Token) -> list[str]:
-    """Lemmas after the verb in its own clause: what the codebook's object patterns match."""
+    """Lemmas after the verb in its own clause: what the codebook's object patterns match ("for" of a
+    "for X to do" clause included: "called for X to" is an appeal)."""
     owned = owned_tokens(verb)
-    return [t.lemma_.lower() for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+    lead = ["for"] if for_clauses(verb) else []
+    return lead + [t.lemma_.lower() for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
 
 
 def object_position(verb: Token) -> int | None:
@@ -278,7 +301,8 @@ def object_position(verb: Token) -> int | None:
         return None
     owned = owned_tokens(verb)
     kept = [t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
-    return kept.index(objects[0].i) if objects[0].i in kept else None
+    lead = 1 if for_clauses(verb) else 0
+    return kept.index(objects[0].i) + lead if objects[0].i in kept else None
 
 
 def owned_tokens(verb: Token) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...schemas import Modality
+from .complements import habitual
 
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 HEDGE_AUX = {"could", "might", "may", "would", "should"}
@@ -38,6 +39,8 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if node.lower_ in {"asks", "ask", "asked"} and any(c.lower_ == "when" for c in node.children):
             return True
+    if habitual(token):
+        return False  # "would sometimes kill": a past habit
     return any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in token.children)
 
 

@@ -77,10 +77,21 @@ def is_actor(token: Token, code: ActorCode | None) -> bool:
     if natural_force(token):
         return False
     if (token.lemma_.lower() in _ABSTRACT_HEADS or _eventive(token)) and token.ent_type_ not in ACTOR_ENTS:
-        return False
+        return _candidate_organisation(token)
     if code is not None and (code.country or code.sector):
         return True
     return token.ent_type_ in ACTOR_ENTS and token.ent_type_ != "FAC"
+
+
+# Heads that name a person's organisation when a person's name modifies them: "the Vale campaign".
+_ORGANISATION_HEADS = {"campaign"}
+
+
+def _candidate_organisation(token: Token) -> bool:
+    """True for a campaign named after a person ("the Vale campaign"): the candidate's organisation, an actor
+    (a "bombing campaign" stays an act)."""
+    return token.lemma_.lower() in _ORGANISATION_HEADS and any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children)
 
 
 def phrase_text(token: Token) -> str:

@@ -179,7 +179,7 @@ def test_agentless_effect_of_a_named_event_is_kept(nlp, knowledge):
     # a killing by police stays a killing
     ("Police killed a protester on Friday.", "Police", "190"),
     # light verbs before an attack noun code the attack; by an individual it is an assault
-    ("Police alleged the suspect performed two attacks.", "suspect", "180"),
+    ("Police said the suspect performed two attacks.", "suspect", "180"),
     ("Turkey began supporting the government, providing airstrikes with its air force.", "Turkey", "195"),
     # protesters who surround or block obstruct (144); members of a group act for it
     ("A group of protesters surrounded the minister as he left the hall.", "protesters", "144"),

@@ -159,3 +159,25 @@ def test_codebook_object_anchor_reaches_past_modifiers(codebook, lemma, context,
 @pytest.mark.parametrize("lemma, eventive", [("strike", True), ("talks", True), ("soldier", False)])
 def test_codebook_is_eventive(codebook, lemma, eventive):
     assert codebook.is_eventive(lemma) is eventive
+
+
+@pytest.mark.parametrize("lemma, cameo", [
+    ("pardon", "0841"), ("commute", "0841"),  # the codebook's 0841 note: pardons and commutations are releases
+    ("indict", "115"),                        # the 173 note: criminal charges are 115
+    ("confess", "015"), ("admit", "015"),     # 015: admit a wrongdoing
+    ("allege", "1121"),                       # 1121: allege a crime
+    ("subpoena", "1014"),
+])
+def test_codebook_verbal_and_legal_overrides(lemma, cameo, knowledge):
+    assert knowledge.codebook.code_verb(lemma).cameo == cameo
+
+
+@pytest.mark.parametrize("lemma, context, cameo", [
+    ("unseal", ["further", "charge", "against", "minister"], "115"),  # charges are brought: 115
+    ("bring", ["charge", "against", "company"], "115"),
+    ("issue", ["subpoena", "to", "bank"], "1014"),
+    ("give", ["a", "different", "account", "of", "event"], "010"),  # an account is a statement, not aid
+    ("give", ["aid", "to", "refugee"], "070"),
+])
+def test_codebook_light_verbs_of_legal_acts(lemma, context, cameo, knowledge):
+    assert knowledge.codebook.code_verb(lemma, context).cameo == cameo

@@ -156,3 +156,36 @@ def test_complements_own_side_subject(words, expected):
                   "PRP$" if words[0] == "their" else "DT", words[0], "O"),
                  (words[1], 1, "ROOT", "NOUN", "NNS", "country", "O")])
     assert _own_side(doc[1]) is expected
+
+
+# "Vale announced that her cabinet will withdraw the bill ."
+ANNOUNCED = [("Vale", 1, "nsubj", "PROPN", "NNP", "Vale", "B-PERSON"), ("announced", 1, "ROOT", "VERB", "VBD", "announce", "O"),
+             ("that", 6, "mark", "SCONJ", "IN", "that", "O"), ("her", 4, "poss", "PRON", "PRP$", "her", "O"),
+             ("cabinet", 6, "nsubj", "NOUN", "NN", "cabinet", "O"), ("will", 6, "aux", "AUX", "MD", "will", "O"),
+             ("withdraw", 1, "ccomp", "VERB", "VB", "withdraw", "O"), ("the", 8, "det", "DET", "DT", "the", "O"),
+             ("bill", 6, "dobj", "NOUN", "NN", "bill", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+# "Her cabinet will withdraw the bill , Vale reported ."
+TRAILING = [("Her", 1, "poss", "PRON", "PRP$", "her", "O"), ("cabinet", 3, "nsubj", "NOUN", "NN", "cabinet", "O"),
+            ("will", 3, "aux", "AUX", "MD", "will", "O"), ("withdraw", 8, "ccomp", "VERB", "VB", "withdraw", "O"),
+            ("the", 5, "det", "DET", "DT", "the", "O"), ("bill", 3, "dobj", "NOUN", "NN", "bill", "O"),
+            (",", 8, "punct", "PUNCT", ",", ",", "O"), ("Vale", 8, "nsubj", "PROPN", "NNP", "Vale", "B-PERSON"),
+            ("said", 8, "ROOT", "VERB", "VBD", "say", "O"), (".", 8, "punct", "PUNCT", ".", ".", "O")]
+# "Vale reported that her cabinet will withdraw the bill ." (a third party's report: no announcement)
+REPORTED = [(w, h, d, p, t, "report" if w == "reported" else lem, e) for w, h, d, p, t, lem, e in
+            [(("reported",) + r[1:]) if r[0] == "announced" else r for r in ANNOUNCED]]
+
+
+@pytest.mark.parametrize("rows, source, announced", [
+    (ANNOUNCED, "Vale", True),        # a leading speaker announces the intent: the speaker's act (03x)
+    (TRAILING, "cabinet", False),     # a trailing attribution reports the cabinet's own intent
+    (REPORTED, "cabinet", False),     # hearsay verbs announce nothing
+])
+def test_complements_announced_intent_is_the_speakers_act(rows, source, announced):
+    plans = plan_events(list(find_frames(build(rows)[:])), {i: "081" for i, r in enumerate(rows) if r[0] == "withdraw"})
+    assert [(p.cameo[:2], p.frame.source.text, p.announced) for p in plans] == [("03", source, announced)]
+
+
+@pytest.mark.parametrize("complement, expected", [("115", "130"), ("111", "130"), ("130", "130")])
+def test_complements_intent_to_a_legal_act_is_a_threat(complement, expected):
+    # "intends to sue": the codebook's note to 130 codes an announced hostile act as a threat
+    assert recode("intent", complement) == expected

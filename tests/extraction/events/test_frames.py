@@ -127,3 +127,36 @@ def test_frames_place_inside_an_organisation_name_is_no_target(nlp):
     sentence = next(nlp("Chile accused the Revolutionary Front in Peru of the bombing.").sents)
     frame = next(f for f in find_frames(sentence) if f.trigger.text == "accused")
     assert "Peru" not in [t.text for t in frame.target_candidates]
+
+
+# "Vale called for the allies to pay ."
+CALLED_FOR = [("Vale", 1, "nsubj", "PROPN", "NNP", "Vale", "B-PERSON"), ("called", 1, "ROOT", "VERB", "VBD", "call", "O"),
+              ("for", 5, "mark", "SCONJ", "IN", "for", "O"), ("the", 4, "det", "DET", "DT", "the", "O"),
+              ("allies", 5, "nsubj", "NOUN", "NNS", "ally", "O"), ("pay", 1, "advcl", "VERB", "VB", "pay", "O"),
+              (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_for_clause_subject_is_the_addressee():
+    from eventpipe.extraction.events.frames import for_clause_subjects, target_candidates
+
+    doc = build(CALLED_FOR)
+    called = doc[1]
+    frame = next(f for f in find_frames(doc[:]) if f.trigger.i == 1)
+    assert frame.context[0] == "for"  # the codebook's "call (FOR)" pattern: an appeal
+    assert [t.text for t in for_clause_subjects(called)] == ["allies"]
+    assert "allies" in [t.text for t in target_candidates(called, None)]
+
+
+# "Rebels surrounded and threatened Vale ." (the parser hangs Vale on "surrounded" only)
+SHARED = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel", "O"), ("surrounded", 1, "ROOT", "VERB", "VBD", "surround", "O"),
+          ("and", 1, "cc", "CCONJ", "CC", "and", "O"), ("threatened", 1, "conj", "VERB", "VBD", "threaten", "O"),
+          ("Vale", 1, "dobj", "PROPN", "NNP", "Vale", "B-PERSON"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_conjoined_verbs_share_a_later_object():
+    from eventpipe.extraction.events.frames import shared_objects, target_candidates
+
+    doc = build(SHARED)
+    assert [t.text for t in shared_objects(doc[3])] == ["Vale"]
+    assert [t.text for t in target_candidates(doc[3], None)][:1] == ["Vale"]
+    assert shared_objects(doc[1]) == []

@@ -415,3 +415,34 @@ def test_mentions_named_actor_speech_act_needs_no_target(text, actor, root, nlp,
 ])
 def test_mentions_speech_act_alone_needs_a_named_actor_and_an_act(text, nlp, knowledge):
     assert not [c for _, c, t in _found(text, nlp, knowledge) if t is None and c[:2] in {"01", "02", "10", "11", "13"}]
+
+
+@pytest.mark.parametrize("text, actor, root, target", [
+    # "called for X to do": an appeal addressed to X
+    ("Senator Ruth Vale called for Ruritania to release the prisoners.", "Senator Ruth Vale", "02", "Ruritania"),
+    # an appeal for a clause with no addressee
+    ("The council called for the deaths to be investigated.", "council", "02", None),
+    # a leading speaker's announcement of her government's act is her own intent (03x)
+    ("Mayor Ruth Vale announced that her government will withdraw the tax bill.", "Mayor Ruth Vale", "03", None),
+    # an announced lawsuit is a threat (13), by the speaker the pronoun names
+    ("Ruth Vale said she intended to sue over the decision.", "Ruth Vale", "13", None),
+    # an appositive names the speaker of a targetless act
+    ("One senator, Ruth Vale, said she intended to sue over the decision.", "One senator, Ruth Vale", "13", None),
+    # an allegation accuses the complement's subject
+    ("Police alleged the suspect stole two cars.", "Police", "11", "suspect"),
+    # denials and investigations need no addressee
+    ("Senator Ruth Vale denied that she took the money.", "Senator Ruth Vale", "01", None),
+    ("The police are investigating the robbery.", "police", "09", None),
+])
+def test_mentions_verbal_acts(text, actor, root, target, nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else None) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, root, target) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Two weeks before the deadline, Ruth Vale had only reached 3 percent support in two polls.",  # pluperfect
+    "Her government will withdraw the tax bill, Ruth Vale said.",  # a trailing attribution announces nothing
+])
+def test_mentions_no_speech_act_alone(text, nlp, knowledge):
+    found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
+    assert not any(actor.endswith("Vale") and root in {"03", "05"} for actor, root in found)

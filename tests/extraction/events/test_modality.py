@@ -37,3 +37,19 @@ PLAN = [("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("plans
 ])
 def test_modality_of_trigger(rows, trigger, expected):
     assert modality_of(build(rows)[trigger]) == expected
+
+
+# "Ruritania would sometimes attack" (a past habit) / "Ruritania would attack" (a hedge)
+HABIT = [("Ruritania", 3, "nsubj", "PROPN", "NNP", "Ruritania", "B-GPE"), ("would", 3, "aux", "AUX", "MD", "would", "O"),
+         ("sometimes", 3, "advmod", "ADV", "RB", "sometimes", "O"), ("attack", 3, "ROOT", "VERB", "VB", "attack", "O")]
+HEDGE = [r for r in HABIT if r[0] != "sometimes"]
+HEDGE = [(w, 2 if h == 3 else h, d, p, t, lem, e) for w, h, d, p, t, lem, e in HEDGE]
+
+
+@pytest.mark.parametrize("rows, trigger, expected", [(HABIT, 3, "asserted"), (HEDGE, 2, "hypothetical")])
+def test_modality_habitual_would_is_asserted(rows, trigger, expected):
+    from eventpipe.extraction.events.complements import has_future_aux
+
+    doc = build(rows)
+    assert modality_of(doc[trigger]) == expected
+    assert has_future_aux(doc[trigger]) is (expected != "asserted")

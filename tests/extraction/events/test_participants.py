@@ -64,3 +64,17 @@ def test_participants_natural_force_names(text, word, force, nlp):
 
     doc = nlp(text)
     assert natural_force(next(t for t in doc if t.text == word)) is force
+
+
+@pytest.mark.parametrize("text, head, actor", [
+    ("The Vale campaign criticized the senator.", "campaign", True),   # a candidate's organisation
+    ("The bombing campaign ended in May.", "campaign", False),          # an act, not an actor
+])
+def test_participants_campaign_named_after_a_person(text, head, actor, nlp, knowledge):
+    from eventpipe.extraction.events.mentions import _code_actor
+    from eventpipe.extraction.events.participants import participant
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == head)
+    found = participant(token, [], lambda s: _code_actor(s, knowledge, None))
+    assert (found is not None and found.token.text == head) is actor
