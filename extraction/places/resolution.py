@@ -17,6 +17,7 @@ from functools import lru_cache
 from ...schemas import Place, Span
 from . import ranking
 from .detection import DOTTED_HEADS, ORG_AFTER, POSTAL_WORDS, abbreviation_at, is_dateline
+from .facilities import facility_places
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
@@ -108,13 +109,18 @@ def resolve_places(
     """Every named place in `text`, resolved and in text order (non-overlapping spans).
 
     `entities`: named-entity spans (start, end, label) of a parse of `text`, e.g. spaCy's doc.ents; the GPE and LOC
-    spans that the gazetteer matcher missed are added when they name a gazetteer place. Raw text works without."""
+    spans that the gazetteer matcher missed are added when they name a gazetteer place, and facilities, streets and
+    venues the gazetteer lacks take the point of the town their context names (`facilities.py`, basis "context").
+    Raw text works without."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
     mentions = sorted(mentions + _entity_mentions(text, entities, mentions, gazetteer), key=lambda m: m.start)
     context = _choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
-    return [_place(m) for m in mentions if m.chosen is not None]
+    places = [_place(m) for m in mentions if m.chosen is not None]
+    if not entities:
+        return places
+    return sorted(places + facility_places(text, entities, places), key=lambda p: p.span.start)
 
 
 def _entity_mentions(
