@@ -151,6 +151,9 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Siberia", (), 60.0, 100.0, "RU"),
     ("Patagonia", (), -45.0, -69.0, ""),
 )
+# GeoNames ids of the regions above that GeoNames has as one feature (its "Middle East" region, its oceans), so a
+# match on the id holds whichever point an annotator took.
+REGION_IDS = {"Middle East": 6269133, "Atlantic Ocean": 3411923, "Pacific Ocean": 2363254}
 # Words around admin1 names in GeoNames that nobody writes ("Muhafazat Kirkuk", "Basra Governorate").
 _ADMIN_NOISE_WORDS = re.compile(
     r"^(Muhafazat|Mayorality of|Wilayat-e|Ostan-e|Provincia de|Provincia di|Province of|Departamento de|Estado de)\s+|"
@@ -346,7 +349,8 @@ def _region_rows(continents: dict, iso3: dict) -> list[str]:
                  c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), "", 2))
             for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
-        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc, min_length=2), []))
+        rows.append(_row(REGION_IDS.get(name), "region", name, iso3.get(cc), None, lat, lon, 0,
+                         _keys([name, *aliases], cc, min_length=2), []))
     return rows
 
 
