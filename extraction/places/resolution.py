@@ -8,6 +8,7 @@ document names or resolves to) and every mention of a name takes one sense per d
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,8 @@ MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
 MIN_CONTEXT_ALTERNATE_POPULATION = 50000
 MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
 MIN_CUE_ALTERNATE_POPULATION = 15000
+NEAR_KM = 150  # a candidate town this close to another town the document names is in the story's area
+NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
@@ -459,6 +462,7 @@ class _Context:
     named: set[str]  # countries the document names (hint, country names, adjectives)
     located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)  # name key -> (lat, lon) of the town chosen
     hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
 
 
@@ -477,6 +481,7 @@ def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazet
     context = _located(ordered, context)
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
+        _move_point(context, mention)  # later mentions see this choice, so two namesakes do not swap places
     _one_sense(ordered)
     return context
 
@@ -530,7 +535,17 @@ def _located(mentions: list[_Mention], context: _Context) -> _Context:
             if m.chosen.admin1:
                 key = (m.chosen.country, m.chosen.admin1)
                 out.admin1[key] = out.admin1.get(key, 0) + 1
+        _move_point(out, m)
     return out
+
+
+def _move_point(context: _Context, mention: _Mention) -> None:
+    """Record the point of the town a mention has chosen (or forget it when it chose no town)."""
+    key = name_key(_bare(mention.text))
+    if mention.chosen and mention.chosen.feature in ("city", "admin2"):
+        context.points[key] = (mention.chosen.lat, mention.chosen.lon)
+    else:
+        context.points.pop(key, None)
 
 
 def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry | None:
@@ -589,9 +604,23 @@ def candidate_features(match: Match, mention: _Mention, context: _Context) -> di
     in_admin1 = bool(entry.admin1) and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1
     values["admin1_located_province"] = in_admin1 and kind == "admin1"
     values["admin1_located_other"] = in_admin1 and kind != "admin1"
+    # not in a container's place ("West Point, New York": the state, though New York City is near)
+    values["near_located"] = kind in ("city", "admin2") and before is None and _near(entry, name_key(_bare(mention.text)), context.points)
     container = _next_to_container(mention, entry)
     values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
     return {name: float(value) for name, value in values.items()}
+
+
+def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]]) -> bool:
+    """True when a town the document names under another name lies within NEAR_KM of the entry (an
+    equirectangular distance: cheap, and exact enough at this range)."""
+    scale = math.cos(math.radians(entry.lat))
+    for other, (lat, lon) in points.items():
+        if other != key:
+            dlon = (lon - entry.lon + 180.0) % 360.0 - 180.0
+            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= NEAR_DEGREES_SQUARED:
+                return True
+    return False
 
 
 def _next_to_container(mention: _Mention, entry: Entry) -> float:

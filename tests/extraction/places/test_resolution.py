@@ -230,3 +230,18 @@ def test_resolution_plural_of_a_name_is_no_demonym():
     assert resolve_places("Trade across the Americas grew last year.") == []
     assert [p.country for p in resolve_places("Many voters and Iraqis and Canadians agreed.")] == ["IRQ", "CAN"]
     assert [p.name for p in resolve_places("The Bahamas voted on Monday.")] == ["Bahamas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("Police in Springfield and Hartford said the roads were closed.", "Springfield", "Massachusetts"),
+        ("Police in Windsor and Detroit said the bridge was closed.", "Windsor", "Ontario"),
+        ("Crews in Cambridge and Boston cleared the snow.", "Boston", "Massachusetts"),
+        ("Crews in Cambridge and Boston cleared the snow.", "Cambridge", "Massachusetts"),
+    ],
+)
+def test_resolution_namesake_near_the_documents_other_towns(text, surface, admin1):
+    """A town within 150 km of another town the story names wins over a bigger namesake elsewhere, across a
+    state line too; two namesakes never swap places with each other."""
+    assert _found(text, surface).admin1 == admin1
