@@ -272,7 +272,7 @@ def _mention_at(
             if n == 1:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
-                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2") or
+                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2", "region") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]

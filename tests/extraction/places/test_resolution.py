@@ -245,3 +245,8 @@ def test_resolution_namesake_near_the_documents_other_towns(text, surface, admin
     """A town within 150 km of another town the story names wins over a bigger namesake elsewhere, across a
     state line too; two namesakes never swap places with each other."""
     assert _found(text, surface).admin1 == admin1
+
+
+def test_resolution_region_inside_a_name_is_kept():
+    """"EU" opening a body's name still places it, as a country would ("EU Aviation Strategy")."""
+    assert [p.name for p in resolve_places("The EU Aviation Strategy was published on Monday.")] == ["Europe"]
