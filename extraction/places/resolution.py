@@ -31,6 +31,8 @@ MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "
 MIN_CUE_ALTERNATE_POPULATION = 15000
 NEAR_KM = 150  # a candidate town this close to another town the document names is in the story's area
 NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
+COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
+COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
@@ -563,6 +565,8 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
     entry = match.entry
     if entry.feature not in ("city", "admin2"):
         return True
+    if not match.alternate and _inside_next(mention, entry):
+        return True  # "Weiswampach, Luxembourg", "Snetterton, Norfolk": the container vouches for a hamlet
     in_context = entry.country in context.named or entry.country in context.located
     if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
         floor = MIN_MULTIWORD_POPULATION if not (context.named or context.located) else MIN_POPULATION
@@ -620,6 +624,24 @@ def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]]) -> boo
             dlon = (lon - entry.lon + 180.0) % 360.0 - 180.0
             if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= NEAR_DEGREES_SQUARED:
                 return True
+    return False
+
+
+def _inside_next(mention: _Mention, entry: Entry) -> bool:
+    """True when "<mention>, <place>" names a province, county or country that the entry lies in (a county by
+    distance: entries carry their province only)."""
+    following = mention.following
+    if following is None or following.after_place is not mention or not following.chosen:
+        return False
+    other = following.chosen
+    if other.feature == "admin1":
+        return (other.country, other.name) == (entry.country, entry.admin1)
+    if other.feature == "country":
+        return other.country == entry.country
+    if other.feature == "admin2":
+        scale = math.cos(math.radians(entry.lat))
+        return other.country == entry.country and (other.lat - entry.lat) ** 2 + ((other.lon - entry.lon) * scale) ** 2 \
+            <= COUNTY_DEGREES_SQUARED
     return False
 
 

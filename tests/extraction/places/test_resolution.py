@@ -250,3 +250,15 @@ def test_resolution_namesake_near_the_documents_other_towns(text, surface, admin
 def test_resolution_region_inside_a_name_is_kept():
     """"EU" opening a body's name still places it, as a country would ("EU Aviation Strategy")."""
     assert [p.name for p in resolve_places("The EU Aviation Strategy was published on Monday.")] == ["Europe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("The race was held in the hills of Weiswampach, Luxembourg, on Sunday.", "Weiswampach", "Weiswampach"),
+        ("The third race is at Snetterton, Norfolk, in July.", "Snetterton", "Snetterton"),
+    ],
+)
+def test_resolution_hamlet_before_its_container(text, surface, name):
+    """A place below every population floor is kept when ", <its county, province or country>" follows it."""
+    assert _found(text, surface).name == name
