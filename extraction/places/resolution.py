@@ -100,6 +100,7 @@ class _Mention:
     text: str
     matches: list[Match]
     cue: bool = False  # a locative cue ("in X", "town of X", "X province") vouches for it
+    vouched: bool = False  # a locative cue and the tagger's place label both
     admin_suffix: bool = False
     demonym: str | None = None  # ISO3 of an adjectival country form
     chosen: Entry | None = None
@@ -140,6 +141,7 @@ def _entity_mentions(
             continue
         for m in mentions:
             if start <= m.start and m.end <= end:
+                m.vouched = m.cue  # "in X" and the tagger both: any gazetteer town of the name will do
                 m.cue = True  # the tagger vouches for the name as a place, as "in X" would
         if any(m.start < end and start < m.end for m in mentions + out):
             continue
@@ -571,7 +573,9 @@ def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) 
     if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
         floor = MIN_MULTIWORD_POPULATION if not (context.named or context.located) else MIN_POPULATION
         return mention.cue or in_context or entry.population >= floor
-    if mention.cue:
+    if mention.vouched:
+        floors = (0, MIN_CUE_ALTERNATE_POPULATION)
+    elif mention.cue:
         floors = (MIN_CUE_POPULATION, MIN_CUE_ALTERNATE_POPULATION)
     elif in_context:
         floors = (MIN_CONTEXT_POPULATION, MIN_CONTEXT_ALTERNATE_POPULATION)

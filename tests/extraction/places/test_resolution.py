@@ -262,3 +262,11 @@ def test_resolution_region_inside_a_name_is_kept():
 def test_resolution_hamlet_before_its_container(text, surface, name):
     """A place below every population floor is kept when ", <its county, province or country>" follows it."""
     assert _found(text, surface).name == name
+
+
+def test_resolution_locative_and_tagger_together_keep_a_hamlet():
+    """"in X" and the tagger's GPE label together vouch for a town of any size; either alone does not."""
+    text = "Floods reached homes in Weiswampach on Monday."
+    start = text.index("Weiswampach")
+    assert [p.name for p in resolve_places(text, entities=[(start, start + 11, "GPE")])] == ["Weiswampach"]
+    assert resolve_places(text) == []
