@@ -63,6 +63,8 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
     main = _main_place(text, towns)
     out = []
     for start, end, label in entities:
+        if "," in text[start:end]:  # "Donington Park, Leicestershire": the facility, then its town or county
+            end = start + text[start:end].index(",")
         phrase = text[start:end]
         if not is_facility(phrase, label) or any(a < end and start < b for a, b in taken):
             continue

@@ -66,3 +66,10 @@ def test_facilities_through_resolve_places():
     places = resolve_places(text, entities=[_entity(text, "Maple Street", "FAC"), _entity(text, "Denver", "GPE")])
     assert [(p.text, p.name, p.basis) for p in places] == [("Maple Street", "Denver", "context"),
                                                            ("Denver", "Denver", "gazetteer")]
+
+
+def test_facilities_entity_running_on_past_a_comma_is_cut():
+    text = "The race moved to Harbor Park, Springdale, last year."
+    towns = [_town(text, "Springdale", "Springdale", 35.0)]
+    [place] = facility_places(text, [_entity(text, "Harbor Park, Springdale", "FAC")], towns)
+    assert (place.text, place.name) == ("Harbor Park", "Springdale")
