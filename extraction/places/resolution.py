@@ -31,6 +31,7 @@ MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "
 MIN_CUE_ALTERNATE_POPULATION = 15000
 NEAR_KM = 150  # a candidate town this close to another town the document names is in the story's area
 NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
+LONE_TOWN_POPULATION = 20000  # below this, a town far from all of the document's other towns is dropped (_lone)
 COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
 COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
 MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
@@ -559,7 +560,24 @@ def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry |
     single = " " not in mention.text.strip() and "-" not in mention.text
     scored = [(_score(m, mention, context), m) for m in mention.matches
               if _eligible(m, mention, context, single)]
-    return max(scored, key=lambda s: s[0])[1].entry if scored else None
+    if not scored:
+        return None
+    for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
+        entry = match.entry
+        if entry.feature != "city" or entry.population >= LONE_TOWN_POPULATION or not _lone(entry, mention, context):
+            return entry
+    return None
+
+
+def _lone(entry: Entry, mention: _Mention, context: _Context) -> bool:
+    """True when the document places other towns, none of them near this one, and nothing vouches for it (no
+    locative cue, dateline or container): a small town so far from the story is a person's or a thing's name
+    ("El Niño", "Spencer", "Xinhua")."""
+    key = name_key(_bare(mention.text))
+    others = [k for k in context.points if k != key]
+    if not others or mention.cue or mention.dateline or _inside_next(mention, entry):
+        return False
+    return not _near(entry, key, context.points)
 
 
 def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:

@@ -270,3 +270,11 @@ def test_resolution_locative_and_tagger_together_keep_a_hamlet():
     start = text.index("Weiswampach")
     assert [p.name for p in resolve_places(text, entities=[(start, start + 11, "GPE")])] == ["Weiswampach"]
     assert resolve_places(text) == []
+
+
+def test_resolution_small_town_far_from_the_story_is_a_name():
+    """A small town that nothing vouches for, far from every other town the story names, is a person's name;
+    near them it stays a town."""
+    assert [p.text for p in resolve_places("El Niño brought heavy rain to Lima and Cusco.")] == ["Lima", "Cusco"]
+    assert [p.text for p in resolve_places("Xinhua said floods hit Lima and Cusco.")] == ["Lima", "Cusco"]
+    assert _found("Storms hit Worcester and Spencer on Monday.", "Spencer").admin1 == "Massachusetts"
