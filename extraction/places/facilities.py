@@ -48,9 +48,11 @@ def is_facility(text: str, label: str) -> bool:
         return True
     if label not in HEADED_LABELS:
         return False
-    head = words[-1].lower().rstrip(".")
-    lead = words[0].lower() if len(words) > 1 else ""
-    return label in FACILITY_LABELS or head in FACILITY_HEADS or lead in FACILITY_LEADS
+    if label in FACILITY_LABELS:
+        return True
+    if len(words) < 2:  # "Park", "Hall": a surname as often as a facility
+        return False
+    return words[-1].lower().rstrip(".") in FACILITY_HEADS or words[0].lower() in FACILITY_LEADS
 
 
 def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places: Sequence[Place]) -> list[Place]:

@@ -24,6 +24,7 @@ def test_facilities_heads_and_labels():
     assert is_facility("Broadway", "FAC")
     assert not is_facility("Acme Widgets", "ORG")
     assert not is_facility("John Smith", "PERSON")
+    assert not is_facility("Park", "PERSON")
 
 
 def test_facilities_town_written_next_to_it():
