@@ -3,7 +3,8 @@
 A building, street, road or venue ("the Barclays Center", "Royal Street", "the A417") is where its town is. When
 the gazetteer cannot resolve such a name, it takes the point of a town (or county) that its context names, in this
 order: the place written right after it ("Royal Street, New Orleans", "the arena in Dover"), else the nearest
-place of its sentence, else the document's dateline place. Such a Place has `basis="context"`, so a user can tell
+place of its sentence, else the document's dateline place. A place entity of the tagger (GPE, LOC) that the gazetteer
+lacks, a hamlet or a neighbourhood, takes only the town written right after it ("Kibera in Nairobi"). Such a Place has `basis="context"`, so a user can tell
 it from a gazetteer match. Nothing here scans the gazetteer: only the places already resolved are looked at.
 """
 
@@ -32,6 +33,9 @@ FACILITY_HEADS = frozenset(
 FACILITY_LEADS = frozenset("rue via avenida avenue calle boulevard place piazza plaza".split())
 # Road numbers: British A/B/M roads, US interstates ("A417", "M4", "I-95").
 _ROAD = re.compile(r"(?:[ABM]\d{1,4}|I-\d{1,3})$")
+# Tagger labels of places: such an entity that the gazetteer lacks (a hamlet, a neighbourhood) takes only the town
+# written right after it ("Thruxton, Andover", "Kibera in Nairobi").
+VILLAGE_LABELS = frozenset({"GPE", "LOC"})
 # Kinds of place whose point stands for a facility inside them; a country or province is too wide.
 CONTAINER_FEATURES = frozenset({"city", "admin2"})
 _NEXT_TO = re.compile(r"\s*(?:,|\bin\b|\bat\b|\bnear\b|\bof\b)\s*(?:the\s+)?$")
@@ -68,11 +72,15 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
         if "," in text[start:end]:  # "Donington Park, Leicestershire": the facility, then its town or county
             end = start + text[start:end].index(",")
         phrase = text[start:end]
-        if not is_facility(phrase, label) or any(a < end and start < b for a, b in taken):
+        village = label in VILLAGE_LABELS and not is_facility(phrase, label)
+        if not (is_facility(phrase, label) or village) or any(a < end and start < b for a, b in taken):
             continue
         if phrase.lower().startswith("the "):
             start += 4
-        town = _next_place(text, end, towns) or _sentence_place(text, start, end, towns) or main
+        if village:  # only "Thruxton, Andover": a sentence's other town is as likely a namesake's neighbour
+            town = _next_place(text, end, towns)
+        else:
+            town = _next_place(text, end, towns) or _sentence_place(text, start, end, towns) or main
         if town is None:
             continue
         taken.append((start, end))

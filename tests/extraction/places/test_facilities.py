@@ -74,3 +74,10 @@ def test_facilities_entity_running_on_past_a_comma_is_cut():
     towns = [_town(text, "Springdale", "Springdale", 35.0)]
     [place] = facility_places(text, [_entity(text, "Harbor Park, Springdale", "FAC")], towns)
     assert (place.text, place.name) == ("Harbor Park", "Springdale")
+
+
+def test_facilities_unknown_village_takes_only_the_town_right_after_it():
+    text = "Aid reached Lowbrook in Springdale. Later Highmoor was cut off, as was Oakton."
+    towns = [_town(text, "Springdale", "Springdale", 35.0), _town(text, "Oakton", "Oakton", 36.0)]
+    entities = [_entity(text, "Lowbrook", "GPE"), _entity(text, "Highmoor", "GPE")]
+    assert [(p.text, p.name) for p in facility_places(text, entities, towns)] == [("Lowbrook", "Springdale")]
