@@ -153,7 +153,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
 )
 # GeoNames ids of the regions above that GeoNames has as one feature (its "Middle East" region, its oceans), so a
 # match on the id holds whichever point an annotator took.
-REGION_IDS = {"Middle East": 6269133, "Atlantic Ocean": 3411923, "Pacific Ocean": 2363254}
+REGION_IDS = {"Middle East": 6269133, "Atlantic Ocean": 3411923, "Pacific Ocean": 2363254, "Indian Ocean": 1545739}
 # Words around admin1 names in GeoNames that nobody writes ("Muhafazat Kirkuk", "Basra Governorate").
 _ADMIN_NOISE_WORDS = re.compile(
     r"^(Muhafazat|Mayorality of|Wilayat-e|Ostan-e|Provincia de|Provincia di|Province of|Departamento de|Estado de)\s+|"
