@@ -23,6 +23,7 @@ from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_
 
 MAX_TOKENS = 4
 ENTITY_LABELS = frozenset({"GPE", "LOC"})  # tagger labels whose unmatched spans are looked up
+WHOLE_NAME_LABELS = frozenset({"GPE"})  # ... whose whole name, when a place, wins over the shorter ones inside
 MIN_POPULATION = 15000  # single-word city names without any supporting context
 MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
 MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
@@ -121,7 +122,8 @@ def resolve_places(
     Raw text works without."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    mentions = sorted(mentions + _entity_mentions(text, entities, mentions, gazetteer), key=lambda m: m.start)
+    extra = _entity_mentions(text, entities, mentions, gazetteer)  # may take over mentions inside a longer name
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
     context = _choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
     places = [_place(m) for m in mentions if m.chosen is not None]
@@ -144,11 +146,21 @@ def _entity_mentions(
             if start <= m.start and m.end <= end:
                 m.vouched = m.cue  # "in X" and the tagger both: any gazetteer town of the name will do
                 m.cue = True  # the tagger vouches for the name as a place, as "in X" would
-        if any(m.start < end and start < m.end for m in mentions + out):
+        if any(m.start < end and start < m.end for m in out):
+            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        inside = all(start <= m.start and m.end <= end for m in overlapping)
+        if overlapping and not (inside and label in WHOLE_NAME_LABELS):
             continue
         mention = _span_mention(text, start, end, gazetteer)
-        if mention is not None and mention.matches and not mention.demonym:
-            out.append(mention)
+        if mention is None or not mention.matches or mention.demonym:
+            continue
+        if overlapping:  # "Epicurean Santa Barbara": the tagger's whole name, not "Barbara" inside it
+            if any(m.end - m.start >= mention.end - mention.start for m in overlapping):
+                continue
+            for m in overlapping:
+                mentions.remove(m)
+        out.append(mention)
     return out
 
 

@@ -278,3 +278,11 @@ def test_resolution_small_town_far_from_the_story_is_a_name():
     assert [p.text for p in resolve_places("El Niño brought heavy rain to Lima and Cusco.")] == ["Lima", "Cusco"]
     assert [p.text for p in resolve_places("Xinhua said floods hit Lima and Cusco.")] == ["Lima", "Cusco"]
     assert _found("Storms hit Worcester and Spencer on Monday.", "Spencer").admin1 == "Massachusetts"
+
+
+def test_resolution_tagger_whole_place_name_wins_over_a_word_inside_it():
+    """The tagger's GPE "Santa Barbara" after a capitalised word is the place, not the "Barbara" inside it."""
+    text = "Beyond the food, Epicurean Santa Barbara is about meeting people."
+    start = text.index("Santa Barbara")
+    places = resolve_places(text, entities=[(start, start + 13, "GPE")])
+    assert [(p.text, p.admin1) for p in places] == [("Santa Barbara", "California")]
