@@ -100,7 +100,8 @@ class Place(Record):
     basis: PlaceBasis = Field("gazetteer", description=(
         "gazetteer: the words name this gazetteer entry; context: a facility, street or venue the gazetteer lacks "
         "(\"Royal Street\", \"the Barclays Center\"), given the point of the town its context names (the town "
-        "written next to it, else its sentence's nearest town, else the dateline's), or a hamlet the gazetteer "
+        "written next to it, else its sentence's nearest town, else the dateline's, else the one the document names "
+        "most), or a hamlet the gazetteer "
         "lacks, given the town written right after it (\"Kibera in Nairobi\")."))
 
 

@@ -3,7 +3,7 @@
 A building, street, road or venue ("the Barclays Center", "Royal Street", "the A417") is where its town is. When
 the gazetteer cannot resolve such a name, it takes the point of a town (or county) that its context names, in this
 order: the place written right after it ("Royal Street, New Orleans", "the arena in Dover"), else the nearest
-place of its sentence, else the document's dateline place. A place entity of the tagger (GPE, LOC) that the gazetteer
+place of its sentence, else the document's dateline town, else the town the document names most often. A place entity of the tagger (GPE, LOC) that the gazetteer
 lacks, a hamlet or a neighbourhood, takes only the town written right after it ("Kibera in Nairobi"). Such a Place has `basis="context"`, so a user can tell
 it from a gazetteer match. Nothing here scans the gazetteer: only the places already resolved are looked at.
 """
@@ -11,6 +11,7 @@ it from a gazetteer match. Nothing here scans the gazetteer: only the places alr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ...schemas import Place, Span
@@ -106,11 +107,13 @@ def _sentence_place(text: str, start: int, end: int, towns: list[Place]) -> Plac
     return min(inside, key=lambda t: min(abs(t.span.start - end), abs(start - t.span.end)), default=None)
 
 
-def _main_place(text: str, towns: list[Place]) -> Place | None:
-    """The document's dateline town (a town that opens the text or a line in capitals), else None."""
+def _main_place(text: str, towns: list[Place]) -> Place:
+    """The document's dateline town (a town that opens the text or a line in capitals), else the town it names
+    most often (the first named of those tied)."""
     for town in towns:
         line_start = text.rfind("\n", 0, town.span.start) + 1
         if not text[line_start:town.span.start].strip() and town.text.isupper():
             return town
-    return None
+    votes = Counter((town.name, town.lat, town.lon) for town in towns)
+    return max(towns, key=lambda town: votes[(town.name, town.lat, town.lon)])  # max keeps the first of equals
 

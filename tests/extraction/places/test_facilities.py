@@ -43,14 +43,18 @@ def test_facilities_nearest_town_of_the_sentence():
     assert (place.text, place.name) == ("Harbor Arena", "Springdale")
 
 
-def test_facilities_dateline_town_else_nothing():
-    text = "SPRINGDALE, Ohio (AP) -- Crowds gathered.\nThe Harbor Arena was full."
-    towns = [_town(text, "SPRINGDALE", "Springdale", 35.0)]
+def test_facilities_dateline_town_else_the_most_named_town():
+    text = "SPRINGDALE, Ohio (AP) -- Crowds gathered.\nThe Harbor Arena was full. Oakton and Oakton cheered."
+    towns = [_town(text, "SPRINGDALE", "Springdale", 35.0), _town(text, "Oakton", "Oakton", 36.0)]
     [place] = facility_places(text, [_entity(text, "The Harbor Arena", "FAC")], towns)
     assert place.name == "Springdale"
-    text = "Crowds gathered at the Harbor Arena. Later they marched to Springdale."
-    towns = [_town(text, "Springdale", "Springdale", 35.0)]
-    assert facility_places(text, [_entity(text, "the Harbor Arena", "FAC")], towns) == []
+    text = "Crowds gathered at the Harbor Arena. Later they marched to Springdale, then Oakton and back to Springdale."
+    first, second = text.index("Springdale"), text.rindex("Springdale")
+    towns = [_town(text, "Springdale", "Springdale", 35.0), _town(text, "Oakton", "Oakton", 36.0),
+             _town(text, "Springdale", "Springdale", 35.0).model_copy(update={"span": Span(start=second, end=second + 10)})]
+    assert first != second
+    [place] = facility_places(text, [_entity(text, "the Harbor Arena", "FAC")], towns)
+    assert place.name == "Springdale"
 
 
 def test_facilities_country_is_no_container_and_resolved_names_stay():
