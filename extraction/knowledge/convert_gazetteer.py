@@ -151,6 +151,9 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Siberia", (), 60.0, 100.0, "RU"),
     ("Patagonia", (), -45.0, -69.0, ""),
 )
+# Adjectives of regions, read as the region the way continent adjectives are ("Kurdish forces", "Siberian towns").
+REGION_ADJECTIVES = {"Kurdistan Region": ("Kurdish",), "Korean Peninsula": ("Korean",), "Siberia": ("Siberian",),
+                     "Balkans": ("Balkan",), "Scandinavia": ("Scandinavian",)}  # not "Caucasian": a person
 # GeoNames ids of the regions above that GeoNames has as one feature (its "Middle East" region, its oceans), so a
 # match on the id holds whichever point an annotator took.
 REGION_IDS = {"Middle East": 6269133, "Atlantic Ocean": 3411923, "Pacific Ocean": 2363254, "Indian Ocean": 1545739}
@@ -350,7 +353,7 @@ def _region_rows(continents: dict, iso3: dict) -> list[str]:
             for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
         rows.append(_row(REGION_IDS.get(name), "region", name, iso3.get(cc), None, lat, lon, 0,
-                         _keys([name, *aliases], cc, min_length=2), []))
+                         _keys([name, *aliases], cc, min_length=2), _keys(list(REGION_ADJECTIVES.get(name, ())), cc)))
     return rows
 
 

@@ -286,3 +286,12 @@ def test_resolution_tagger_whole_place_name_wins_over_a_word_inside_it():
     start = text.index("Santa Barbara")
     places = resolve_places(text, entities=[(start, start + 13, "GPE")])
     assert [(p.text, p.admin1) for p in places] == [("Santa Barbara", "California")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [("Troops and Kurdish forces took the town.", "Kurdish", "Kurdistan Region"),
+     ("They visited Siberian towns in winter.", "Siberian", "Siberia")],
+)
+def test_resolution_region_adjectives_name_the_region(text, surface, name):
+    assert _found(text, surface).name == name
