@@ -10,6 +10,7 @@ it from a gazetteer match. Nothing here scans the gazetteer: only the places alr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -68,6 +69,7 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
         return []
     taken = [(p.span.start, p.span.end) for p in places if p.span]
     main = _main_place(text, towns)
+    breaks = None  # sentence breaks, found once when a facility first needs them
     out = []
     for start, end, label in entities:
         if "," in text[start:end]:  # "Donington Park, Leicestershire": the facility, then its town or county
@@ -81,7 +83,10 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
         if village:  # only "Thruxton, Andover": a sentence's other town is as likely a namesake's neighbour
             town = _next_place(text, end, towns)
         else:
-            town = _next_place(text, end, towns) or _sentence_place(text, start, end, towns) or main
+            if breaks is None:
+                found = list(_SENTENCE_END.finditer(text))
+                breaks = ([m.start() for m in found], [m.end() for m in found])
+            town = _next_place(text, end, towns) or _sentence_place(breaks, start, end, towns) or main
         if town is None:
             continue
         taken.append((start, end))
@@ -98,11 +103,13 @@ def _next_place(text: str, end: int, towns: list[Place]) -> Place | None:
     return None
 
 
-def _sentence_place(text: str, start: int, end: int, towns: list[Place]) -> Place | None:
-    """The town of the facility's sentence nearest to it."""
-    first = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    found = _SENTENCE_END.search(text, end)
-    last = found.start() if found else len(text)
+def _sentence_place(breaks: tuple[list[int], list[int]], start: int, end: int, towns: list[Place]) -> Place | None:
+    """The town of the facility's sentence nearest to it. `breaks`: the starts and the ends of the sentence breaks."""
+    starts, ends = breaks
+    i = bisect.bisect_right(ends, start)
+    first = ends[i - 1] if i else 0
+    j = bisect.bisect_left(starts, end)
+    last = starts[j] if j < len(starts) else 1 << 62
     inside = [t for t in towns if first <= t.span.start and t.span.end <= last]
     return min(inside, key=lambda t: min(abs(t.span.start - end), abs(start - t.span.end)), default=None)
 
