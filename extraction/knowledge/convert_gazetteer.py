@@ -163,6 +163,9 @@ _ADMIN_NOISE_WORDS = re.compile(
     r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai|Sheng|Shi)$",
     re.IGNORECASE,
 )
+# Words before a second-level unit's name that nobody writes ("Province of Bohol", "Provincia di Brescia").
+_ADMIN2_PREFIX = re.compile(r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|"
+                            r"Municipality of|District of|Regional District of)\s+", re.IGNORECASE)
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
@@ -425,10 +428,12 @@ def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dic
         found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
         gid, aliases = found if found else (None, [])
         names = [k for k in _keys([admin2], cc) if not _generic(k)]
+        bare = [_ADMIN2_PREFIX.sub("", admin2)] if _ADMIN2_PREFIX.match(admin2) else []  # "Bohol": an alternate, so
         short = [re.sub(r"\s+County$", " Co.", admin2)] if admin2.endswith(" County") else []
         alternates = [a for a in aliases if _latin(a) and name_key(a) != name_key(admin2).removesuffix(" county")]
+        # that the town of the name ("Barcelona", not its province) keeps the lead
         rows_out.append(_row(gid, "admin2", admin2, iso3[cc], admin1, lat, lon, sum(p[2] for p in points), names,
-                             _keys(short + alternates, cc)))
+                             [k for k in _keys(short + alternates + bare, cc) if not _generic(k)]))
     return rows_out
 
 

@@ -52,3 +52,9 @@ def test_disambiguation_small_town_far_from_the_story_is_a_name():
     assert [p.text for p in resolve_places("El Niño brought heavy rain to Lima and Cusco.")] == ["Lima", "Cusco"]
     assert [p.text for p in resolve_places("Xinhua said floods hit Lima and Cusco.")] == ["Lima", "Cusco"]
     assert _found("Storms hit Worcester and Spencer on Monday.", "Spencer").admin1 == "Massachusetts"
+
+
+def test_disambiguation_province_named_without_its_prefix_and_big_town_keeps_its_name():
+    places = resolve_places("Cases rose in Pangasinan and Bohol provinces.")
+    assert [(p.text, p.feature) for p in places] == [("Pangasinan", "admin2"), ("Bohol", "admin2")]
+    assert [p.feature for p in resolve_places("Fans in Barcelona cheered.")] == ["city"]
