@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from .base import DateBasis, DateMod, Granularity, Modality, PublishedBasis, Record, Stage
@@ -78,6 +80,11 @@ class Action(Record):
     span: Span | None = Field(None, description="Trigger span in the document.")
 
 
+# How a Place got its point: its own words name a gazetteer entry, or it is a facility, street or venue that the
+# gazetteer lacks, placed at the town its context names.
+PlaceBasis = Literal["gazetteer", "context"]
+
+
 class Place(Record):
     """A named place resolved to a gazetteer entry."""
 
@@ -88,8 +95,14 @@ class Place(Record):
     lat: float | None = Field(None, ge=-90, le=90, description="Latitude (WGS84).", json_schema_extra=_column("lat"))
     lon: float | None = Field(None, ge=-180, le=180, description="Longitude (WGS84).", json_schema_extra=_column("lon"))
     geonameid: int | None = Field(None, description="GeoNames id.", json_schema_extra=_column("geonameid"))
-    feature: str | None = Field(None, description="Kind of place: country, admin1, city, region.")
+    feature: str | None = Field(None, description="Kind of place: country, admin1, admin2, city, region.")
     span: Span | None = Field(None, description="Place text span in the document.")
+    basis: PlaceBasis = Field("gazetteer", description=(
+        "gazetteer: the words name this gazetteer entry; context: a facility, street or venue the gazetteer lacks "
+        "(\"Royal Street\", \"the Barclays Center\"), given the point of the town its context names (the town "
+        "written next to it, else its sentence's nearest town, else the dateline's, else the one the document names "
+        "most), or a hamlet the gazetteer "
+        "lacks, given the town written right after it (\"Kibera in Nairobi\")."))
 
 
 class EventDate(Record):

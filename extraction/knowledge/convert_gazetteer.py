@@ -151,12 +151,21 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Siberia", (), 60.0, 100.0, "RU"),
     ("Patagonia", (), -45.0, -69.0, ""),
 )
+# Adjectives of regions, read as the region the way continent adjectives are ("Kurdish forces", "Siberian towns").
+REGION_ADJECTIVES = {"Kurdistan Region": ("Kurdish",), "Korean Peninsula": ("Korean",), "Siberia": ("Siberian",),
+                     "Balkans": ("Balkan",), "Scandinavia": ("Scandinavian",)}  # not "Caucasian": a person
+# GeoNames ids of the regions above that GeoNames has as one feature (its "Middle East" region, its oceans), so a
+# match on the id holds whichever point an annotator took.
+REGION_IDS = {"Middle East": 6269133, "Atlantic Ocean": 3411923, "Pacific Ocean": 2363254, "Indian Ocean": 1545739}
 # Words around admin1 names in GeoNames that nobody writes ("Muhafazat Kirkuk", "Basra Governorate").
 _ADMIN_NOISE_WORDS = re.compile(
     r"^(Muhafazat|Mayorality of|Wilayat-e|Ostan-e|Provincia de|Provincia di|Province of|Departamento de|Estado de)\s+|"
     r"\s+(Governorate|Province|Oblast|Region|Prefecture|Department|Voivodeship|Kray|Krai|Sheng|Shi)$",
     re.IGNORECASE,
 )
+# Words before a second-level unit's name that nobody writes ("Province of Bohol", "Provincia di Brescia").
+_ADMIN2_PREFIX = re.compile(r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|"
+                            r"Municipality of|District of|Regional District of)\s+", re.IGNORECASE)
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
@@ -346,7 +355,8 @@ def _region_rows(continents: dict, iso3: dict) -> list[str]:
                  c["population"], _keys([c["name"]], ""), _keys(list(CONTINENT_ADJECTIVES.get(c["name"], ())), "", 2))
             for c in continents.values()]
     for name, aliases, lat, lon, cc in REGIONS:
-        rows.append(_row(None, "region", name, iso3.get(cc), None, lat, lon, 0, _keys([name, *aliases], cc, min_length=2), []))
+        rows.append(_row(REGION_IDS.get(name), "region", name, iso3.get(cc), None, lat, lon, 0,
+                         _keys([name, *aliases], cc, min_length=2), _keys(list(REGION_ADJECTIVES.get(name, ())), cc)))
     return rows
 
 
@@ -418,10 +428,12 @@ def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dic
         found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
         gid, aliases = found if found else (None, [])
         names = [k for k in _keys([admin2], cc) if not _generic(k)]
+        bare = [_ADMIN2_PREFIX.sub("", admin2)] if _ADMIN2_PREFIX.match(admin2) else []  # "Bohol": an alternate, so
         short = [re.sub(r"\s+County$", " Co.", admin2)] if admin2.endswith(" County") else []
         alternates = [a for a in aliases if _latin(a) and name_key(a) != name_key(admin2).removesuffix(" county")]
+        # that the town of the name ("Barcelona", not its province) keeps the lead
         rows_out.append(_row(gid, "admin2", admin2, iso3[cc], admin1, lat, lon, sum(p[2] for p in points), names,
-                             _keys(short + alternates, cc)))
+                             [k for k in _keys(short + alternates + bare, cc) if not _generic(k)]))
     return rows_out
 
 

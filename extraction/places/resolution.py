@@ -2,32 +2,36 @@
 
 Candidates are capitalised token n-grams looked up in the gazetteer (`gazetteer.py`), plus state
 abbreviations, datelines and places inside local bodies' names (`detection.py`); each is then ranked
-(`ranking.py`: population, kind of place, containment, dateline, the countries and provinces the
-document names or resolves to) and every mention of a name takes one sense per document.
+(`disambiguation.py` with `ranking.py`: population, kind of place, containment, dateline, the countries,
+provinces and towns the document names or resolves to) and every mention of a name takes one sense per document;
+facilities, streets and venues the gazetteer lacks take the town their context names (`facilities.py`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schemas import Place, Span
-from . import ranking
 from .detection import DOTTED_HEADS, ORG_AFTER, POSTAL_WORDS, abbreviation_at, is_dateline
+from .disambiguation import (
+    MIN_ALTERNATE_POPULATION,
+    MIN_POPULATION,
+    Context,
+    Mention,
+    bare,
+    candidate_features,
+    choose,
+    eligible,
+)
+from .facilities import facility_places
 from .gazetteer import Entry, Gazetteer, Match, load_gazetteer, name_key, strip_article
 
 MAX_TOKENS = 4
 ENTITY_LABELS = frozenset({"GPE", "LOC"})  # tagger labels whose unmatched spans are looked up
-MIN_POPULATION = 15000  # single-word city names without any supporting context
-MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
-MIN_CONTEXT_POPULATION = 5000  # ... in a country the document names
-MIN_CONTEXT_ALTERNATE_POPULATION = 50000
-MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
-MIN_CUE_ALTERNATE_POPULATION = 15000
-MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+WHOLE_NAME_LABELS = frozenset({"GPE"})  # ... whose whole name, when a place, wins over the shorter ones inside
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = frozenset(
@@ -87,20 +91,6 @@ class _Token:
         return self.text[:1].isupper() or (len(self.text) > 2 and self.text[1] in "'\u2019" and self.text[2:3].isupper())
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    text: str
-    matches: list[Match]
-    cue: bool = False  # a locative cue ("in X", "town of X", "X province") vouches for it
-    admin_suffix: bool = False
-    demonym: str | None = None  # ISO3 of an adjectival country form
-    chosen: Entry | None = None
-    following: _Mention | None = None  # the next mention in the text
-    after_place: _Mention | None = None  # the place just before "<place>, " ("West Point, New York")
-    dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
-
 
 def resolve_places(
     text: str, countries: Sequence[str] = (), entities: Sequence[tuple[int, int, str]] = ()
@@ -108,37 +98,54 @@ def resolve_places(
     """Every named place in `text`, resolved and in text order (non-overlapping spans).
 
     `entities`: named-entity spans (start, end, label) of a parse of `text`, e.g. spaCy's doc.ents; the GPE and LOC
-    spans that the gazetteer matcher missed are added when they name a gazetteer place. Raw text works without."""
+    spans that the gazetteer matcher missed are added when they name a gazetteer place, and facilities, streets and
+    venues the gazetteer lacks take the point of the town their context names (`facilities.py`, basis "context").
+    Raw text works without."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    mentions = sorted(mentions + _entity_mentions(text, entities, mentions, gazetteer), key=lambda m: m.start)
-    context = _choose(text, mentions, countries, gazetteer)
+    extra = _entity_mentions(text, entities, mentions, gazetteer)  # may take over mentions inside a longer name
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    context = choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
-    return [_place(m) for m in mentions if m.chosen is not None]
+    places = [_place(m) for m in mentions if m.chosen is not None]
+    if not entities:
+        return places
+    return sorted(places + facility_places(text, entities, places), key=lambda p: p.span.start)
 
 
 def _entity_mentions(
-    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[_Mention], gazetteer: Gazetteer
-) -> list[_Mention]:
+    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
     """Mentions for the tagger's place entities that no gazetteer mention overlaps, looked up as whole spans; the
     gazetteer mentions inside such an entity get a locative cue: the tagger's label is the context that a small
     town's name lacks on its own (the population floor of a cued town applies)."""
-    out: list[_Mention] = []
+    out: list[Mention] = []
     for start, end, label in entities:
         if label not in ENTITY_LABELS:
             continue
         for m in mentions:
             if start <= m.start and m.end <= end:
+                m.vouched = m.cue  # "in X" and the tagger both: any gazetteer town of the name will do
                 m.cue = True  # the tagger vouches for the name as a place, as "in X" would
-        if any(m.start < end and start < m.end for m in mentions + out):
+        if any(m.start < end and start < m.end for m in out):
+            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        inside = all(start <= m.start and m.end <= end for m in overlapping)
+        if overlapping and not (inside and label in WHOLE_NAME_LABELS):
             continue
         mention = _span_mention(text, start, end, gazetteer)
-        if mention is not None and mention.matches and not mention.demonym:
-            out.append(mention)
+        if mention is None or not mention.matches or mention.demonym:
+            continue
+        if overlapping:  # "Epicurean Santa Barbara": the tagger's whole name, not "Barbara" inside it
+            if any(m.end - m.start >= mention.end - mention.start for m in overlapping):
+                continue
+            for m in overlapping:
+                mentions.remove(m)
+        out.append(mention)
     return out
 
 
-def _postal_codes(text: str, mentions: list[_Mention], context: _Context, gazetteer: Gazetteer) -> list[_Mention]:
+def _postal_codes(text: str, mentions: list[Mention], context: Context, gazetteer: Gazetteer) -> list[Mention]:
     """Two-letter state codes that stand alone ("FrontCounter BC", "the NY office"), kept when the document's
     resolved places lie in that state."""
     out = []
@@ -148,7 +155,7 @@ def _postal_codes(text: str, mentions: list[_Mention], context: _Context, gazett
             continue
         states = [e for e in gazetteer.abbreviation(name_key(match.group())) if context.admin1.get((e.country, e.name))]
         if len(set(states)) == 1:
-            out.append(_Mention(start, end, match.group(), [Match(states[0], False)], chosen=states[0]))
+            out.append(Mention(start, end, match.group(), [Match(states[0], False)], chosen=states[0]))
     return out
 
 
@@ -157,7 +164,7 @@ def resolve_place_names(text: str, spans: Sequence[tuple[int, int]], countries: 
     gazetteer = load_gazetteer()
     given = [_span_mention(text, start, end, gazetteer) for start, end in spans]
     context = [m for m in _find_mentions(text, gazetteer) if not any(_overlap(m, g) for g in given if g)]
-    _choose(text, [g for g in given if g] + context, countries, gazetteer)
+    choose(text, [g for g in given if g] + context, countries, gazetteer)
     return [_place(m) if m and m.chosen else None for m in given]
 
 
@@ -174,11 +181,11 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place-name candidates in text order, longest match first, people's names left out."""
     tokens = _tokens(text)
     lowered = {t.text.lower() for t in tokens if t.text.islower()}
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
         mention = _mention_at(text, tokens, i, gazetteer, lowered, mentions)
@@ -191,15 +198,11 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[_Mention]:
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
     # "in London" once, or a dateline: the word is the town all along
-    cued = {_bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
-    return [m for m in mentions if m not in towns or _bare(m.text) not in people or _bare(m.text) in cued]
+    cued = {bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
+    return [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
 
 
-def _bare(word: str) -> str:
-    return word.lower().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
-
-
-def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], common: frozenset[str]) -> set[str]:
+def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], common: frozenset[str]) -> set[str]:
     """Words of capitalised names ending in two words ("Kamala Harris", "Brian T. Carroll", "Senator Harris"):
     in this document the word alone means the person too. The first word only when the second is no common
     word ("Washington Post"); title-case heading lines are skipped."""
@@ -223,12 +226,12 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[_Mention], com
             continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
         if first.text.isupper() and len(first.text) > 1 and not word.text.isupper():
             continue  # "CDC Atlanta": an acronym is no first name
-        names.add(_bare(word.text))
+        names.add(bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
         named_thing = j > 0 and tokens[j - 1].text.lower() == "the"  # "the Melbourne Cup", "the Dallas Mavericks"
-        if alone and not named_thing and _bare(word.text) not in common and not first.initial \
+        if alone and not named_thing and bare(word.text) not in common and not first.initial \
                 and _country_for(first.text) is None:
-            names.add(_bare(first.text))
+            names.add(bare(first.text))
     return names
 
 
@@ -240,8 +243,8 @@ def _in_heading(text: str, position: int) -> bool:
 
 
 def _mention_at(
-    text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer, lowered: set[str], found: list[_Mention]
-) -> _Mention | None:
+    text: str, tokens: list[_Token], i: int, gazetteer: Gazetteer, lowered: set[str], found: list[Mention]
+) -> Mention | None:
     """The longest place name starting at token i (up to MAX_TOKENS words), or None."""
     first = tokens[i]
     if not first.capitalised:
@@ -249,7 +252,7 @@ def _mention_at(
     after_place = bool(found) and text[found[-1].end:first.start].strip() in (",", "(") and first.start - found[-1].end <= 3
     stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
     if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
-        return _Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
+        return Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
     if _tail_of_name(text, tokens, i, found, lowered):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
@@ -263,7 +266,7 @@ def _mention_at(
             if n == 1:
                 matches = _single_word_filter(phrase, first, matches, gazetteer, lowered, text)
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
-                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2") or
+                matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2", "region") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
@@ -271,7 +274,7 @@ def _mention_at(
                 return _new_mention(text, first.start, end, matches)
         phrase = text[first.start:ends[-1]]
         if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
-            return _Mention(first.start, ends[-1], phrase, [], demonym=iso3)
+            return Mention(first.start, ends[-1], phrase, [], demonym=iso3)
         if n == 1 and (provinces := _province_adjective(phrase, gazetteer)):
             return _new_mention(text, first.start, ends[-1], provinces)
     return None
@@ -308,7 +311,7 @@ def _followed_by_name(text: str, tokens: list[_Token], j: int) -> bool:
     if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != " ":
         return False
     word = tokens[j]
-    lowered = _bare(word.text)
+    lowered = bare(word.text)
     return (word.capitalised and not word.initial and lowered not in _PLACE_NOUNS_AFTER and lowered not in ORG_AFTER
             and lowered not in _LEADERS)
 
@@ -322,7 +325,7 @@ def _joinable(text: str, tokens: list[_Token]) -> bool:
     return all(t.capitalised or t.text.lower() in _CONNECTORS for t in tokens[1:-1])
 
 
-def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[_Mention], lowered: set[str] = frozenset()) -> bool:
+def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[Mention], lowered: set[str] = frozenset()) -> bool:
     """True when the word follows another capitalised word that is not a place ("John Kerry", "President Obama")."""
     if i == 0 or text[tokens[i - 1].end:tokens[i].start] != " ":
         return False
@@ -406,14 +409,14 @@ def _locative_before(text: str, start: int) -> bool:
     return (bool(words) and words[-1].lower() in _LOCATIVE) or bool(_CITY_BEFORE.search(before))
 
 
-def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> _Mention:
+def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> Mention:
     admin_suffix = bool(_ADMIN_SUFFIX.match(text, end))
     words = text[max(0, start - 20):start].split()
     cue = admin_suffix or (bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in PLACE_NOUNS))
-    return _Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
+    return Mention(start, end, text[start:end], matches, cue=cue, admin_suffix=admin_suffix)
 
 
-def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Mention | None:
+def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
     """A mention for a given span: as written, else without "the", a possessive or "province"/"city"..."""
     phrase = text[start:end].strip()
     offset = start + text[start:end].find(phrase)
@@ -426,11 +429,11 @@ def _span_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Men
         if matches or iso3:
             begin = offset + phrase.find(variant)
             suffix = bool(_ADMIN_SUFFIX.match(phrase, phrase.find(variant) + len(variant)))
-            return _Mention(begin, begin + len(variant), variant, matches, cue=True, admin_suffix=suffix, demonym=iso3)
+            return Mention(begin, begin + len(variant), variant, matches, cue=True, admin_suffix=suffix, demonym=iso3)
     return None
 
 
-def _overlap(a: _Mention, b: _Mention) -> bool:
+def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
@@ -445,163 +448,23 @@ def _country_for(phrase: str) -> str | None:
     return country_for(phrase)
 
 
-# ---- disambiguation -------------------------------------------------------------------------
-
-
-@dataclass
-class _Context:
-    named: set[str]  # countries the document names (hint, country names, adjectives)
-    located: dict[str, int] = field(default_factory=dict)  # ISO3 -> sub-national places resolved in it
-    admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, admin1) -> places in it
-    hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
-
-
-def _choose(text: str, mentions: list[_Mention], countries: Sequence[str], gazetteer: Gazetteer) -> _Context:
-    """Pick an entry for each mention: population and feature first, then what the document names."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for mention in ordered:
-        mention.dateline = is_dateline(text, mention.start, mention.end)
-    for mention, following in zip(ordered, ordered[1:]):
-        mention.following = following
-        following.after_place = mention if text[mention.end:following.start].strip() in (",", "(") else None
-    context = _Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
-    context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
-    for mention in ordered:
-        mention.chosen = _best(mention, context, gazetteer)
-    context = _located(ordered, context)
-    for mention in ordered:
-        mention.chosen = _best(mention, context, gazetteer)
-    _one_sense(ordered)
-    return context
-
-
 def ranking_candidates(text: str) -> list[tuple[int, int, list[tuple[Entry, dict[str, float]]]]]:
     """For fitting the ranker: (start, end, [(entry, features)...]) of each gazetteer mention's eligible entries,
     with the document context of the final pass."""
     gazetteer = load_gazetteer()
     mentions = _find_mentions(text, gazetteer)
-    context = _choose(text, mentions, (), gazetteer)
+    context = choose(text, mentions, (), gazetteer)
     out = []
     for m in mentions:
         if m.demonym or not m.matches:
             continue
         single = " " not in m.text.strip() and "-" not in m.text
-        rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if _eligible(x, m, context, single)]
+        rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if eligible(x, m, context, single)]
         out.append((m.start, m.end, rows))
     return out
 
 
-def _one_sense(mentions: list[_Mention]) -> None:
-    """One sense per document: every mention of a name takes the entry its best-anchored mention chose
-    ("London, Ontario" ... "London"), else the entry most of its mentions chose."""
-    groups: dict[str, list[_Mention]] = {}
-    for m in mentions:
-        if m.chosen is not None and m.matches and m.chosen.feature != "country":
-            groups.setdefault(name_key(_bare(m.text)), []).append(m)
-    for group in groups.values():
-        if len({m.chosen for m in group}) < 2:
-            continue
-        anchored = [m for m in group if m.dateline or m.admin_suffix or _next_to_container(m, m.chosen) > 0 or
-                    (m.after_place is not None and m.chosen.feature != "city")]
-        votes = Counter(m.chosen for m in (anchored or group))
-        entry = max(votes, key=lambda e: (votes[e], -min(m.start for m in group if m.chosen == e)))
-        for m in group:
-            same_before = m.after_place is not None and name_key(_bare(m.after_place.text)) == name_key(_bare(m.text))
-            if not same_before and any(x.entry == entry for x in m.matches):  # "New York, New York" keeps both
-                m.chosen = entry
-
-
-def _only_country(mention: _Mention) -> bool:
-    return bool(mention.matches) and all(m.entry.feature == "country" for m in mention.matches)
-
-
-def _located(mentions: list[_Mention], context: _Context) -> _Context:
-    """The context plus the countries and provinces of the towns and provinces chosen so far."""
-    out = _Context(set(context.named), hinted=context.hinted)
-    for m in mentions:
-        if m.chosen and m.chosen.feature in ("city", "admin1", "admin2") and m.chosen.country:
-            out.located[m.chosen.country] = out.located.get(m.chosen.country, 0) + 1
-            if m.chosen.admin1:
-                key = (m.chosen.country, m.chosen.admin1)
-                out.admin1[key] = out.admin1.get(key, 0) + 1
-    return out
-
-
-def _best(mention: _Mention, context: _Context, gazetteer: Gazetteer) -> Entry | None:
-    """The best-scoring eligible entry of a mention, or None when no entry passes the population floors."""
-    if mention.demonym:
-        return gazetteer.country(mention.demonym)
-    single = " " not in mention.text.strip() and "-" not in mention.text
-    scored = [(_score(m, mention, context), m) for m in mention.matches
-              if _eligible(m, mention, context, single)]
-    return max(scored, key=lambda s: s[0])[1].entry if scored else None
-
-
-def _eligible(match: Match, mention: _Mention, context: _Context, single: bool) -> bool:
-    """Whether a town is big enough for the support it has (a locative cue, the document's countries)."""
-    entry = match.entry
-    if entry.feature not in ("city", "admin2"):
-        return True
-    in_context = entry.country in context.named or entry.country in context.located
-    if not single and not match.alternate:  # elsewhere than the document's countries: a real town, not a hamlet
-        floor = MIN_MULTIWORD_POPULATION if not (context.named or context.located) else MIN_POPULATION
-        return mention.cue or in_context or entry.population >= floor
-    if mention.cue:
-        floors = (MIN_CUE_POPULATION, MIN_CUE_ALTERNATE_POPULATION)
-    elif in_context:
-        floors = (MIN_CONTEXT_POPULATION, MIN_CONTEXT_ALTERNATE_POPULATION)
-    else:
-        floors = (MIN_POPULATION, MIN_ALTERNATE_POPULATION)
-    return entry.population >= floors[match.alternate]
-
-
-def _score(match: Match, mention: _Mention, context: _Context) -> float:
-    """The ranker's score of a candidate (ranking.py): population, kind of place, writing, document context."""
-    return ranking.score(candidate_features(match, mention, context), ranking.load_weights())
-
-
-def candidate_features(match: Match, mention: _Mention, context: _Context) -> dict[str, float]:
-    """The ranking features of one candidate entry of a mention (names in ranking.FEATURES)."""
-    entry = match.entry
-    kind = entry.feature
-    values = {"log_population": ranking.population_feature(entry), "is_country": kind == "country",
-              "is_admin1": kind == "admin1", "is_admin2": kind == "admin2", "is_region": kind == "region",
-              "capital": entry.capital, "alternate_name": match.alternate,
-              "admin_suffix": mention.admin_suffix and kind == "admin1",
-              "dateline_city": mention.dateline and kind == "city", "cue_city": mention.cue and kind == "city"}
-    before = mention.after_place.chosen if mention.after_place else None
-    values["container_before"] = bool(before and kind in ("admin1", "country") and before.feature != "country"
-                                      and before.country == entry.country)
-    values["namesake_capital"] = kind == "admin1" and any(
-        m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
-    values["country_named"] = entry.country in context.named
-    values["country_hint"] = entry.country in context.hinted
-    # the mention's own first-pass choice must not vouch for itself
-    prior = mention.chosen if mention.chosen and mention.chosen.feature in ("city", "admin1", "admin2") else None
-    values["country_located"] = context.located.get(entry.country, 0) > (prior is not None and prior.country == entry.country)
-    own_admin1 = prior is not None and (prior.country, prior.admin1) == (entry.country, entry.admin1)
-    in_admin1 = bool(entry.admin1) and context.admin1.get((entry.country, entry.admin1), 0) > own_admin1
-    values["admin1_located_province"] = in_admin1 and kind == "admin1"
-    values["admin1_located_other"] = in_admin1 and kind != "admin1"
-    container = _next_to_container(mention, entry)
-    values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
-    return {name: float(value) for name, value in values.items()}
-
-
-def _next_to_container(mention: _Mention, entry: Entry) -> float:
-    """Bonus for "Paris, Texas" / "Ramadi, Iraq": the next mention names this entry's admin1 or country."""
-    following = mention.following
-    if following is None or following.start - mention.end > 3 or not following.chosen:
-        return 0.0
-    other = following.chosen
-    if other.feature == "admin1" and entry.feature != "admin1" and (other.country, other.name) == (entry.country, entry.admin1):
-        return 3.0  # a province does not lie in itself: "New York, New York" is the city
-    if other.feature == "country" and other.country == entry.country and entry.feature != "country":
-        return 2.0
-    return 0.0
-
-
-def _place(mention: _Mention) -> Place:
+def _place(mention: Mention) -> Place:
     entry = mention.chosen
     assert entry is not None
     return Place(text=mention.text, name=entry.name, country=entry.country, admin1=entry.admin1, lat=entry.lat,

@@ -34,3 +34,11 @@ def test_convert_gazetteer_keys(names, cc, keys):
 @pytest.mark.parametrize(("key", "generic"), [("western", True), ("eastern district", True), ("western cape", False)])
 def test_convert_gazetteer_generic_division_names(key, generic):
     assert convert._generic(key) is generic
+
+
+def test_convert_gazetteer_regions_carry_geonames_ids():
+    from eventpipe.extraction.knowledge.convert_gazetteer import _region_rows
+
+    rows = {row.split("\t")[2]: row.split("\t")[0] for row in _region_rows({}, {})}
+    assert rows["Middle East"] == "6269133" and rows["Pacific Ocean"] == "2363254"
+    assert rows["Levant"] == ""

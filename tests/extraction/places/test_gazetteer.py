@@ -77,3 +77,9 @@ def test_gazetteer_loads_a_given_folder(tmp_path):
 
 
 
+
+
+def test_gazetteer_second_level_unit_without_its_province_of_prefix():
+    """"Province of Bohol" is also found as "Bohol" (an alternate name, so a town of the name keeps the lead)."""
+    matches = [m for m in load_gazetteer().lookup("bohol") if m.entry.feature == "admin2"]
+    assert [(m.entry.name, m.alternate) for m in matches] == [("Province of Bohol", True)]

@@ -230,3 +230,27 @@ def test_resolution_plural_of_a_name_is_no_demonym():
     assert resolve_places("Trade across the Americas grew last year.") == []
     assert [p.country for p in resolve_places("Many voters and Iraqis and Canadians agreed.")] == ["IRQ", "CAN"]
     assert [p.name for p in resolve_places("The Bahamas voted on Monday.")] == ["Bahamas"]
+
+
+
+def test_resolution_region_inside_a_name_is_kept():
+    """"EU" opening a body's name still places it, as a country would ("EU Aviation Strategy")."""
+    assert [p.name for p in resolve_places("The EU Aviation Strategy was published on Monday.")] == ["Europe"]
+
+
+
+def test_resolution_tagger_whole_place_name_wins_over_a_word_inside_it():
+    """The tagger's GPE "Santa Barbara" after a capitalised word is the place, not the "Barbara" inside it."""
+    text = "Beyond the food, Epicurean Santa Barbara is about meeting people."
+    start = text.index("Santa Barbara")
+    places = resolve_places(text, entities=[(start, start + 13, "GPE")])
+    assert [(p.text, p.admin1) for p in places] == [("Santa Barbara", "California")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [("Troops and Kurdish forces took the town.", "Kurdish", "Kurdistan Region"),
+     ("They visited Siberian towns in winter.", "Siberian", "Siberia")],
+)
+def test_resolution_region_adjectives_name_the_region(text, surface, name):
+    assert _found(text, surface).name == name

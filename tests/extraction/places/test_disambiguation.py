@@ -1,0 +1,60 @@
+"""Disambiguation: population floors, nearness and containment (invented sentences)."""
+
+import pytest
+
+from eventpipe.extraction.places.resolution import resolve_places
+
+
+def _found(text: str, surface: str):
+    hits = [p for p in resolve_places(text) if p.text == surface]
+    assert hits, f"{surface!r} not resolved in {text!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("Police in Springfield and Hartford said the roads were closed.", "Springfield", "Massachusetts"),
+        ("Police in Windsor and Detroit said the bridge was closed.", "Windsor", "Ontario"),
+        ("Crews in Cambridge and Boston cleared the snow.", "Boston", "Massachusetts"),
+        ("Crews in Cambridge and Boston cleared the snow.", "Cambridge", "Massachusetts"),
+    ],
+)
+def test_disambiguation_namesake_near_the_documents_other_towns(text, surface, admin1):
+    """A town within 150 km of another town the story names wins over a bigger namesake elsewhere, across a
+    state line too; two namesakes never swap places with each other."""
+    assert _found(text, surface).admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("The race was held in the hills of Weiswampach, Luxembourg, on Sunday.", "Weiswampach", "Weiswampach"),
+        ("The third race is at Snetterton, Norfolk, in July.", "Snetterton", "Snetterton"),
+    ],
+)
+def test_disambiguation_hamlet_before_its_container(text, surface, name):
+    """A place below every population floor is kept when ", <its county, province or country>" follows it."""
+    assert _found(text, surface).name == name
+
+
+def test_disambiguation_locative_and_tagger_together_keep_a_hamlet():
+    """"in X" and the tagger's GPE label together vouch for a town of any size; either alone does not."""
+    text = "Floods reached homes in Weiswampach on Monday."
+    start = text.index("Weiswampach")
+    assert [p.name for p in resolve_places(text, entities=[(start, start + 11, "GPE")])] == ["Weiswampach"]
+    assert resolve_places(text) == []
+
+
+def test_disambiguation_small_town_far_from_the_story_is_a_name():
+    """A small town that nothing vouches for, far from every other town the story names, is a person's name;
+    near them it stays a town."""
+    assert [p.text for p in resolve_places("El Niño brought heavy rain to Lima and Cusco.")] == ["Lima", "Cusco"]
+    assert [p.text for p in resolve_places("Xinhua said floods hit Lima and Cusco.")] == ["Lima", "Cusco"]
+    assert _found("Storms hit Worcester and Spencer on Monday.", "Spencer").admin1 == "Massachusetts"
+
+
+def test_disambiguation_province_named_without_its_prefix_and_big_town_keeps_its_name():
+    places = resolve_places("Cases rose in Pangasinan and Bohol provinces.")
+    assert [(p.text, p.feature) for p in places] == [("Pangasinan", "admin2"), ("Bohol", "admin2")]
+    assert [p.feature for p in resolve_places("Fans in Barcelona cheered.")] == ["city"]
