@@ -138,7 +138,8 @@ def coding_lines(mention: dict, codebook: Codebook, actors: ActorDictionary, pub
     if mention.get("location_name"):
         where = ", ".join(str(v) for v in (mention.get("location_admin1"), mention.get("location_country")) if v)
         geonameid = f", geonameid {mention['geonameid']}" if mention.get("geonameid") else ""
-        lines.append(f"place {mention.get('location_text')!r} -> gazetteer {mention['location_name']} ({where or '?'}{geonameid})")
+        source = "the town its context names:" if mention.get("location_basis") == "context" else "gazetteer"
+        lines.append(f"place {mention.get('location_text')!r} -> {source} {mention['location_name']} ({where or '?'}{geonameid})")
     if mention.get("date_start"):
         said = repr(mention["date_text"]) if mention.get("date_text") else "no date words: publication date"
         lines.append(f"date {said} -> {mention['date_start']}..{mention.get('date_end')}"

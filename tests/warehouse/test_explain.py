@@ -9,7 +9,7 @@ from eventpipe.schemas import (
     Action, Actor, Document, EventDate, EventMention, Place, Reject, Run, Span, to_row, to_table,
 )
 from eventpipe.schemas.events import Event
-from eventpipe.warehouse.explain import ExplainError, explain_event, explain_html, explanation, segments
+from eventpipe.warehouse.explain import ExplainError, coding_lines, explain_event, explain_html, explanation, segments
 from eventpipe.warehouse.publish import publish
 from eventpipe.warehouse.storage import locate
 from eventpipe.warehouse.writer import write_records
@@ -155,3 +155,11 @@ def test_explain_html_escapes_and_marks(con):
     fragment = explain_html(explanation(con, None, "m3cccc"))
     assert '<mark class="ep-target" title="target">&lt;Kuwait&gt;</mark> &amp; others.' in fragment
     assert "<Kuwait>" not in fragment
+
+
+@pytest.mark.parametrize("basis, said", [("gazetteer", "-> gazetteer Dover"), ("context", "-> the town its context names: Dover")])
+def test_explain_place_line_says_where_the_point_came_from(knowledge, basis, said):
+    mention = {"location_text": "Royal Street" if basis == "context" else "Dover", "location_name": "Dover",
+               "location_country": "GBR", "location_basis": basis}
+    lines = coding_lines(mention, knowledge.codebook, knowledge.actors, None)
+    assert any(said in line for line in lines)
