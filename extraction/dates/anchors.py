@@ -8,7 +8,8 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   "the year-ago quarter" is that one a year back.
 - "a year earlier", "year-ago", "the year-earlier period" move the story's last date back a year in
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
-  one year before publication, as "a week ago" is the day a week before.
+  one year before publication, as "a week ago" is the day a week before. "The year-ago results" after a
+  year already behind publication ("the 1988 period") is that year, the report's comparison, not one further back.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
   the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
@@ -179,6 +180,12 @@ def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Resu
             return _quarter(quarter[0] - 1, quarter[1])
         day = shift(p, "year", -1)
         return day, day, "day", "relative", day.isoformat(), None
+    if (g.get("adj") and story is not None and p is not None and story.granularity == "year"
+            and story.end.year < p.year):
+        # "the 1988 period. The year-ago results...": the earnings idiom compares with the report's own period, so a
+        # year already behind publication is that comparison, not a new anchor to step back from
+        year = p.year - 1
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", str(year), None
     if story is not None:
         return _back_a_year(story)
     if p is None:

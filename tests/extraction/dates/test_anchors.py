@@ -140,3 +140,15 @@ def test_anchors_a_year_ago_after_a_quarter_s_closing_day_is_that_quarter_a_year
 ])
 def test_anchors_the_week_alone_is_an_unnamed_week(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Profit rose from the 2011 period. The year-ago results included a charge.", "2011"),
+    ("Sales rose in 2012. The year-earlier results were restated.", "2011"),
+])
+def test_anchors_year_ago_after_a_past_year_is_the_report_s_comparison_year(text, expected):
+    assert _rows(text)[-1][3] == expected
+
+
+def test_anchors_a_year_earlier_after_an_old_year_still_steps_back_from_it():
+    assert _rows("In 1985 the mill opened. A year earlier, the plan was drafted.")[-1][3] == "1984"
