@@ -8,11 +8,14 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   "the year-ago quarter" is that one a year back.
 - "a year earlier", "year-ago", "the year-earlier period" move the story's last date back a year in
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
-  one year before publication, as "a week ago" is the day a week before.
+  one year before publication, as "a week ago" is the day a week before. "The year-ago results" after a
+  year already behind publication ("the 1988 period") is that year, the report's comparison, not one further back.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
   the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
   month or week of publication, narrowed.
+- "the week" alone ("for the week", "the week's most active session") is a week of the story left
+  unnamed: value YYYY-WXX (the publication year, as TimeBank writes it), no interval.
 - "that day", "the following day", "later that year", "late in the day" take the unit of the last
   date of the paragraph ("that year" also of an earlier paragraph); without one they name nothing,
   except "later in the day" (the publication day).
@@ -60,8 +63,8 @@ FAMILIES: dict[str, str] = {
     "story": ("".join(rf"(?<!{w} of )(?<!{w}s of )" for w in _TITLES)
               + rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
               rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the prior', 'the')})\s+"
-              r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|week|month|year)\b"
-              r"(?!['’]s|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
+              r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|(?<!of the )week|month|year)\b"
+              r"(?!['’]s(?<!week['’]s)|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
 }
 
 
@@ -177,6 +180,12 @@ def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Resu
             return _quarter(quarter[0] - 1, quarter[1])
         day = shift(p, "year", -1)
         return day, day, "day", "relative", day.isoformat(), None
+    if (g.get("adj") and story is not None and p is not None and story.granularity == "year"
+            and story.end.year < p.year):
+        # "the 1988 period. The year-ago results...": the earnings idiom compares with the report's own period, so a
+        # year already behind publication is that comparison, not a new anchor to step back from
+        year = p.year - 1
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", str(year), None
     if story is not None:
         return _back_a_year(story)
     if p is None:
@@ -216,8 +225,12 @@ def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result |
     if det == "the" and pre and unit in ("week", "month") and p is not None:  # "late in the month": publication's month
         start, end = week_span(p) if unit == "week" else month_span(p.year, p.month)
         return (*narrow(start, end, unit, pre, p)[:2], unit, "relative", timex_value(start, end, unit), timex_mod(pre))
+    if det == "the" and unit == "week" and not pre and p is not None:
+        # "for the week", "the week's busiest session": a week the story means but never names; TimeML writes it
+        # underspecified (1989-WXX), so the value says so and no interval is claimed
+        return None, None, "week", "none", f"{p.year}-WXX", None
     if det == "the" and not (pre and unit == "day"):
-        return None  # "the week", "the month": too often a duration or a generic
+        return None  # "the month", "the day": too often a duration or a generic
     anchor = ctx.last(granularity="day") if unit == "day" else ctx.last(in_paragraph=unit != "day")
     if anchor is None:
         if det == "the" and p is not None:  # "later in the day": the day of the report

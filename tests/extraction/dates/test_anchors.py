@@ -130,3 +130,25 @@ def test_anchors_early_or_late_in_the_month_is_publication_s(text, expected):
 def test_anchors_a_year_ago_after_a_quarter_s_closing_day_is_that_quarter_a_year_back():
     text = "The miner lost money in its fiscal first quarter ended Sept. 30, against a profit a year earlier."
     assert [r[3] for r in _rows(text)] == ["2012-Q1", "2012-09-30", "2011-Q1"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("For the week, the shares gained 4%.", [("the week", None, None, "2012-WXX")]),
+    ("It was the week's busiest trading session.", [("the week", None, None, "2012-WXX")]),
+    ("The shop is open every day of the week.", []),
+    ("Later in the week the talks resumed.", [("Later in the week", "2012-11-15", "2012-11-18", "2012-W46")]),
+])
+def test_anchors_the_week_alone_is_an_unnamed_week(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Profit rose from the 2011 period. The year-ago results included a charge.", "2011"),
+    ("Sales rose in 2012. The year-earlier results were restated.", "2011"),
+])
+def test_anchors_year_ago_after_a_past_year_is_the_report_s_comparison_year(text, expected):
+    assert _rows(text)[-1][3] == expected
+
+
+def test_anchors_a_year_earlier_after_an_old_year_still_steps_back_from_it():
+    assert _rows("In 1985 the mill opened. A year earlier, the plan was drafted.")[-1][3] == "1984"
