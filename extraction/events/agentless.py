@@ -81,6 +81,13 @@ def without_actor(mention: EventMention) -> EventMention:
     return mention.model_copy(update={"actor": Actor(text="", code=None, country=None, sector=None, implied=False)})
 
 
+def bare_act(means: Token) -> bool:
+    """True for a means noun with nothing that names it ("hurt in the shooting", "died in the attack"): it is
+    the act itself, not an agent; "killed in a car bombing" names its means and keeps it as the source."""
+    return not any(c.dep_ in {"compound", "amod", "nmod", "poss"} or c.ent_type_ for c in means.children
+                   if c.dep_ not in {"det", "prep", "punct"})
+
+
 def _allowed(code: ActionCode | None, prefixes: tuple[str, ...]) -> bool:
     return code is not None and code.cameo.startswith(prefixes)
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events, beside_named, undergoes, without_actor
+from .agentless import AgentlessEvent, agentless_events, bare_act, beside_named, undergoes, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -344,9 +344,16 @@ def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     target = frame.target
     if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
-    if target.lemma_.lower() not in POLITICAL_FIGURES:
+    if target.lemma_.lower() not in POLITICAL_FIGURES and not _public_figure(target, knowledge):
         return None
     return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
+
+
+def _public_figure(target: Token, knowledge: Knowledge) -> bool:
+    """ "troops killed <a militant chief by name>": a person the actor dictionaries name is a public figure."""
+    name = next((e for e in target.doc.ents if e.start <= target.i < e.end and e.label_ == "PERSON"), None)
+    code = knowledge.actors.code_actor(name.text) if name is not None else None
+    return code is not None and code.phoenix is not None
 
 
 def _warns_of(verb: Token) -> bool:
@@ -504,8 +511,9 @@ def _sentence_mentions(
                 continue
             seen.add(key)
             mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
-            if mention is not None and plan.frame.source_means and violent(plan.cameo) and not is_means(source.token):
-                mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
+            if mention is not None and plan.frame.source_means and violent(plan.cameo) and (
+                    not is_means(source.token) or bare_act(source.token)):
+                mention = without_actor(mention)  # "was murdered in Kabul", "hurt in the shooting": no agent named
             if mention is not None:
                 out.append(mention)
                 # a crime a legal act is for does not make the legal act background (see beside_named)
