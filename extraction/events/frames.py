@@ -301,7 +301,8 @@ def _eventive_object(verb: Token) -> Token | None:
     if lemma not in LIGHT_VERBS and lemma not in ATTACK_LIGHT_VERBS:
         return None
     objects = _children(verb, {"dobj", "obj"})
-    if not objects or objects[0].pos_ != "NOUN":
+    # an "object" before its active verb is a misparsed subject: "the arrest of X in <town>, <state> led to protests"
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].i < verb.i:
         return None
     return objects[0] if lemma in LIGHT_VERBS or objects[0].lemma_.lower() in ATTACK_NOUNS else None
 
