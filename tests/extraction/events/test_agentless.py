@@ -231,3 +231,21 @@ def test_mentions_crime_gerund_of_a_conviction_is_the_convicted_act(nlp, knowled
     # "convicted of killing": the convicted killed, not the court
     found = [(m[0], m[3]) for m in _mentions("The man was convicted of killing his neighbour in 2016.", nlp, knowledge)]
     assert ("man", "180") in found
+
+
+def test_agentless_bare_act_noun_is_no_source(nlp, knowledge):
+    # "hurt in the shooting": the act noun stands in for no one
+    got = _mentions("Two bystanders were hurt in the shooting.", nlp, knowledge)
+    assert got and all(actor == "" for actor, *_ in got)
+
+
+def test_agentless_led_to_protests_names_no_protester(nlp, knowledge):
+    got = _mentions("The arrest of the mayor in Springfield, Illinois led to protests.", nlp, knowledge)
+    assert ("", None, False, "141", None) in [(a, s, i, c, t) for a, s, i, c, t in got] or any(
+        c == "141" and a == "" for a, _, _, c, _ in got)
+    assert all(a != "Illinois" for a, *_ in got)
+
+
+def test_agentless_killing_a_dictionary_person_is_assassination(nlp, knowledge):
+    got = _mentions("Soldiers killed Abu Bakr al-Baghdadi in a raid.", nlp, knowledge)
+    assert any(c == "186" for _, _, _, c, _ in got)
