@@ -23,7 +23,7 @@ from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
 from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
 from .nominals import crime_frames, nominal_frames
-from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from .participants import Participant, conjuncts, described_person, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -297,7 +297,8 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     source = frame.source
     if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
         return None
-    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"}
+    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"} or (
+        described_person(source))
     if not person and source.pos_ == "PROPN" and source.ent_type_ == "" and not source.ent_iob_ == "B":
         # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
         known = knowledge.actors.code_actor(phrase_text(source))
@@ -353,7 +354,11 @@ def _public_figure(target: Token, knowledge: Knowledge) -> bool:
     """ "troops killed <a militant chief by name>": a person the actor dictionaries name is a public figure."""
     name = next((e for e in target.doc.ents if e.start <= target.i < e.end and e.label_ == "PERSON"), None)
     code = knowledge.actors.code_actor(name.text) if name is not None else None
-    return code is not None and code.phoenix is not None
+    if code is None or code.phoenix is None:
+        return False
+    # a surname alone matched ("<someone else> bin Laden"): the entry shares some of the name's words, not the first
+    words, entry = name.text.upper().replace("-", "_").split(), code.entry.split(" [")[0].split("_")
+    return words[0] in entry or not set(words) & set(entry)
 
 
 def _warns_of(verb: Token) -> bool:

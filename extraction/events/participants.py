@@ -145,6 +145,20 @@ def _with_group(token: Token, code: ActorCode | None, code_actor: CodeActor) -> 
     return better if better is not None and better.country else code
 
 
+# Heads of an indefinite appositive that describe a body or a place, not a person ("Acme, a company based in X").
+_NOT_PEOPLE = {"town", "city", "village", "province", "district", "region", "state", "county", "capital", "country",
+               "company", "firm", "group", "organisation", "organization", "party", "area", "place", "nation"}
+
+
+def described_person(token: Token) -> bool:
+    """True for a name with an indefinite appositive describing someone ("Jones, a local farmer, ...",
+    "X, a self-described militant"): a person, whatever entity type the tagger gave the name."""
+    if token.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() not in _NOT_PEOPLE and c.ent_type_ not in {"GPE", "LOC", "ORG"}
+               and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children) for c in token.children)
+
+
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
     """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
     if pronoun_kind(token):
@@ -162,7 +176,7 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
         return Participant(token, _with_group(token, code, code_actor))
-    if _kin(token):
+    if _kin(token) or described_person(token):
         return Participant(token, code)
     if depth < 2:
         for inner in _inner(token):
