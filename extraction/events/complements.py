@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .frames import misparsed_main
+
 if TYPE_CHECKING:
     from .frames import Frame
 
@@ -191,7 +193,8 @@ def is_secondary(token: Token) -> bool:
     for _ in range(30):
         if node.head is node:
             return False
-        if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
+        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node)) or (
+                node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
             return True
         node = node.head
     return False

@@ -73,6 +73,13 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def misparsed_main(verb: Token) -> bool:
+    """True for the main verb misparsed as a participle under the sentence's root noun (the sentence has no
+    other verb): "A group of activists protested outside the court" (root "group")."""
+    return (verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in {"NOUN", "PROPN"} and not _children(verb, {"agent"}))
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
     agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
@@ -88,6 +95,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
+    if misparsed_main(verb):
+        return verb.head, False
     if (culprit := _culprit(verb)) is not None:
         return culprit, True  # "the army is guilty of violating the truce": the one found guilty did it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":

@@ -172,6 +172,8 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
                  or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
         coded = _demonstration(frame, coded, knowledge) or coded
+    if coded and coded.cameo == "140" and _protested_in_person(frame.trigger):
+        coded = knowledge.codebook.describe("141", f"{coded.pattern} + no object: in the street [141]") or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -254,6 +256,13 @@ def _demonstration(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     if not crowd or (known is not None and known.sector in _FORCE_SECTORS):
         return None
     return knowledge.codebook.describe("141", f"{coded.pattern} + by a crowd [141]")
+
+
+def _protested_in_person(verb: Token) -> bool:
+    """ "students protested outside parliament", "thousands were protesting against the law": "protest" with no
+    object or reported complement is a demonstration (141); "protested the decision", "protested that" are words."""
+    return verb.lemma_.lower() in {"protest", "demonstrate"} and verb.pos_ == "VERB" and not any(
+        c.dep_ in {"dobj", "obj", "ccomp", "xcomp", "parataxis"} for c in verb.children) and verb.dep_ not in {"ccomp", "parataxis"}
 
 
 # What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".

@@ -99,7 +99,7 @@ def _inner(token: Token) -> list[Token]:
     return out
 
 
-_COLLECTIVE_HEADS = {"group", "number", "band", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand",
+_COLLECTIVE_HEADS = {"group", "members", "number", "band", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand",
                      "thousands", "batch", "patch", "contingent", "team"}
 
 
@@ -159,6 +159,15 @@ def described_person(token: Token) -> bool:
                and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children) for c in token.children)
 
 
+_BODIES = {"group", "movement", "organisation", "organization", "coalition", "union", "network", "alliance", "campaign"}
+
+
+def _named_body(token: Token) -> bool:
+    """True for a body named by its proper-noun modifier ("a Black Flag group", "the Green Shoots movement")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _BODIES and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
     """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
     if pronoun_kind(token):
@@ -176,7 +185,7 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
         return Participant(token, _with_group(token, code, code_actor))
-    if _kin(token) or described_person(token):
+    if _kin(token) or described_person(token) or _named_body(token):
         return Participant(token, code)
     if depth < 2:
         for inner in _inner(token):
