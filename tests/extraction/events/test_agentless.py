@@ -249,3 +249,8 @@ def test_agentless_led_to_protests_names_no_protester(nlp, knowledge):
 def test_agentless_killing_a_dictionary_person_is_assassination(nlp, knowledge):
     got = _mentions("Soldiers killed Abu Bakr al-Baghdadi in a raid.", nlp, knowledge)
     assert any(c == "186" for _, _, _, c, _ in got)
+
+
+def test_agentless_protest_without_object_is_a_demonstration(nlp, knowledge):
+    got = _mentions("Hundreds of nurses protested outside the ministry on Monday.", nlp, knowledge)
+    assert any(c == "141" for _, _, _, c, _ in got)

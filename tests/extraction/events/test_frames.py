@@ -127,3 +127,15 @@ def test_frames_place_inside_an_organisation_name_is_no_target(nlp):
     sentence = next(nlp("Chile accused the Revolutionary Front in Peru of the bombing.").sents)
     frame = next(f for f in find_frames(sentence) if f.trigger.text == "accused")
     assert "Peru" not in [t.text for t in frame.target_candidates]
+
+
+# "A band of rebels attacked Osterlich ." misparsed: the root is "band", the verb an acl under it
+MISPARSED_MAIN = [("A", 1, "det", "DET", "DT", "a", "O"), ("band", 1, "ROOT", "NOUN", "NN", "band", "O"),
+                  ("of", 1, "prep", "ADP", "IN", "of", "O"), ("rebels", 2, "pobj", "NOUN", "NNS", "rebel", "O"),
+                  ("attacked", 1, "acl", "VERB", "VBN", "attack", "O"),
+                  ("Osterlich", 4, "dobj", "PROPN", "NNP", "Osterlich", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_misparsed_main_verb_keeps_the_root_noun_as_subject():
+    frames = list(find_frames(build(MISPARSED_MAIN)[:]))
+    assert [(f.lemma, f.source.text, f.source_inherited) for f in frames] == [("attack", "band", False)]
