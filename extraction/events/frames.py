@@ -80,6 +80,13 @@ def misparsed_main(verb: Token) -> bool:
             and verb.head.pos_ in {"NOUN", "PROPN"} and not _children(verb, {"agent"}))
 
 
+def split_passive(verb: Token) -> bool:
+    """True for a passive misparsed as "be" + adverbial clause when an adjunct splits it ("Three men were on
+    Sunday arrested", "A truck bomb was on Monday driven into ..."): the subject of "be" undergoes the act."""
+    return (verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBD"} and verb.head.lemma_ == "be" and verb.head.dep_ == "ROOT"
+            and verb.i > verb.head.i and not _children(verb.head, {"attr", "acomp"}) and not _children(verb, {"agent"}))
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
     agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
@@ -97,6 +104,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, True  # "fighters belonging to": the noun acts
     if misparsed_main(verb):
         return verb.head, False
+    if split_passive(verb):
+        return None, False
     if (culprit := _culprit(verb)) is not None:
         return culprit, True  # "the army is guilty of violating the truce": the one found guilty did it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":

@@ -254,3 +254,8 @@ def test_agentless_killing_a_dictionary_person_is_assassination(nlp, knowledge):
 def test_agentless_protest_without_object_is_a_demonstration(nlp, knowledge):
     got = _mentions("Hundreds of nurses protested outside the ministry on Monday.", nlp, knowledge)
     assert any(c == "141" for _, _, _, c, _ in got)
+
+
+def test_agentless_passive_split_by_an_adjunct_has_no_agent(nlp, knowledge):
+    got = _mentions("Four men were on Sunday arrested in the capital.", nlp, knowledge)
+    assert got and all(actor == "" for actor, *_ in got)
