@@ -351,7 +351,11 @@ POLITICAL_FIGURES = {"president", "minister", "premier", "governor", "mayor", "c
 def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
     """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
     assassination (186)."""
-    target = frame.target
+    return _figure_killed(frame, coded, frame.target, knowledge)
+
+
+def _figure_killed(frame: Frame, coded: ActionCode, target: Token | None, knowledge: Knowledge) -> ActionCode | None:
+    """186 when `target` (the frame's target, or what its pronoun stands for) is a political or public figure."""
     if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
     if target.lemma_.lower() not in POLITICAL_FIGURES and not _public_figure(target, knowledge):
@@ -841,6 +845,9 @@ def _mention(
         plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
     if code is None:
         return None
+    if target is not None and target.via_pronoun is not None and plan.recoded is None:
+        # "X shot him": the pronoun stands for a leader named earlier in the sentence or document
+        code = _figure_killed(frame, code, target.token, knowledge) or code
     trigger = shown if plan.recoded is None else plan.trigger
     actor = _actor(source, ctx, knowledge)
     target_actor = _actor(target, ctx, knowledge) if target is not None else None

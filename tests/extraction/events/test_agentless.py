@@ -259,3 +259,12 @@ def test_agentless_protest_without_object_is_a_demonstration(nlp, knowledge):
 def test_agentless_passive_split_by_an_adjunct_has_no_agent(nlp, knowledge):
     got = _mentions("Four men were on Sunday arrested in the capital.", nlp, knowledge)
     assert got and all(actor == "" for actor, *_ in got)
+
+
+def test_agentless_pronoun_for_a_named_leader_killed_is_assassination(nlp, knowledge):
+    text = "Abu Bakr al-Baghdadi was hiding in a village. Soldiers killed him in a raid."
+    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
+                        published_basis="metadata", text=text, n_chars=len(text),
+                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
+    got = [m.action.cameo for m in mentions_for_document(document, [(0, nlp(text))], knowledge, "t")]
+    assert "186" in got
