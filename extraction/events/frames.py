@@ -73,6 +73,13 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def protested_in_person(verb: Token) -> bool:
+    """ "students protested outside parliament", "thousands were protesting against the law": "protest" with no
+    object or reported complement is a demonstration (141); "protested the decision", "protested that" are words."""
+    return verb.lemma_.lower() in {"protest", "demonstrate"} and verb.pos_ == "VERB" and verb.dep_ not in {
+        "ccomp", "parataxis"} and not any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp", "parataxis"} for c in verb.children)
+
+
 def misparsed_main(verb: Token) -> bool:
     """True for the main verb misparsed as a participle under the sentence's root noun (the sentence has no
     other verb): "A group of activists protested outside the court" (root "group")."""

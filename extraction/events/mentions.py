@@ -21,9 +21,11 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
-from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase
+from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, is_means, owned_tokens, phrase,
+                     protested_in_person)
 from .nominals import crime_frames, nominal_frames
-from .participants import Participant, conjuncts, described_person, first_participant, named, participant, phrase_text
+from .participants import (Participant, conjuncts, described_person, first_participant, named, participant, phrase_text,
+                           public_figure)
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -172,7 +174,7 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
                  or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
         coded = _demonstration(frame, coded, knowledge) or coded
-    if coded and coded.cameo == "140" and _protested_in_person(frame.trigger):
+    if coded and coded.cameo == "140" and protested_in_person(frame.trigger):
         coded = knowledge.codebook.describe("141", f"{coded.pattern} + no object: in the street [141]") or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
@@ -256,13 +258,6 @@ def _demonstration(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     if not crowd or (known is not None and known.sector in _FORCE_SECTORS):
         return None
     return knowledge.codebook.describe("141", f"{coded.pattern} + by a crowd [141]")
-
-
-def _protested_in_person(verb: Token) -> bool:
-    """ "students protested outside parliament", "thousands were protesting against the law": "protest" with no
-    object or reported complement is a demonstration (141); "protested the decision", "protested that" are words."""
-    return verb.lemma_.lower() in {"protest", "demonstrate"} and verb.pos_ == "VERB" and not any(
-        c.dep_ in {"dobj", "obj", "ccomp", "xcomp", "parataxis"} for c in verb.children) and verb.dep_ not in {"ccomp", "parataxis"}
 
 
 # What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".
@@ -358,20 +353,9 @@ def _figure_killed(frame: Frame, coded: ActionCode, target: Token | None, knowle
     """186 when `target` (the frame's target, or what its pronoun stands for) is a political or public figure."""
     if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
-    if target.lemma_.lower() not in POLITICAL_FIGURES and not _public_figure(target, knowledge):
+    if target.lemma_.lower() not in POLITICAL_FIGURES and not public_figure(target, knowledge.actors.code_actor):
         return None
     return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
-
-
-def _public_figure(target: Token, knowledge: Knowledge) -> bool:
-    """ "troops killed <a militant chief by name>": a person the actor dictionaries name is a public figure."""
-    name = next((e for e in target.doc.ents if e.start <= target.i < e.end and e.label_ == "PERSON"), None)
-    code = knowledge.actors.code_actor(name.text) if name is not None else None
-    if code is None or code.phoenix is None:
-        return False
-    # a surname alone matched ("<someone else> bin Laden"): the entry shares some of the name's words, not the first
-    words, entry = name.text.upper().replace("-", "_").split(), code.entry.split(" [")[0].split("_")
-    return words[0] in entry or not set(words) & set(entry)
 
 
 def _warns_of(verb: Token) -> bool:

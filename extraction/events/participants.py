@@ -168,6 +168,17 @@ def _named_body(token: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
+def public_figure(target: Token, code_actor: CodeActor) -> bool:
+    """ "troops killed <a militant chief by name>": a person the actor dictionaries name is a public figure."""
+    name = next((e for e in target.doc.ents if e.start <= target.i < e.end and e.label_ == "PERSON"), None)
+    code = code_actor(name.text) if name is not None else None
+    if code is None or code.phoenix is None:
+        return False
+    # a surname alone matched ("<someone else> bin Laden"): the entry shares some of the name's words, not the first
+    words, entry = name.text.upper().replace("-", "_").split(), code.entry.split(" [")[0].split("_")
+    return words[0] in entry or not set(words) & set(entry)
+
+
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
     """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
     if pronoun_kind(token):
