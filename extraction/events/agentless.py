@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ...schemas import Actor, EventMention
 from .codebook import ActionCode, Codebook
 from .discards import accidental, statistic
-from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, _context
+from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, split_passive, _context
 from .modality import modality_of
 from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
 
@@ -81,6 +81,13 @@ def without_actor(mention: EventMention) -> EventMention:
     return mention.model_copy(update={"actor": Actor(text="", code=None, country=None, sector=None, implied=False)})
 
 
+def bare_act(means: Token) -> bool:
+    """True for a means noun with nothing that names it ("hurt in the shooting", "died in the attack"): it is
+    the act itself, not an agent; "killed in a car bombing" names its means and keeps it as the source."""
+    return not any(c.dep_ in {"compound", "amod", "nmod", "poss"} or c.ent_type_ for c in means.children
+                   if c.dep_ not in {"det", "prep", "punct"})
+
+
 def _allowed(code: ActionCode | None, prefixes: tuple[str, ...]) -> bool:
     return code is not None and code.cameo.startswith(prefixes)
 
@@ -98,7 +105,7 @@ def _agentless_passive(verb: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() in STATE_PASSIVES or any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)) or split_passive(verb)
 
 
 def _purpose(verb: Token) -> bool:

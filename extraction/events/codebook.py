@@ -194,11 +194,12 @@ class Codebook:
             if hit is not None:
                 code, text = hit
                 return self.describe(code, f"{block['name']}: {text}") if code else None
-        if key in LIGHT_VERBS:
+        caused = key in LIGHT_VERBS and ctx[:1] == ["to"]  # "led to protests" caused them; "led protests" held them
+        if key in LIGHT_VERBS and not caused:
             noun = self._object_noun(ctx, light=True)
             if noun is not None:
                 return self.describe(noun[0], f"light verb {key.upper()} + {noun[1]}")
-        if entry is None or default is None:
+        if entry is None or default is None or caused:
             return None
         return self.describe(default, f"--- {block['name']} [{block['code'] or '---'}] --- {line} [{default}]")
 

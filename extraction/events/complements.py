@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .frames import misparsed_main
+from .modality import habitual
+
 if TYPE_CHECKING:
     from .frames import Frame
 
@@ -132,16 +135,6 @@ def announcer(marker: Token) -> Token | None:
     return None
 
 
-# Frequency adverbs that make "would" habitual ("would sometimes kill"): a past habit, asserted (gold README).
-HABITUAL = frozenset({"sometimes", "often", "usually", "always", "regularly", "frequently", "routinely", "repeatedly"})
-
-
-def habitual(token: Token) -> bool:
-    """True for "would" + a frequency adverb on the verb: a past habit, not a future act or a hedge."""
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and any(
-        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
-
-
 def has_future_aux(token: Token) -> bool:
     """True when "will"/"would"/"shall" governs the verb: CAMEO reads a future act as an intention."""
     if habitual(token):
@@ -225,7 +218,8 @@ def is_secondary(token: Token) -> bool:
     for _ in range(30):
         if node.head is node:
             return False
-        if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
+        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node)) or (
+                node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
             return True
         node = node.head
     return False

@@ -73,6 +73,27 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def protested_in_person(verb: Token) -> bool:
+    """ "students protested outside parliament", "thousands were protesting against the law": "protest" with no
+    object or reported complement is a demonstration (141); "protested the decision", "protested that" are words."""
+    return verb.lemma_.lower() in {"protest", "demonstrate"} and verb.pos_ == "VERB" and verb.dep_ not in {
+        "ccomp", "parataxis"} and not any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp", "parataxis"} for c in verb.children)
+
+
+def misparsed_main(verb: Token) -> bool:
+    """True for the main verb misparsed as a participle under the sentence's root noun (the sentence has no
+    other verb): "A group of activists protested outside the court" (root "group")."""
+    return (verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in {"NOUN", "PROPN"} and not _children(verb, {"agent"}))
+
+
+def split_passive(verb: Token) -> bool:
+    """True for a passive misparsed as "be" + adverbial clause when an adjunct splits it ("Three men were on
+    Sunday arrested", "A truck bomb was on Monday driven into ..."): the subject of "be" undergoes the act."""
+    return (verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBD"} and verb.head.lemma_ == "be" and verb.head.dep_ == "ROOT"
+            and verb.i > verb.head.i and not _children(verb.head, {"attr", "acomp"}) and not _children(verb, {"agent"}))
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
     agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
@@ -88,6 +109,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
+    if misparsed_main(verb):
+        return verb.head, False
+    if split_passive(verb):
+        return None, False
     if (culprit := _culprit(verb)) is not None:
         return culprit, True  # "the army is guilty of violating the truce": the one found guilty did it
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -325,7 +350,8 @@ def _eventive_object(verb: Token) -> Token | None:
     if lemma not in LIGHT_VERBS and lemma not in ATTACK_LIGHT_VERBS:
         return None
     objects = _children(verb, {"dobj", "obj"})
-    if not objects or objects[0].pos_ != "NOUN":
+    # an "object" before its active verb is a misparsed subject: "the arrest of X in <town>, <state> led to protests"
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].i < verb.i:
         return None
     return objects[0] if lemma in LIGHT_VERBS or objects[0].lemma_.lower() in ATTACK_NOUNS else None
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...schemas import Action, Actor, Document, EventDate, EventMention, Place, Span
 from ...schemas.records import is_historical
 from .actors import ActorCode, ActorDictionary, load_actor_dictionary
-from .agentless import AgentlessEvent, agentless_events, beside_named, undergoes, without_actor
+from .agentless import AgentlessEvent, agentless_events, bare_act, beside_named, undergoes, without_actor
 from .actors import data_version as actors_version
 from .codebook import ActionCode, Codebook, load_codebook
 from .codebook import data_version as codebook_version
@@ -21,9 +21,11 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, past_background, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
-from .frames import ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens, phrase
+from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens,
+                     phrase, protested_in_person)
 from .nominals import crime_frames, nominal_frames
-from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from .participants import (Participant, conjuncts, described_person, first_participant, named, participant, phrase_text,
+                           public_figure)
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -172,6 +174,8 @@ def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | No
                  or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
     if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
         coded = _demonstration(frame, coded, knowledge) or coded
+    if coded and coded.cameo == "140" and protested_in_person(frame.trigger):
+        coded = knowledge.codebook.describe("141", f"{coded.pattern} + no object: in the street [141]") or coded
     if coded and coded.root == "15" and _joint_exercise(frame):
         coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
     return (coded, frame.trigger) if coded else None
@@ -297,7 +301,8 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     source = frame.source
     if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
         return None
-    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"}
+    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"} or (
+        described_person(source))
     if not person and source.pos_ == "PROPN" and source.ent_type_ == "" and not source.ent_iob_ == "B":
         # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
         known = knowledge.actors.code_actor(phrase_text(source))
@@ -341,10 +346,14 @@ POLITICAL_FIGURES = {"president", "minister", "premier", "governor", "mayor", "c
 def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
     """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
     assassination (186)."""
-    target = frame.target
+    return _figure_killed(frame, coded, frame.target, knowledge)
+
+
+def _figure_killed(frame: Frame, coded: ActionCode, target: Token | None, knowledge: Knowledge) -> ActionCode | None:
+    """186 when `target` (the frame's target, or what its pronoun stands for) is a political or public figure."""
     if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
-    if target.lemma_.lower() not in POLITICAL_FIGURES:
+    if target.lemma_.lower() not in POLITICAL_FIGURES and not public_figure(target, knowledge.actors.code_actor):
         return None
     return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
 
@@ -509,8 +518,9 @@ def _sentence_mentions(
                 continue
             seen.add(key)
             mention = _mention(plan, source, target, codes, offset, sentence, sentence_index, ctx, knowledge, run_id)
-            if mention is not None and plan.frame.source_means and violent(plan.cameo) and not is_means(source.token):
-                mention = without_actor(mention)  # "was murdered in Kabul": the city did not do it
+            if mention is not None and plan.frame.source_means and violent(plan.cameo) and (
+                    not is_means(source.token) or bare_act(source.token)):
+                mention = without_actor(mention)  # "was murdered in Kabul", "hurt in the shooting": no agent named
             if mention is not None:
                 out.append(mention)
                 # a crime a legal act is for does not make the legal act background (see beside_named)
@@ -854,6 +864,9 @@ def _mention(
         plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
     if code is None:
         return None
+    if target is not None and target.via_pronoun is not None and plan.recoded is None:
+        # "X shot him": the pronoun stands for a leader named earlier in the sentence or document
+        code = _figure_killed(frame, code, target.token, knowledge) or code
     trigger = shown if plan.recoded is None else plan.trigger
     actor = _actor(source, ctx, knowledge)
     target_actor = _actor(target, ctx, knowledge) if target is not None else None

@@ -5,7 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...schemas import Modality
-from .complements import habitual
+
+# Frequency adverbs that make "would" habitual ("would sometimes kill"): a past habit, asserted (gold README).
+HABITUAL = frozenset({"sometimes", "often", "usually", "always", "regularly", "frequently", "routinely", "repeatedly"})
+
+
+def habitual(token: Token) -> bool:
+    """True for "would" + a frequency adverb on the verb: a past habit, not a future act or a hedge."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children)
+
 
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 HEDGE_AUX = {"could", "might", "may", "would", "should"}

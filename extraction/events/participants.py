@@ -110,7 +110,7 @@ def _inner(token: Token) -> list[Token]:
     return out
 
 
-_COLLECTIVE_HEADS = {"group", "number", "band", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand",
+_COLLECTIVE_HEADS = {"group", "members", "number", "band", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand",
                      "thousands", "batch", "patch", "contingent", "team"}
 
 
@@ -156,6 +156,40 @@ def _with_group(token: Token, code: ActorCode | None, code_actor: CodeActor) -> 
     return better if better is not None and better.country else code
 
 
+# Heads of an indefinite appositive that describe a body or a place, not a person ("Acme, a company based in X").
+_NOT_PEOPLE = {"town", "city", "village", "province", "district", "region", "state", "county", "capital", "country",
+               "company", "firm", "group", "organisation", "organization", "party", "area", "place", "nation"}
+
+
+def described_person(token: Token) -> bool:
+    """True for a name with an indefinite appositive describing someone ("Jones, a local farmer, ...",
+    "X, a self-described militant"): a person, whatever entity type the tagger gave the name."""
+    if token.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() not in _NOT_PEOPLE and c.ent_type_ not in {"GPE", "LOC", "ORG"}
+               and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children) for c in token.children)
+
+
+_BODIES = {"group", "movement", "organisation", "organization", "coalition", "union", "network", "alliance", "campaign"}
+
+
+def _named_body(token: Token) -> bool:
+    """True for a body named by its proper-noun modifier ("a Black Flag group", "the Green Shoots movement")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _BODIES and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def public_figure(target: Token, code_actor: CodeActor) -> bool:
+    """ "troops killed <a militant chief by name>": a person the actor dictionaries name is a public figure."""
+    name = next((e for e in target.doc.ents if e.start <= target.i < e.end and e.label_ == "PERSON"), None)
+    code = code_actor(name.text) if name is not None else None
+    if code is None or code.phoenix is None:
+        return False
+    # a surname alone matched ("<someone else> bin Laden"): the entry shares some of the name's words, not the first
+    words, entry = name.text.upper().replace("-", "_").split(), code.entry.split(" [")[0].split("_")
+    return words[0] in entry or not set(words) & set(entry)
+
+
 def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
     """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
     if pronoun_kind(token):
@@ -173,7 +207,7 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
     code = code_actor(phrase_text(token))
     if is_actor(token, code):
         return Participant(token, _with_group(token, code, code_actor))
-    if _kin(token):
+    if _kin(token) or described_person(token) or _named_body(token):
         return Participant(token, code)
     if depth < 2:
         for inner in _inner(token):

@@ -231,3 +231,40 @@ def test_mentions_crime_gerund_of_a_conviction_is_the_convicted_act(nlp, knowled
     # "convicted of killing": the convicted killed, not the court
     found = [(m[0], m[3]) for m in _mentions("The man was convicted of killing his neighbour in 2016.", nlp, knowledge)]
     assert ("man", "180") in found
+
+
+def test_agentless_bare_act_noun_is_no_source(nlp, knowledge):
+    # "hurt in the shooting": the act noun stands in for no one
+    got = _mentions("Two bystanders were hurt in the shooting.", nlp, knowledge)
+    assert got and all(actor == "" for actor, *_ in got)
+
+
+def test_agentless_led_to_protests_names_no_protester(nlp, knowledge):
+    got = _mentions("The arrest of the mayor in Springfield, Illinois led to protests.", nlp, knowledge)
+    assert ("", None, False, "141", None) in [(a, s, i, c, t) for a, s, i, c, t in got] or any(
+        c == "141" and a == "" for a, _, _, c, _ in got)
+    assert all(a != "Illinois" for a, *_ in got)
+
+
+def test_agentless_killing_a_dictionary_person_is_assassination(nlp, knowledge):
+    got = _mentions("Soldiers killed Abu Bakr al-Baghdadi in a raid.", nlp, knowledge)
+    assert any(c == "186" for _, _, _, c, _ in got)
+
+
+def test_agentless_protest_without_object_is_a_demonstration(nlp, knowledge):
+    got = _mentions("Hundreds of nurses protested outside the ministry on Monday.", nlp, knowledge)
+    assert any(c == "141" for _, _, _, c, _ in got)
+
+
+def test_agentless_passive_split_by_an_adjunct_has_no_agent(nlp, knowledge):
+    got = _mentions("Four men were on Sunday arrested in the capital.", nlp, knowledge)
+    assert got and all(actor == "" for actor, *_ in got)
+
+
+def test_agentless_pronoun_for_a_named_leader_killed_is_assassination(nlp, knowledge):
+    text = "Abu Bakr al-Baghdadi was hiding in a village. Soldiers killed him in a raid."
+    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
+                        published_basis="metadata", text=text, n_chars=len(text),
+                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
+    got = [m.action.cameo for m in mentions_for_document(document, [(0, nlp(text))], knowledge, "t")]
+    assert "186" in got

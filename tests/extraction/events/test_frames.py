@@ -160,3 +160,15 @@ def test_frames_conjoined_verbs_share_a_later_object():
     assert [t.text for t in shared_objects(doc[3])] == ["Vale"]
     assert [t.text for t in target_candidates(doc[3], None)][:1] == ["Vale"]
     assert shared_objects(doc[1]) == []
+
+
+# "A band of rebels attacked Osterlich ." misparsed: the root is "band", the verb an acl under it
+MISPARSED_MAIN = [("A", 1, "det", "DET", "DT", "a", "O"), ("band", 1, "ROOT", "NOUN", "NN", "band", "O"),
+                  ("of", 1, "prep", "ADP", "IN", "of", "O"), ("rebels", 2, "pobj", "NOUN", "NNS", "rebel", "O"),
+                  ("attacked", 1, "acl", "VERB", "VBN", "attack", "O"),
+                  ("Osterlich", 4, "dobj", "PROPN", "NNP", "Osterlich", "B-GPE"), (".", 1, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_misparsed_main_verb_keeps_the_root_noun_as_subject():
+    frames = list(find_frames(build(MISPARSED_MAIN)[:]))
+    assert [(f.lemma, f.source.text, f.source_inherited) for f in frames] == [("attack", "band", False)]

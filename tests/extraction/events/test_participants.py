@@ -78,3 +78,23 @@ def test_participants_campaign_named_after_a_person(text, head, actor, nlp, know
     token = next(t for t in doc if t.text == head)
     found = participant(token, [], lambda s: _code_actor(s, knowledge, None))
     assert (found is not None and found.token.text == head) is actor
+
+
+# "a Red Dawn group" / "Jones , a farmer ,"
+NAMED_BODY = [("a", 3, "det", "DET", "DT", "a", "O"), ("Red", 2, "compound", "PROPN", "NNP", "Red", "O"),
+              ("Dawn", 3, "compound", "PROPN", "NNP", "Dawn", "O"), ("group", 3, "ROOT", "NOUN", "NN", "group", "O")]
+DESCRIBED = [("Jones", 0, "ROOT", "PROPN", "NNP", "Jones", "B-GPE"), (",", 0, "punct", "PUNCT", ",", ",", "O"),
+             ("a", 3, "det", "DET", "DT", "a", "O"), ("farmer", 0, "appos", "NOUN", "NN", "farmer", "O"),
+             (",", 0, "punct", "PUNCT", ",", ",", "O")]
+
+
+def test_participants_body_named_by_proper_noun_is_an_actor():
+    doc = build(NAMED_BODY)
+    assert participant(doc[3], [], lambda text: None).token.text == "group"
+
+
+def test_participants_name_with_indefinite_appositive_is_a_person():
+    from eventpipe.extraction.events.participants import described_person
+
+    assert described_person(build(DESCRIBED)[0])
+    assert not described_person(build(NAMED_BODY)[1])
