@@ -22,10 +22,10 @@ from .complements import Planned, is_secondary, past_background, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
 from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens,
-                     phrase, protested_in_person)
+                     phrase)
 from .nominals import crime_frames, nominal_frames
-from .participants import (Participant, conjuncts, described_person, first_participant, named, participant, phrase_text,
-                           public_figure)
+from .precedence.codes import GATHERINGS, figure_killed, specific_action
+from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -153,218 +153,6 @@ def _document_country(ctx: _DocContext) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
-    if frame.noun_trigger is not None:
-        noun = frame.noun_trigger  # its modifiers refine it: "suicide attack" 1831, "air raid" 195
-        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
-        coded = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
-        if coded and coded.root in {"18", "19", "20"}:  # "the suspect carried out two attacks": by an individual
-            coded = _riot(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded
-        if coded:
-            return coded, frame.noun_trigger
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
-    if coded and coded.root == "13" and _warns_of(frame.trigger):
-        coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
-    if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
-            frame.trigger.lemma_.lower() in UNDOING_VERBS):
-        return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root in {"18", "19", "20"}:
-        coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
-                 or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
-                 or _police_force(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded)
-    if coded and frame.trigger.lemma_.lower() in CROWD_VERBS:
-        coded = _demonstration(frame, coded, knowledge) or coded
-    if coded and coded.cameo == "140" and protested_in_person(frame.trigger):
-        coded = knowledge.codebook.describe("141", f"{coded.pattern} + no object: in the street [141]") or coded
-    if coded and coded.root == "15" and _joint_exercise(frame):
-        coded = knowledge.codebook.describe("062", f"joint exercise: {coded.pattern}") or coded
-    return (coded, frame.trigger) if coded else None
-
-
-EXERCISE_WORDS = {"exercise", "game", "games", "maneuver", "maneuvers", "manoeuvre", "manoeuvres", "drill", "drills"}
-
-
-def _joint_exercise(frame: Frame) -> bool:
-    """True for war games or drills that coordinated actors hold together ("French and Egyptian warships
-    launched war games"): military cooperation (062), not a unilateral show of force (15)."""
-    return frame.source is not None and bool(coordinated(frame.source)) and any(
-        word in EXERCISE_WORDS for word in frame.context[:6])
-
-
-AIR_AGENTS = {"aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane", "airplane", "predator"}
-
-
-def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """The finer code the means of a violent act give: "aircraft killed ..." is aerial weapons use (195);
-    "wounded two soldiers in a bomb attack" and "a roadside bombing killed" take the attack's code (183, 1833)."""
-    verb = frame.trigger
-    means = [frame.source] if frame.source is not None and is_means(frame.source) else []
-    means += [g for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"in", "with", "by"}
-              for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-    for noun in means:
-        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
-        found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
-        if found and found.root in {"18", "19", "20"} and found.cameo not in {"190", "180", coded.cameo}:
-            return knowledge.codebook.describe(found.cameo, f"{coded.pattern} + means {found.pattern}")
-    source = frame.source
-    suicide = source is not None and source.lemma_.lower() == "bomber" and any(
-        c.lower_ == "suicide" for c in source.children if c.dep_ in {"compound", "amod", "nmod"})
-    if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
-            c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
-        return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
-    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "193", "202", "186"}:
-        return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
-    return None
-
-
-# Crowds whose violence CAMEO codes as a violent protest or riot (145), not as an assault or a fight.
-CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "picketer"}
-
-
-def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """ "rioters set fire to the church", "protesters attacked the police": violence by protesters is a
-    violent protest (145), the codebook's code for riots."""
-    source = frame.source
-    if source is not None and source.lemma_.lower() in {"group", "crowd", "band", "mob"}:
-        # "a group of protesters": the members act
-        source = next((g for p in source.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj"), source)
-    if source is None or coded.cameo.startswith(("186", "20")) or source.lemma_.lower() not in CROWD_NOUNS:
-        return None
-    if frame.trigger.lemma_.lower() in OBSTRUCT_VERBS:  # "protesters surrounded the car": blocking (144)
-        return knowledge.codebook.describe("144", f"{coded.pattern} + protesters obstruct [144]")
-    return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
-
-
-OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}
-
-
-# Verbs of crowds: "thousands gathered outside parliament", "supporters rallied in the capital" is a
-# demonstration (141); the codebook's 150 (show of force) is for armed forces and police, 040 for meetings.
-CROWD_VERBS = {"rally", "gather", "assemble", "march"}
-_CROWD_HEADS = CROWD_NOUNS | {"people", "supporter", "resident", "citizen", "activist", "student", "worker", "thousand",
-                              "hundred", "dozen", "tens", "crowd", "throng", "group", "member", "voter", "fan"}
-_FORCE_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "UAF"}
-
-
-def _demonstration(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """A crowd that rallies, gathers or marches demonstrates (141), unless armed forces do it."""
-    source = frame.source
-    if source is None or coded.root == "14" or any(c.dep_ == "prep" and c.lower_ == "with" and any(
-            g.ent_type_ in ACTOR_ENTS for g in c.children) for c in frame.trigger.children):
-        return None  # "gathered with the ministers": a meeting
-    crowd = source.lemma_.lower() in _CROWD_HEADS or any(c.dep_ == "nummod" for c in source.children)
-    known = knowledge.actors.code_actor(phrase_text(source))
-    if not crowd or (known is not None and known.sector in _FORCE_SECTORS):
-        return None
-    return knowledge.codebook.describe("141", f"{coded.pattern} + by a crowd [141]")
-
-
-# What one attacks in words, not by force: "attacked the impeachment inquiry", "slammed the decision".
-FIGURATIVE_OBJECTS = {"inquiry", "investigation", "decision", "plan", "policy", "proposal", "bill", "law", "report",
-                      "remark", "comment", "statement", "claim", "idea", "process", "ruling", "verdict", "announcement",
-                      "record", "speech", "move", "deal", "agreement", "budget", "impeachment", "campaign", "approach",
-                      "handling", "response", "strategy", "stance", "view", "argument", "position", "article", "book",
-                      "part", "project", "rule", "regulation", "treaty", "chance", "hope", "record", "silence", "taboo"}
-ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "strike", "lash", "savage", "bash"}
-
-
-# Verbs of force that, done to a thing of words or rules, only end or break it ("killed the bill").
-UNDOING_VERBS = {"kill", "break", "destroy", "crush", "bury", "torpedo", "wreck", "shoot"}
-
-
-def _figurative_object(verb: Token) -> Token | None:
-    """The verb's direct object when it names an idea, a decision, a text or a rule, else None."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    if not objects or objects[0].lemma_.lower() not in FIGURATIVE_OBJECTS or objects[0].ent_type_:
-        return None
-    return objects[0]
-
-
-def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """ "attacked the impeachment inquiry": an attack on an idea, a decision or a text is criticism (111)."""
-    if frame.trigger.lemma_.lower() not in ATTACK_VERBS or _figurative_object(frame.trigger) is None:
-        return None
-    return knowledge.codebook.describe("111", f"{coded.pattern} + figurative object [111]")
-
-
-# One person acting alone ("a man stabbed", "the gunman attacked"): CAMEO codes an unspecified assault by an
-# individual 180, by a state or an armed group 190.
-INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
-               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
-_GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
-_GROUPS_OF = {"gunman", "man", "youth", "worker", "student", "resident"}  # plural: an unknown armed group or a crowd
-
-
-def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """An unspecified attack or killing (190) by an individual is an assault (180)."""
-    source = frame.source
-    if coded.cameo != "190" or source is None or frame.trigger.lemma_.lower() in {"shoot", "fire", "fight", "clash"}:
-        return None
-    person = (source.ent_type_ == "PERSON" and source.pos_ == "PROPN") or source.lower_ in {"he", "she"} or (
-        described_person(source))
-    if not person and source.pos_ == "PROPN" and source.ent_type_ == "" and not source.ent_iob_ == "B":
-        # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
-        known = knowledge.actors.code_actor(phrase_text(source))
-        person = known is None or (known.sector not in _GROUP_SECTORS and known.sector is not None)
-    if not person and (source.lemma_.lower() not in INDIVIDUALS or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
-        return None
-    return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
-
-
-POLICE_NOUNS = {"police", "policeman", "policemen", "policewoman", "officer", "cop", "trooper", "gendarme", "riot"}
-_LETHAL_VERBS = {"kill", "murder", "assassinate", "execute", "slay"}
-
-
-def _police(token: Token | None) -> bool:
-    """True for police as the actor: "police", "riot police", "a police officer", "officers"."""
-    return token is not None and (token.lemma_.lower() in POLICE_NOUNS or token.lower_ == "police" or any(
-        c.dep_ == "compound" and c.lower_ == "police" for c in token.children))
-
-
-def _police_force(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """ "police fired rubber bullets at protesters", "was injured by police during a protest": police force
-    against protesters is repression (175, the codebook's "use tactics of violent repression"), not a fight
-    (19). A killing stays what it is (the README of the gold: police shooting an attacker is 193)."""
-    verb = frame.trigger
-    if verb.pos_ != "VERB" or not _police(frame.source) or verb.lemma_.lower() in _LETHAL_VERBS:
-        return None
-    if coded.cameo.startswith(("186", "20")) or any(c.dep_ == "acomp" and c.lower_ == "dead" for c in verb.children):
-        return None
-    crowd = frame.target is not None and frame.target.lemma_.lower() in CROWD_NOUNS
-    if not crowd and not any(t.lemma_.lower() in GATHERINGS | CROWD_NOUNS for t in verb.sent):
-        return None
-    return knowledge.codebook.describe("175", f"{coded.pattern} + police against protesters [175]")
-
-
-KILL_VERBS = {"kill", "murder", "assassinate", "gun", "shoot"}
-# Political and public figures whose killing CAMEO codes as assassination (186), not as plain force (19).
-POLITICAL_FIGURES = {"president", "minister", "premier", "governor", "mayor", "chief", "leader", "lawmaker",
-                     "legislator", "parliamentarian", "senator", "ambassador", "envoy", "judge", "prosecutor"}
-
-
-def _assassination(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
-    """ "killed the deputy chief of the militia", "a governor was shot dead": killing a political figure is
-    assassination (186)."""
-    return _figure_killed(frame, coded, frame.target, knowledge)
-
-
-def _figure_killed(frame: Frame, coded: ActionCode, target: Token | None, knowledge: Knowledge) -> ActionCode | None:
-    """186 when `target` (the frame's target, or what its pronoun stands for) is a political or public figure."""
-    if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
-        return None
-    if target.lemma_.lower() not in POLITICAL_FIGURES and not public_figure(target, knowledge.actors.code_actor):
-        return None
-    return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
-
-
-def _warns_of(verb: Token) -> bool:
-    """ "warned of the collapse": a warning about a danger, with no threatened act or addressee, is a pessimistic
-    comment (012), not a threat (13)."""
-    return verb.lemma_.lower() == "warn" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children) \
-        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
-
-
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 _TERRITORY_NOUNS = PLACE_NOUNS | {"area", "border", "island", "valley", "oblast", "prefecture", "municipality", "suburb"}
 
@@ -462,7 +250,7 @@ def _codes(frames: list[Frame], knowledge: Knowledge) -> dict[int, tuple[ActionC
     out: dict[int, tuple[ActionCode, Token]] = {}
     for frame in frames:
         if frame.trigger.i not in out and not _is_reporting(frame):
-            coded = _action(frame, knowledge)
+            coded = specific_action(frame, knowledge)
             if coded is not None:
                 out[frame.trigger.i] = coded
     return out
@@ -753,7 +541,6 @@ def _appeal_addressee(plan: Planned, source: Participant, ctx: _DocContext, code
 
 
 # Gatherings whose participants a material act hits: "dispersed a protest", "broke up the rally".
-GATHERINGS = {"protest", "demonstration", "rally", "march", "sit-in", "vigil", "gathering", "procession"}
 
 
 def _gathering(plan: Planned) -> Participant | None:
@@ -866,7 +653,7 @@ def _mention(
         return None
     if target is not None and target.via_pronoun is not None and plan.recoded is None:
         # "X shot him": the pronoun stands for a leader named earlier in the sentence or document
-        code = _figure_killed(frame, code, target.token, knowledge) or code
+        code = figure_killed(frame, code, target.token, knowledge) or code
     trigger = shown if plan.recoded is None else plan.trigger
     actor = _actor(source, ctx, knowledge)
     target_actor = _actor(target, ctx, knowledge) if target is not None else None
