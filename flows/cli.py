@@ -160,11 +160,16 @@ def _run(inputs, warehouse, database, batch_size, workers, model, reprocess, tex
     _require_reachable_api()
     server = EarlyServer()
     from ..extraction.reading.inputs import missing_inputs
+    from ..extraction.pool import warm_up
     from .pipeline import run_pipeline
 
+    # spaCy loads (or the forkserver imports it) while Prefect's server starts: both take seconds
+    warming = None if settings.uses_dask else warm_up(settings.workers, settings.model)
     progress = progress_for(err, quiet, settings.progress_seconds)
     try:
         with server.ready(), progress:
+            if warming is not None:
+                warming.join()
             summary = run_pipeline(settings, on_progress=progress.advance)
     except EventpipeError as error:
         _fail(error)
