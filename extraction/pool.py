@@ -22,6 +22,7 @@ from ..schemas import Document
 from .batch import BatchResult, extract_documents, reject
 from .errors import InputError, SetupError
 from .events.mentions import load_knowledge
+from .heap import trim_heap
 from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_loads, release_pipelines
 
 CHUNK_DOCUMENTS = 25  # documents per unit sent to a worker: small enough to keep every worker busy to the end
@@ -66,6 +67,9 @@ def extract_here(documents: Sequence[Document], run_id: str, model: str = DEFAUL
     _extracted_here += len(documents)
     nlp = load_pipeline(model)
     result = extract_documents(BatchResult(documents=list(documents)), nlp, load_knowledge(), run_id, 1, parse_batch_size)
+    # Parsing frees what it allocated, but glibc keeps the pages: without this a worker grew by
+    # about 0.3 MB a document (90 MB over 300), with it it stays flat; costs about a millisecond.
+    trim_heap(collect=False)
     result.documents = []
     result.timings = dict(result.timings)
     result.loads = {worker_name(): pipeline_loads()}

@@ -29,7 +29,7 @@ from ..extraction.batch import BatchResult, read_batch, reject, utcnow
 from ..extraction.pool import ExtractionPool, extract_here, stop_forkserver
 from ..extraction.reading.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
-from ..extraction.heap import limit_arenas
+from ..extraction.heap import limit_arenas, trim_heap
 from ..extraction.events.mentions import knowledge_version
 from ..extraction.nlp import installed_model_version, release_pipelines
 from ..schemas import TABLES, Run
@@ -378,6 +378,7 @@ def _finish(
         write_records(location, "rejects", rejects, batch_key(r.reject_id for r in rejects))
         summary = BatchSummary(inputs=batch.inputs, skipped=batch.skipped, rejects=len(rejects))
     _add(run, summary)
+    trim_heap(collect=False)  # the batch's documents and Arrow's write buffers are freed: give the pages back
     totals.batches += 1
     for worker, loads in summary.pipeline_loads.items():
         totals.pipeline_loads[worker] = max(loads, totals.pipeline_loads.get(worker, 0))
