@@ -160,11 +160,16 @@ def _run(inputs, warehouse, database, batch_size, workers, model, reprocess, tex
     _require_reachable_api()
     server = EarlyServer()
     from ..extraction.reading.inputs import missing_inputs
+    from ..extraction.pool import warm_up
     from .pipeline import run_pipeline
 
+    # spaCy loads (or the forkserver imports it) while Prefect's server starts: both take seconds
+    warming = None if settings.uses_dask else warm_up(settings.workers, settings.model)
     progress = progress_for(err, quiet, settings.progress_seconds)
     try:
         with server.ready(), progress:
+            if warming is not None:
+                warming.join()
             summary = run_pipeline(settings, on_progress=progress.advance)
     except EventpipeError as error:
         _fail(error)
@@ -333,8 +338,41 @@ def check(warehouse: WarehouseOption = None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; ends the process without the interpreter's teardown (see `_exit`)."""
+    try:
+        app()
+    except SystemExit as stop:
+        _exit(stop.code)
+    _exit(0)
+
+
+def _exit(code: int | str | None) -> None:
+    """Exit with `code` as `sys.exit` would, minus freeing every object one by one.
+
+    A run leaves millions of objects (spaCy's vocabulary, the dictionaries) that the interpreter
+    would free at exit: a second or more a user waits for. What must happen still does: threading's
+    exit hooks run and other threads are joined, then atexit handlers (the temporary server's stop,
+    multiprocessing's clean-up), and output is flushed.
+    """
+    import atexit
+    import os
+    import threading
+
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+        code = 1
+    # As the interpreter does at exit, in its order: threading's exit hooks (concurrent.futures',
+    # Prefect's log and event drains, while the server still answers), joining threads, then atexit.
+    shutdown = getattr(threading, "_shutdown", None)
+    if shutdown is not None:
+        shutdown()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":

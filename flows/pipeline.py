@@ -26,9 +26,10 @@ from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
 
 from ..extraction.batch import BatchResult, read_batch, reject, utcnow
-from ..extraction.pool import ExtractionPool, extract_here
+from ..extraction.pool import ExtractionPool, extract_here, stop_forkserver
 from ..extraction.reading.inputs import default_seeds, read_inputs
 from ..extraction.errors import InputError
+from ..extraction.heap import limit_arenas, trim_heap
 from ..extraction.events.mentions import knowledge_version
 from ..extraction.nlp import installed_model_version, release_pipelines
 from ..schemas import TABLES, Run
@@ -143,6 +144,7 @@ def pipeline(settings: Settings | dict | None = None, on_progress: Progress | No
     `settings` may be a dict (as deployments store parameters); missing fields come from EVENTPIPE_ variables.
     """
     settings = settings if isinstance(settings, Settings) else Settings.from_parameters(settings or {})
+    limit_arenas()  # this process reads and writes on many short threads; see limit_arenas
     quiet_known_errors()  # also in deployment runs, which do not start from the CLI
     logger = get_run_logger()
     started = utcnow()
@@ -327,6 +329,8 @@ def _run_batches(
     window = 2 * slots if slots else (2 if pool else 1)
     with contextlib.closing(pool) if pool else contextlib.nullcontext():
         _submit_batches(settings, location, run, known, known_inputs, known_rejects, pool, window, on_progress, summary)
+    if pool:
+        stop_forkserver()  # consolidation starts no worker: free what the forkserver holds
     run.finished = utcnow()
     return run
 
@@ -374,6 +378,7 @@ def _finish(
         write_records(location, "rejects", rejects, batch_key(r.reject_id for r in rejects))
         summary = BatchSummary(inputs=batch.inputs, skipped=batch.skipped, rejects=len(rejects))
     _add(run, summary)
+    trim_heap(collect=False)  # the batch's documents and Arrow's write buffers are freed: give the pages back
     totals.batches += 1
     for worker, loads in summary.pipeline_loads.items():
         totals.pipeline_loads[worker] = max(loads, totals.pipeline_loads.get(worker, 0))

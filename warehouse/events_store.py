@@ -3,6 +3,8 @@
 Each run revises only the stored events that new mentions can join (they share a match key);
 the replacement is journalled, so a run killed half way is finished (or rolled back) by the next.
 Mentions whose consolidation never finished are still "not in any event" and are picked up again.
+Reads here are single-threaded (`use_threads=False`): consolidation is the run's largest process,
+and each Arrow reader thread keeps what it freed in its own malloc arena.
 """
 
 from __future__ import annotations
@@ -24,14 +26,24 @@ JOURNAL = "_events_journal.json"
 
 
 def _documents(location: Location) -> dict[str, DocInfo]:
-    rows = read_rows(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
+    rows = read_rows(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"], use_threads=False)
     return {r["doc_id"]: DocInfo(r["doc_id"], r["source"], r["uri"], r["published"], r["ingested_at"]) for r in rows}
 
 
-def _mentions(location: Location, where) -> list[EventMention]:
+def _mentions(location: Location, where, strings: dict[str, str] | None = None) -> list[EventMention]:
     """Stored mentions as read-only views (consolidation only reads them; a run revising big events
-    re-reads tens of thousands)."""
-    return [view_from_row(EventMention, row) for row in iter_rows(location, "mentions", where=where)]
+    re-reads tens of thousands).
+
+    Equal strings (codes, names, places, a sentence that syndicated copies repeat) share one object
+    through `strings`: Arrow hands back a new str per row, which at 50k mentions was most of the
+    parent's memory.
+    """
+    strings = {} if strings is None else strings
+    return [view_from_row(EventMention, _interned(row, strings)) for row in iter_rows(location, "mentions", where=where)]
+
+
+def _interned(row: dict, strings: dict[str, str]) -> dict:
+    return {k: strings.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def recover_events(location: Location) -> None:
@@ -67,14 +79,16 @@ def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_
     documents = _documents(location)
     if not documents:
         return 0
-    held = {mid for row in read_rows(location, "events", ["mention_ids"]) for mid in row["mention_ids"]}
+    held = {mid for row in read_rows(location, "events", ["mention_ids"], use_threads=False) for mid in row["mention_ids"]}
     committed = pc.is_in(ds.field("doc_id"), value_set=pa.array(sorted(documents), pa.string()))
-    pending = sorted({row["doc_id"] for row in read_rows(location, "mentions", ["doc_id", "mention_id"], committed) if row["mention_id"] not in held})
+    pending = sorted({row["doc_id"] for row in read_rows(location, "mentions", ["doc_id", "mention_id"], committed, use_threads=False) if row["mention_id"] not in held})
     written = 0
     for number, start in enumerate(range(0, len(pending), chunk_documents)):
         chunk = pa.array(pending[start:start + chunk_documents], pa.string())
-        fresh = [m for m in _mentions(location, pc.is_in(ds.field("doc_id"), value_set=chunk)) if m.mention_id not in held]
-        written += _merge(location, documents, fresh, f"run-{run_id}" + (f"-{number}" if number else ""))
+        strings: dict[str, str] = {}  # one chunk's strings: dropped with its mentions
+        fresh = [m for m in _mentions(location, pc.is_in(ds.field("doc_id"), value_set=chunk), strings) if m.mention_id not in held]
+        written += _merge(location, documents, fresh, f"run-{run_id}" + (f"-{number}" if number else ""), strings)
+        del fresh, strings
         trim_heap()  # each chunk parses every Parquet footer again: keep what it freed from piling up
     return written
 
@@ -88,18 +102,19 @@ class _StoredKeys(NamedTuple):
 
 def _touched(location: Location, fresh: list[EventMention], documents: dict[str, DocInfo]) -> list[Event]:
     """The stored events `fresh` can join (`touched_events`), read in full (the rest only by key)."""
-    stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in read_rows(location, "events", ["event_id", "match_keys"])]
+    stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in read_rows(location, "events", ["event_id", "match_keys"], use_threads=False)]
     ids = sorted(e.event_id for e in touched_events(fresh, stored, documents))
     return [from_row(Event, r) for r in iter_rows(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
 
 
-def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str) -> int:
+def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str,
+           strings: dict[str, str] | None = None) -> int:
     """Consolidate `fresh` with the stored events they can join; write the result (journalled)."""
     if not fresh:
         return 0
     touched = _touched(location, fresh, documents)
     old_ids = {mid for e in touched for mid in e.mention_ids}
-    old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string()))) if old_ids else []
+    old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string())), strings) if old_ids else []
     present = {m.mention_id for m in old}
     # A reprocessed document may have dropped some of an event's mentions: revise without them.
     existing = [e.model_copy(update={"mention_ids": [i for i in e.mention_ids if i in present]}) for e in touched]

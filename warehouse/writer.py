@@ -93,10 +93,14 @@ def _live_dataset(location: Location, table_name: str) -> ds.Dataset | None:
     )
 
 
-def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> list[dict]:
-    """Rows of a table's live files (hive partition columns included), optionally some columns or a filter."""
+def read_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None, use_threads: bool = True) -> list[dict]:
+    """Rows of a table's live files (hive partition columns included), optionally some columns or a filter.
+
+    use_threads=False scans file after file: slower over many remote files, but Arrow's reader
+    threads each leave freed buffers in their own malloc arena (tens of MB over thousands of files).
+    """
     dataset = _live_dataset(location, table_name)
-    return dataset.to_table(columns=columns, filter=where).to_pylist() if dataset else []
+    return dataset.to_table(columns=columns, filter=where, use_threads=use_threads).to_pylist() if dataset else []
 
 
 def iter_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> Iterator[dict]:

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from eventpipe.extraction.batch import BatchResult, read_batch
-from eventpipe.extraction.pool import ExtractionPool, extract_here, usable_cores
+from eventpipe.extraction.pool import ExtractionPool, extract_here, stop_forkserver, usable_cores, warm_up
 from eventpipe.extraction.reading.inputs import RawArticle
 
 STORIES = [
@@ -72,3 +72,21 @@ def test_pool_killed_worker_rejects_its_chunk_and_the_pool_starts_again():
     assert [r.reason for r in killed.rejects] == ["extract"] and "died" in killed.rejects[0].detail
     assert pool.restarts == 2  # the chunk was tried once more on a fresh pool
     assert after.rejects == [] and after.words == 2
+
+
+def test_pool_stop_forkserver_frees_it_and_a_later_pool_starts_a_new_one():
+    with ExtractionPool(2, model=None, unit=_dying_on_die) as pool:
+        pool.extract(_batch(STORIES[:2]), "run-1")
+    assert stop_forkserver() is True
+    assert stop_forkserver() is False  # nothing left to stop
+    with ExtractionPool(2, model=None, unit=_dying_on_die) as pool:
+        assert pool.extract(_batch(STORIES[:2]), "run-1").words == 2
+
+
+def test_pool_warm_up_loads_the_pipeline_one_process_will_use(nlp):
+    from eventpipe.extraction.nlp import load_pipeline, pipeline_loads
+
+    loads = pipeline_loads()
+    warm_up(1).join()
+    assert pipeline_loads() <= max(loads, 1)  # cached: loaded at most once in this process
+    assert load_pipeline() is load_pipeline()

@@ -99,3 +99,21 @@ def test_cli_issue_19_run_dash_reads_jsonl_from_stdin(tmp_path):
     assert result.exit_code == 0, result.output
     with connect_readonly(tmp_path / "wh" / "events.duckdb") as con:
         assert con.execute("select count(*), min(published) from documents").fetchone() == (1, __import__("datetime").date(2015, 3, 9))
+
+
+@pytest.mark.parametrize("argv,code", [(["--help"], 0), (["--no-such-option"], 2)])
+def test_cli_main_exit_keeps_the_status_and_runs_exit_hooks(argv, code):
+    import subprocess
+    import sys
+
+    script = (
+        "import atexit, sys, threading, time\n"
+        "atexit.register(lambda: print('atexit ran', flush=True))\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done', flush=True))).start()\n"
+        f"sys.argv = ['eventpipe', *{argv!r}]\n"
+        "from eventpipe.flows.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == code
+    assert "thread done" in done.stdout and done.stdout.rstrip().endswith("atexit ran")

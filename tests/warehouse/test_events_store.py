@@ -30,3 +30,15 @@ def test_events_store_chunks_and_runs_give_the_events_of_one_pass(tmp_path, chun
     chunked = _events_after(tmp_path, "chunked", chunk_documents=chunk_documents, runs=runs)
     strip = lambda e: e.model_dump(exclude={"first_seen"})  # noqa: E731 - first_seen is the run's clock
     assert [strip(e) for e in chunked] == [strip(e) for e in one_pass]
+
+
+def test_events_store_mentions_share_equal_strings(tmp_path):
+    from eventpipe.warehouse.events_store import _mentions
+
+    mentions, documents = _synthetic(40, seed=5)
+    location = locate(tmp_path / "wh")
+    write_records(location, "mentions", mentions, "m")
+    read = _mentions(location, None)
+    codes = [m.action.cameo for m in read]
+    assert len(set(codes)) < len(codes)  # the synthetic mentions repeat codes
+    assert len({id(c) for c in codes}) == len(set(codes))  # one object per distinct string
