@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Callable, Literal, Sequence
 
 Tense = Literal["past", "future"]
@@ -83,12 +84,19 @@ def tense_of_token(token) -> Tense | None:
 def parse_tenses(parsed: Sequence[tuple[int, Any]]) -> Callable[[int], Tense | None]:
     """A lookup from a character offset to the parse's tense there (None where it has no token or no say);
     `parsed` is [(char offset of a paragraph, spaCy Doc)], as the extractor keeps them."""
+    paragraphs = [(start, start + len(doc.text), doc) for start, doc in parsed]
+    token_starts: dict[int, list[int]] = {}  # per paragraph, built on first use: no scan of every token per call
+
     def at(offset: int) -> Tense | None:
-        for start, doc in parsed:
-            if start <= offset < start + len(doc.text):
-                for token in doc:
-                    if token.idx <= offset - start < token.idx + len(token.text):
-                        return tense_of_token(token)
+        for number, (start, end, doc) in enumerate(paragraphs):
+            if start <= offset < end:
+                starts = token_starts.get(number)
+                if starts is None:
+                    starts = token_starts[number] = [token.idx for token in doc]
+                index = bisect_right(starts, offset - start) - 1
+                token = doc[index] if index >= 0 else None
+                if token is not None and offset - start < token.idx + len(token.text):
+                    return tense_of_token(token)
                 return None
         return None
     return at

@@ -58,14 +58,24 @@ NATURAL_FORCES = {
 }
 
 
+def _written_word(token: Token) -> str:
+    """The run of text between spaces that holds `token` ("SARS-CoV-2" for any of its tokens), read from its
+    neighbours rather than from `doc.text`, which spaCy rebuilds on every call."""
+    doc = token.doc
+    left = token.i
+    while left > 0 and not doc[left - 1].whitespace_:
+        left -= 1
+    right = token.i
+    while right + 1 < len(doc) and not doc[right].whitespace_:
+        right += 1
+    return doc[left : right + 1].text
+
+
 def natural_force(token: Token) -> bool:
     """True when the phrase headed by `token` names a natural force, a disease or an accident."""
     start, end = phrase(token)
     words = token.doc[start:end]
-    text = token.doc.text
-    left = text.rfind(" ", 0, token.idx) + 1
-    right = text.find(" ", token.idx)
-    written = text[left:right if right >= 0 else len(text)].lower().strip("\"'(),.;:")
+    written = _written_word(token).lower().strip("\"'(),.;:")
     if written in NATURAL_FORCES or any(w.strip("\"'()") in NATURAL_FORCES for w in words.text.lower().split()):
         return True  # a name the tokenizer splits ("SARS-CoV-2")
     return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in words)
