@@ -1,6 +1,5 @@
 """The data contract: strict Pydantic models and the Arrow schemas derived from them."""
 
-from .arrow import arrow_schema, column_docs, from_row, to_row, to_table, view_from_row
 from .base import (
     DATE_BASES,
     DATE_MODS,
@@ -33,3 +32,15 @@ __all__ = [
     "MODALITIES", "GRANULARITIES", "DATE_BASES", "DATE_MODS", "PUBLISHED_BASES", "STAGES", "TABLES",
     "arrow_schema", "column_docs", "to_row", "to_table", "from_row", "view_from_row",
 ]
+
+_ARROW_NAMES = {"arrow_schema", "column_docs", "to_row", "to_table", "from_row", "view_from_row"}
+
+
+def __getattr__(name: str):
+    """The Arrow helpers load pyarrow on first use only: the extraction workers never need it (27 MiB each)."""
+    if name in _ARROW_NAMES:
+        from . import arrow
+
+        return getattr(arrow, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
