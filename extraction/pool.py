@@ -150,15 +150,22 @@ class ExtractionPool:
     def __enter__(self) -> ExtractionPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(wait=kind is None)
 
-    def close(self) -> None:
-        """Stop the worker processes (started again if the pool is used after)."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the worker processes (started again if the pool is used after). `wait=False`, as when the
+        caller leaves on an exception (SIGTERM, Ctrl-C), ends the chunks under way instead of waiting for
+        them: their work is lost, and nothing of it was written."""
         with self._lock:
             executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        if executor is None:
+            return
+        if not wait:
+            # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; until then its process table
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.terminate()
+        executor.shutdown(wait=wait, cancel_futures=True)
 
     def extract(self, batch: BatchResult, run_id: str) -> BatchResult:
         """A copy of a `read_batch` result with its documents' mentions and rejects, extracted in the workers.

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import time
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +30,12 @@ def _batch(texts: list[str]) -> BatchResult:
 
 def _failing(documents, run_id, model, parse_batch_size):
     raise RuntimeError("simulated failure inside the worker")
+
+
+def _sleeping(documents, run_id, model, parse_batch_size):
+    Path(run_id).write_text(str(os.getpid()))  # the test passes a file name as the run id
+    time.sleep(300)
+    return BatchResult(words=len(documents))
 
 
 def _dying_on_die(documents, run_id, model, parse_batch_size):
@@ -90,3 +99,34 @@ def test_pool_warm_up_loads_the_pipeline_one_process_will_use(nlp):
     warm_up(1).join()
     assert pipeline_loads() <= max(loads, 1)  # cached: loaded at most once in this process
     assert load_pipeline() is load_pipeline()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+
+def test_pool_left_on_a_signal_ends_the_chunk_under_way_instead_of_waiting(tmp_path):
+    pid_file = tmp_path / "worker.pid"
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with ExtractionPool(1, model=None, unit=_sleeping) as pool:
+                signal.alarm(3)
+                pool.extract(_batch(STORIES[:1]), str(pid_file))  # the unit sleeps for 300 s
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    pid = int(pid_file.read_text())
+    for _ in range(100):  # the worker is terminated, not waited for
+        if not _alive(pid):
+            break
+        time.sleep(0.1)
+    assert not _alive(pid)
