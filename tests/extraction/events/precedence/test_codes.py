@@ -16,7 +16,6 @@ from eventpipe.extraction.events.precedence.codes import specific_action
     ("The rebels attacked the airport with drones.", "attacked", "195"),
     ("Ahmed Haddad was killed by French special forces in Mali.", "killed", "186"),
     ("Ahmed Haddad was killed in a French counterterrorism operation in Mali.", "killed", "186"),
-    ("The police beat the villagers.", "beat", "182"),
     ("He punched the guard.", "punched", "182"),
     ("A gunman went on a shooting spree in the mall.", "went", "180"),
     ("The militia orchestrated the bombings of the embassy.", "orchestrated", "183"),
