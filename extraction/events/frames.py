@@ -97,6 +97,19 @@ def split_passive(verb: Token) -> bool:
             and verb.i > verb.head.i and not _children(verb.head, {"attr", "acomp"}) and not _children(verb, {"agent"}))
 
 
+# Verbs whose present participle before a plural noun describes that noun ("protesting students").
+CROWD_PARTICIPLES = {"protest", "demonstrate", "strike", "march", "riot", "picket"}
+
+
+def _misparsed_crowd(verb: Token) -> Token | None:
+    """ "was interrupted by protesting legislators": the parser reads the participle as a gerund with an object;
+    the plural noun after it is the crowd that protests."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "by" or verb.lemma_.lower() not in CROWD_PARTICIPLES:
+        return None
+    objects = _children(verb, {"dobj"})
+    return objects[0] if objects and objects[0].tag_ == "NNS" and objects[0].i == verb.i + 1 else None
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
     agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
@@ -110,6 +123,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.lemma_.lower() in STATE_PASSIVES:
             return _resolve_relative(passive[0], verb), False  # "forces were engaged in ethnic cleansing"
         return None, False
+    if (crowd := _misparsed_crowd(verb)) is not None:
+        return crowd, False  # "interrupted by protesting legislators": the legislators protest
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
     if misparsed_main(verb):
@@ -391,7 +406,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
-        candidates = target_candidates(token, noun_trigger)
+        candidates = [c for c in target_candidates(token, noun_trigger) if source is None or c.i != source.i]
         target = candidates[0] if candidates else None
         owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])
