@@ -150,9 +150,25 @@ def strain(verb: Token) -> bool:
 _SCORE = re.compile(r"^\d{1,3}\s*[-\u2013:]\s*\d{1,3}$")
 
 
+# Games a verb of force can happen in, and the sides of one: "crushed their rivals in the final".
+SPORT_EVENTS = frozenset({"final", "semifinal", "semi-final", "quarterfinal", "match", "game", "tournament", "derby",
+                          "playoff", "play-off", "championship", "league", "cup", "fixture", "race", "friendly"})
+SPORT_SIDES = frozenset({"rival", "opponent", "visitor", "host", "champion", "team", "side", "club", "squad"})
+# Verbs of force that report a result when said of a game ("crushed", "beat"); an attack in a stadium stays one.
+GAME_VERBS = frozenset({"beat", "crush", "defeat", "destroy", "thrash", "rout", "hammer", "demolish", "overpower",
+                        "trounce", "batter", "sink", "down", "humiliate", "eliminate", "knock"})
+
+
 def sport_score(verb: Token) -> bool:
-    """True when a match score hangs off the verb or its object ("beat Chelsea 2-1", "defeated them 3–0"): a game."""
+    """True when a verb of force reports a game: a match score hangs off it or its object ("beat Chelsea 2-1",
+    "defeated them 3–0"), it happens in a match ("crushed their rivals in the final"), or both sides are teams."""
     near = [c for c in verb.children] + [g for c in verb.children if c.dep_ in {"dobj", "obj", "prep"} for g in c.children]
+    if verb.lemma_.lower() in GAME_VERBS and any(p.dep_ == "prep" and p.lower_ in {"in", "during", "at"} and g.dep_ == "pobj" and g.lemma_.lower() in SPORT_EVENTS
+           for p in verb.children for g in p.children):
+        return True
+    sides = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "obj"}]
+    if verb.lemma_.lower() in GAME_VERBS and len(sides) == 2 and all(c.lemma_.lower() in SPORT_SIDES for c in sides):
+        return True
     return any(_SCORE.match(t.text) or (t.like_num and t.i + 2 < len(t.doc) and t.nbor(1).text in {"-", "\u2013"}
                                           and t.nbor(2).like_num) for t in near)
 

@@ -28,6 +28,7 @@ from .test_agentless import _mentions
     "Hospitals were overwhelmed as cases rose by 1,000.",
     # a match score makes a verb of force a game
     "Liverpool beat Chelsea 2-1 on Sunday.",
+    "The team crushed their rivals in the final.",
 ])
 def test_discards_accidents_and_statistics_give_no_conflict_event(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "14"]
@@ -38,6 +39,7 @@ def test_discards_accidents_and_statistics_give_no_conflict_event(text, nlp, kno
     "Five soldiers were killed in a bomb blast near the base.",
     "Nine people were killed in an explosion at a market.",
     "Three soldiers were killed in an ambush in Mali.",
+    "Rebels attacked the stadium during the match.",
 ])
 def test_discards_attacks_are_no_accidents(text, nlp, knowledge):
     assert [m for m in _mentions(text, nlp, knowledge) if m[3][:2] in {"18", "19"}]
