@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ...schemas import Actor, EventMention
 from .codebook import ActionCode, Codebook
-from .discards import accidental, statistic
+from .discards import accidental, counted_harm, natural_cause, statistic, strain
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, split_passive, _context
 from .modality import modality_of
 from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
@@ -158,6 +158,8 @@ def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
             continue
         if verb.lemma_.lower() in ACCIDENT_VERBS and not _in_fight(verb, codebook):
             continue
+        if natural_cause(verb) or counted_harm(verb) or strain(verb):
+            continue  # "were killed in floods", "figures show 300 were murdered", "hospitals were overwhelmed"
         code = codebook.code_verb(phrasal_lemma(verb), _context(verb), object_position(verb))
         if not _allowed(code, AGENTLESS_PREFIXES):
             continue

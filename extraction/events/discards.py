@@ -9,6 +9,9 @@ about sport, not an arrest "for playing in a football tournament" deep in an adj
 Two parse rules void single event words rather than sentences: an explosion, blast or fire whose phrase names
 an industrial or domestic cause is an accident (`accidental`: "a gas explosion at the plant killed three"), and
 an event noun counted by a quantity verb is a statistic (`statistic`: "murders fell by 12 percent").
+Two more void one act: a passive with no agent whose harm came from a disaster or an accident
+(`natural_cause`: "30 people were killed in floods", "died when the bus overturned"), and a verb of force
+that carries a match score (`sport_score`: "Liverpool beat Chelsea 2-1").
 """
 
 from __future__ import annotations
@@ -89,6 +92,85 @@ def statistic(noun: Token) -> bool:
         return True
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in STATISTIC_NOUNS
+
+
+# Disasters and accidents that harm people with no one acting (CAMEO codes no event for them).
+DISASTERS = frozenset({
+    "flood", "flooding", "earthquake", "quake", "tsunami", "landslide", "mudslide", "avalanche", "storm", "hurricane",
+    "typhoon", "cyclone", "tornado", "wildfire", "bushfire", "fire", "blaze", "drought", "heatwave", "eruption",
+    "lightning", "accident", "crash", "collision", "derailment", "stampede", "collapse", "rockfall", "rock", "wave",
+    "outbreak", "virus", "disease", "epidemic", "pandemic", "illness", "infection", "cold", "heat", "snow", "rain",
+})
+# Verbs whose clause, hung off the harm, tells an accident ("killed when the bus overturned").
+ACCIDENT_VERBS = frozenset({"overturn", "crash", "collapse", "capsize", "sink", "derail", "collide", "explode", "fall",
+                            "slide", "plunge", "burn", "flood", "erupt", "strike", "hit", "catch", "skid", "topple"})
+_MACHINES = frozenset({"bus", "car", "truck", "lorry", "train", "plane", "aircraft", "boat", "ship", "ferry", "vessel",
+                       "helicopter", "vehicle", "van", "building", "bridge", "tunnel", "mine", "roof", "wall", "dam",
+                       "house", "tree", "fire", "storm", "lightning", "earthquake", "tornado", "flood", "wave"})
+
+
+def natural_cause(verb: Token) -> bool:
+    """True for an agentless passive whose harm a disaster or an accident did: "were killed in floods",
+    "was injured in a crash", "were killed by falling rocks", "died when the bus overturned"."""
+    if any(c.dep_ == "agent" and any(g.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for g in c.subtree)
+           for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "agent"}
+                 and c.lower_ in {"in", "by", "during", "from", "after", "amid", "under"}):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+            if words & DISASTERS:
+                return True
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS):
+        if any(s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_.lower() in _MACHINES for s in clause.children):
+            return True
+    return False
+
+
+# Where figures come from: "crime figures show 300 were murdered", "1,500 were arrested, police statistics show".
+STAT_SOURCES = frozenset({"figure", "statistic", "data", "survey", "census", "tally", "record", "count", "number",
+                          "study", "estimate"})
+STAT_VERBS = frozenset({"show", "indicate", "reveal", "suggest", "say", "find", "put", "estimate"})
+# Verbs of force that, passive and with no agent or means, describe a strain, not an act ("were overwhelmed").
+STRAIN_VERBS = frozenset({"overwhelm", "swamp", "stretch", "overrun", "inundate", "batter", "hit", "rock", "shake"})
+
+
+def counted_harm(verb: Token) -> bool:
+    """True for an agentless harm the sentence gives as a figure ("crime figures show 300 people were murdered",
+    "1,500 were arrested last year, police statistics show"): a statistic, not an event."""
+    return any(t.lemma_.lower() in STAT_VERBS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in STAT_SOURCES for c in t.children) for t in verb.sent)
+
+
+def strain(verb: Token) -> bool:
+    """True for an agentless passive of a strain verb ("hospitals were overwhelmed", "the town was rocked")."""
+    return verb.lemma_.lower() in STRAIN_VERBS and not any(c.dep_ == "agent" for c in verb.children)
+
+
+_SCORE = re.compile(r"^\d{1,3}\s*[-\u2013:]\s*\d{1,3}$")
+
+
+# Games a verb of force can happen in, and the sides of one: "crushed their rivals in the final".
+SPORT_EVENTS = frozenset({"final", "semifinal", "semi-final", "quarterfinal", "match", "game", "tournament", "derby",
+                          "playoff", "play-off", "championship", "league", "cup", "fixture", "race", "friendly"})
+SPORT_SIDES = frozenset({"rival", "opponent", "visitor", "host", "champion", "team", "side", "club", "squad"})
+# Verbs of force that report a result when said of a game ("crushed", "beat"); an attack in a stadium stays one.
+GAME_VERBS = frozenset({"beat", "crush", "defeat", "destroy", "thrash", "rout", "hammer", "demolish", "overpower",
+                        "trounce", "batter", "sink", "down", "humiliate", "eliminate", "knock"})
+
+
+def sport_score(verb: Token) -> bool:
+    """True when a verb of force reports a game: a match score hangs off it or its object ("beat Chelsea 2-1",
+    "defeated them 3–0"), it happens in a match ("crushed their rivals in the final"), or both sides are teams."""
+    near = [c for c in verb.children] + [g for c in verb.children if c.dep_ in {"dobj", "obj", "prep"} for g in c.children]
+    if verb.lemma_.lower() in GAME_VERBS and any(p.dep_ == "prep" and p.lower_ in {"in", "during", "at"} and g.dep_ == "pobj" and g.lemma_.lower() in SPORT_EVENTS
+           for p in verb.children for g in p.children):
+        return True
+    sides = [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "obj"}]
+    if verb.lemma_.lower() in GAME_VERBS and len(sides) == 2 and all(c.lemma_.lower() in SPORT_SIDES for c in sides):
+        return True
+    return any(_SCORE.match(t.text) or (t.like_num and t.i + 2 < len(t.doc) and t.nbor(1).text in {"-", "\u2013"}
+                                          and t.nbor(2).like_num) for t in near)
 
 
 def _depth(token: Token) -> int:

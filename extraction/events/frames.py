@@ -23,8 +23,11 @@ CLAUSES = {"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "csubj", "pcomp", 
 LIGHT_VERBS = {"launch", "carry", "stage", "hold", "conduct", "mount", "make", "begin", "start", "continue", "lead", "organize", "organise", "unleash", "order",
                "perform", "execute", "join"}
 # Verbs that are light only before an attack noun: "providing airstrikes" is an air strike, "providing aid" aid.
-ATTACK_LIGHT_VERBS = {"provide", "deliver", "conduct", "direct", "coordinate"}
-ATTACK_NOUNS = {"attack", "airstrike", "strike", "raid", "bombing", "shelling", "ambush", "assault", "offensive", "bombardment"}
+ATTACK_LIGHT_VERBS = {"provide", "deliver", "conduct", "direct", "coordinate", "orchestrate", "mastermind", "perpetrate", "commit"}
+ATTACK_NOUNS = {"attack", "airstrike", "strike", "raid", "bombing", "shelling", "ambush", "assault", "offensive", "bombardment",
+                "massacre", "shooting", "stabbing", "killing", "spree", "rampage"}
+# "went on a stabbing spree", "went on a rampage": the outburst is the event, the verb only starts it.
+OUTBURST_NOUNS = {"spree", "rampage"}
 CONTROL_HEADS = {"xcomp", "acomp", "advcl", "conj", "pcomp"}
 TARGET_PREPS = {"to", "on", "upon", "against", "at", "with", "for", "into", "from", "toward", "towards"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "from"}
@@ -94,6 +97,19 @@ def split_passive(verb: Token) -> bool:
             and verb.i > verb.head.i and not _children(verb.head, {"attr", "acomp"}) and not _children(verb, {"agent"}))
 
 
+# Verbs whose present participle before a plural noun describes that noun ("protesting students").
+CROWD_PARTICIPLES = {"protest", "demonstrate", "strike", "march", "riot", "picket"}
+
+
+def _misparsed_crowd(verb: Token) -> Token | None:
+    """ "was interrupted by protesting legislators": the parser reads the participle as a gerund with an object;
+    the plural noun after it is the crowd that protests."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "by" or verb.lemma_.lower() not in CROWD_PARTICIPLES:
+        return None
+    objects = _children(verb, {"dobj"})
+    return objects[0] if objects and objects[0].tag_ == "NNS" and objects[0].i == verb.i + 1 else None
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """Source of a verb: its subject, the agent of a passive, or the controller it inherits."""
     agent = [g for c in _children(verb, {"agent"}) for g in _children(c, {"pobj"})]
@@ -107,6 +123,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.lemma_.lower() in STATE_PASSIVES:
             return _resolve_relative(passive[0], verb), False  # "forces were engaged in ethnic cleansing"
         return None, False
+    if (crowd := _misparsed_crowd(verb)) is not None:
+        return crowd, False  # "interrupted by protesting legislators": the legislators protest
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBG"}:
         return verb.head, True  # "fighters belonging to": the noun acts
     if misparsed_main(verb):
@@ -180,6 +198,21 @@ def means_agent(noun: Token) -> Token | None:
         return None
     return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
                  for g in p.children if g.dep_ == "pobj"), None)
+
+
+OPERATION_NOUNS = {"operation", "raid", "strike", "airstrike", "offensive", "counteroffensive", "mission"}
+
+
+def operation_agent(verb: Token) -> Token | None:
+    """The state that ran the operation an agentless passive happened in ("was killed in a US counterterrorism
+    operation", "died in a French raid"): the operation noun's own country modifier, else None."""
+    for noun in (g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during", "by"}
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in OPERATION_NOUNS):
+        state = next((c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
+                      and c.ent_type_ in {"GPE", "NORP"}), None)
+        if state is not None:
+            return state
+    return None
 
 
 def _fallback_subject(verb: Token) -> Token | None:
@@ -347,6 +380,9 @@ def _places(tokens: list[Token]) -> list[Token]:
 
 def _eventive_object(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
+    if lemma == "go":
+        return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in OUTBURST_NOUNS), None)
     if lemma not in LIGHT_VERBS and lemma not in ATTACK_LIGHT_VERBS:
         return None
     objects = _children(verb, {"dobj", "obj"})
@@ -365,12 +401,12 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         means = source is None and bool(_children(token, PASSIVE_SUBJECTS))
         if means:
             source = passive_means(token)  # "three civilians were killed in a car bombing in Baghdad"
-            if source is not None and (agent := means_agent(source)) is not None:
+            if source is not None and (agent := means_agent(source) or operation_agent(token)) is not None:
                 source, means = agent, False  # "killed in an attack by militants": the militants did it
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
-        candidates = target_candidates(token, noun_trigger)
+        candidates = [c for c in target_candidates(token, noun_trigger) if source is None or c.i != source.i]
         target = candidates[0] if candidates else None
         owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])

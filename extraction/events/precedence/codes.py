@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
+from ..discards import counted_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
 
@@ -31,7 +32,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
         coded = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
         if coded and coded.root in {"18", "19", "20"}:  # "the suspect carried out two attacks": by an individual
-            coded = _riot(frame, coded, knowledge) or _lone_attacker(frame, coded, knowledge) or coded
+            coded = (_riot(frame, coded, knowledge) or _aircraft_used(frame, coded, knowledge)
+                     or _lone_attacker(frame, coded, knowledge) or coded)
         if coded:
             return coded, frame.noun_trigger
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
@@ -40,6 +42,10 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or (frame.source_means and (
+            natural_cause(frame.trigger) or counted_harm(frame.trigger)
+            or (strain(frame.trigger) and not is_means(frame.source))))):
+        return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
@@ -73,6 +79,8 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     means = [frame.source] if frame.source is not None and is_means(frame.source) else []
     means += [g for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"in", "with", "by"}
               for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    if (aerial := _aircraft_used(frame, coded, knowledge)) is not None:
+        return aerial
     for noun in means:
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
         found = knowledge.codebook.code_noun(noun.lemma_.lower(), mods)
@@ -87,6 +95,22 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "193", "202", "186"}:
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
+
+
+def _aircraft_used(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode | None:
+    """ "attacked the base using drones", "an attack with drones": aerial weapons use (195)."""
+    tools = _tools(frame.trigger) + (_tools(frame.noun_trigger) if frame.noun_trigger is not None else [])
+    if coded.cameo not in {"190", "180", "193"} or not any(t.lemma_.lower() in AIR_AGENTS for t in tools):
+        return None
+    return knowledge.codebook.describe("195", f"{coded.pattern} + using aircraft [195]")
+
+
+def _tools(word: Token) -> list[Token]:
+    """What an act is done with: "attacked the base using drones", "an attack with drones"."""
+    out = [g for p in word.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    out += [g for c in word.children if c.dep_ in {"acl", "advcl", "xcomp"} and c.lemma_.lower() in {"use", "employ"}
+            for g in c.children if g.dep_ in {"dobj", "obj"}]
+    return [t for t in out if t.pos_ == "NOUN"]
 
 
 # Crowds whose violence CAMEO codes as a violent protest or riot (145), not as an assault or a fight.
@@ -225,7 +249,8 @@ def figure_killed(frame: Frame, coded: ActionCode, target: Token | None, knowled
     """186 when `target` (the frame's target, or what its pronoun stands for) is a political or public figure."""
     if coded.cameo not in {"190", "180", "193"} or frame.trigger.lemma_.lower() not in KILL_VERBS or target is None:
         return None
-    if target.lemma_.lower() not in POLITICAL_FIGURES and not public_figure(target, knowledge.actors.code_actor):
+    if target.lemma_.lower() not in POLITICAL_FIGURES and not public_figure(target, knowledge.actors.code_actor) and (
+            not _targeted_killing(frame, target)):
         return None
     return knowledge.codebook.describe("186", f"{coded.pattern} + political figure [186]")
 
@@ -235,3 +260,20 @@ def _warns_of(verb: Token) -> bool:
     comment (012), not a threat (13)."""
     return verb.lemma_.lower() == "warn" and any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children) \
         and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+
+
+# Who kills a person by name in a targeted operation: a state's forces ("killed by US special forces").
+STATE_FORCES = {"force", "troop", "commando", "soldier", "military", "army", "navy", "marine", "seal", "operative",
+                "operation", "raid", "strike", "airstrike", "drone"}
+
+
+def _targeted_killing(frame: Frame, target: Token) -> bool:
+    """ "<a militant leader by name> was killed by US special forces", "killed in a US counterterrorism operation":
+    a state's forces killing a person by name is a targeted killing, coded as assassination (186)."""
+    if frame.trigger.lemma_.lower() not in {"kill", "assassinate"} or target.ent_type_ != "PERSON" or target.pos_ != "PROPN":
+        return False
+    heads = [frame.source] if frame.source is not None else []
+    heads += [g for p in frame.trigger.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"in", "by"}
+              for g in p.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in STATE_FORCES and any(t.ent_type_ in {"GPE", "NORP"} for t in h.subtree)
+               for h in heads)

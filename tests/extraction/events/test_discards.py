@@ -20,6 +20,15 @@ from .test_agentless import _mentions
     # disasters
     "A landslide hit the village, killing 12 people.",
     "The plane crashed into the sea, killing all 150 people on board.",
+    # a passive harm done by a disaster or an accident, counted by figures, or a strain
+    "At least 30 people were killed in floods in Kerala.",
+    "Two climbers were killed by falling rocks in Peru.",
+    "Four people were killed when a bus overturned on a mountain road in Nepal.",
+    "Crime figures show 300 people were murdered in the city last year.",
+    "Hospitals were overwhelmed as cases rose by 1,000.",
+    # a match score makes a verb of force a game
+    "Liverpool beat Chelsea 2-1 on Sunday.",
+    "The team crushed their rivals in the final.",
 ])
 def test_discards_accidents_and_statistics_give_no_conflict_event(text, nlp, knowledge):
     assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] >= "14"]
@@ -29,9 +38,11 @@ def test_discards_accidents_and_statistics_give_no_conflict_event(text, nlp, kno
     # a bomb blast or an explosion at a market is still an attack
     "Five soldiers were killed in a bomb blast near the base.",
     "Nine people were killed in an explosion at a market.",
+    "Three soldiers were killed in an ambush in Mali.",
+    "Rebels attacked the stadium during the match.",
 ])
 def test_discards_attacks_are_no_accidents(text, nlp, knowledge):
-    assert [m for m in _mentions(text, nlp, knowledge) if m[3][:2] == "18"]
+    assert [m for m in _mentions(text, nlp, knowledge) if m[3][:2] in {"18", "19"}]
 
 
 @pytest.mark.parametrize("text, index, expected", [

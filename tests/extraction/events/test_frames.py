@@ -172,3 +172,8 @@ MISPARSED_MAIN = [("A", 1, "det", "DET", "DT", "a", "O"), ("band", 1, "ROOT", "N
 def test_frames_misparsed_main_verb_keeps_the_root_noun_as_subject():
     frames = list(find_frames(build(MISPARSED_MAIN)[:]))
     assert [(f.lemma, f.source.text, f.source_inherited) for f in frames] == [("attack", "band", False)]
+
+
+def test_frames_protesting_crowd_after_by_is_the_source(nlp):
+    frames = [f for f in find_frames(nlp("The senator was interrupted by protesting students.")[:]) if f.trigger.text == "protesting"]
+    assert frames and frames[0].source.text == "students" and frames[0].target is None
