@@ -26,6 +26,7 @@ def codebook() -> Codebook:
     ("accuse", ["the", "mayor", "of", "fraud"], "1121"),             # (OF FRAUD): accused of a crime
     ("accuse", ["of", "criminal", "offences"], "1121"),              # (OF &CRIME)
     ("accuse", ["the", "mayor", "of", "lying"], "112"),              # no crime named: plain accusation
+    ("convict", ["of", "fraud"], "116"),                             # accuse's sub-code does not recode CONVICT
 ])
 def test_codebook_object_patterns(codebook, lemma, context, cameo):
     assert codebook.code_verb(lemma, context).cameo == cameo
