@@ -253,11 +253,13 @@ class Codebook:
 
         A block's patterns serve all its verbs, but one written for another verb of the block
         (its comment names that verb) is skipped when it would change the verb's own root:
-        "TAKE * PART [030]" must not recode SEIZE [171].
+        "TAKE * PART [030]" must not recode SEIZE [171]; nor may its sub-code of another code recode
+        the verb ("ACCUSE (OF FRAUD) [1121]" must not recode CONVICT [116]).
         """
         best, best_rank = None, None
         for tokens, code, text, source, prep_first in patterns:
-            if source and source != verb and default and (code or "")[:2] != default[:2]:
+            if source and source != verb and default and ((code or "")[:2] != default[:2] or (
+                    len(code or "") == 4 and code[:3] != default[:3])):
                 continue
             lone_prep = prep_first and len(tokens) == 1
             end = self._match(tokens, ctx, 2 if lone_prep else max(_MAX_START, anchor or 0) + 1)

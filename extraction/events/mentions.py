@@ -23,7 +23,7 @@ from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
 from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens,
                      phrase)
-from .nominals import crime_frames, nominal_frames
+from .nominals import crime_frames, nominal_frames, sent_frames
 from .precedence.codes import GATHERINGS, figure_killed, specific_action
 from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
 from ..places.geography import actor_geography, event_location
@@ -261,7 +261,7 @@ def _sentence_mentions(
 ) -> list[EventMention]:
     frames = list(find_frames(sentence))
     codes = _codes(frames, knowledge)
-    nominal = list(nominal_frames(sentence, knowledge.codebook, codes))
+    nominal = list(nominal_frames(sentence, knowledge.codebook, codes)) + list(sent_frames(sentence, knowledge.codebook, codes))
     codes |= _codes(nominal, knowledge)
     frames += nominal
     plans = plan_events(frames, {i: c.cameo for i, (c, _) in codes.items()})

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Span, Token
 
 from .codebook import Codebook
-from .frames import TARGET_PREPS, Frame, _context, object_position, owned_tokens, phrasal_lemma, target_candidates
+from .frames import TARGET_PREPS, Frame, _conjuncts, _context, object_position, owned_tokens, phrasal_lemma, target_candidates
 from .modality import modality_of
 
 _ACTOR_MODIFIER_ENTS = {"NORP", "GPE", "ORG"}
@@ -82,6 +82,71 @@ def agent_of_noun(noun: Token) -> Token | None:
                     if objects:
                         return objects[0]
     return None
+
+
+# Verbs that bring an act noun from its actor: "condolences came from X" (the noun is the subject), "received a
+# warning from X" (the noun is the object; the receiver is the target).
+ARRIVAL_VERBS = {"come", "arrive", "pour"}
+RECEIPT_VERBS = {"receive", "get"}
+# Nouns that only carry an act noun in their "of" object: "expressions of condolence", "messages of support".
+CARRIER_NOUNS = {"expression", "message", "word", "statement", "letter", "note"}
+
+
+def _from_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            objects = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+            if objects:
+                return objects[0]
+    return None
+
+
+def act_noun(noun: Token) -> Token:
+    """The act noun a carrier noun brings ("expressions of condolence" -> condolence), else the noun itself."""
+    if noun.lemma_.lower() in CARRIER_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                inner = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                if inner:
+                    return inner[0]
+    return noun
+
+
+def sender_of_noun(noun: Token) -> Token | None:
+    """The actor an act noun comes from: "condolences came from X", "received a warning from X", "a notice from X
+    was received". None when no "from" names one."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in ARRIVAL_VERBS:
+        return _from_object(head)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIPT_VERBS:
+        return _from_object(noun) or _from_object(head)
+    return None
+
+
+def _receiver(noun: Token) -> Token | None:
+    """The subject of "received" whose object is the act noun: the act's target."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIPT_VERBS:
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    return None
+
+
+def sent_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -> Iterator[Frame]:
+    """Frames for verbal act nouns (CAMEO roots 01-13) that come from a named sender (`sender_of_noun`): "condolences
+    came from the president", "the ministry received a protest note from Iran"."""
+    for noun in sentence:
+        if not is_nominal(noun) or noun.head.i in coded or (source := sender_of_noun(noun)) is None:
+            continue
+        act = act_noun(noun)
+        code = codebook.code_noun(act.lemma_.lower())
+        if code is None or code.root > "13":
+            continue
+        receiver = _receiver(noun)
+        targets = [receiver] if receiver is not None else _targets(act)
+        for sender in [source, *_conjuncts(source)]:  # "came from X, Y and Z": one act each
+            yield Frame(trigger=act, lemma=act.lemma_.lower(), context=[], source=sender,
+                        target=targets[0] if targets else None, noun_trigger=act, owned=owned_tokens(act),
+                        modality=modality_of(noun.head), target_candidates=targets)
 
 
 def _targets(noun: Token) -> list[Token]:

@@ -23,6 +23,10 @@ def codebook() -> Codebook:
     ("provide", ["iraq", "with", "military", "equipment"], "072"),
     ("ask", ["for", "help"], "020"),
     ("release", ["prisoner"], "0841"),
+    ("accuse", ["the", "mayor", "of", "fraud"], "1121"),             # (OF FRAUD): accused of a crime
+    ("accuse", ["of", "criminal", "offences"], "1121"),              # (OF &CRIME)
+    ("accuse", ["the", "mayor", "of", "lying"], "112"),              # no crime named: plain accusation
+    ("convict", ["of", "fraud"], "116"),                             # accuse's sub-code does not recode CONVICT
 ])
 def test_codebook_object_patterns(codebook, lemma, context, cameo):
     assert codebook.code_verb(lemma, context).cameo == cameo

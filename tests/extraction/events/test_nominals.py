@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventpipe.extraction.events.codebook import load_codebook
-from eventpipe.extraction.events.nominals import nominal_frames
+from eventpipe.extraction.events.nominals import nominal_frames, sent_frames
 
 from ._docs import build
 
@@ -33,3 +33,19 @@ def test_nominals_actor_inside_the_noun_phrase(rows, source, target):
 @pytest.mark.parametrize("rows, coded", [(BARE, set()), (RIOTS, {4})])
 def test_nominals_skip_without_actor_or_under_a_coded_verb(rows, coded):
     assert list(nominal_frames(build(rows)[:], load_codebook(), coded)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Condolences have come from the Ruritanian government and the Osterlich embassy.",
+     [("government", "condolence", None), ("embassy", "condolence", None)]),
+    ("Messages of condolence came from the Ruritanian government.", [("government", "condolence", None)]),
+    ("The ministry received a warning from the Ruritanian government.", [("government", "warning", "ministry")]),
+])
+def test_nominals_sent_frames_take_the_sender_from_from(nlp, text, expected):
+    frames = list(sent_frames(nlp(text)[:], load_codebook(), set()))
+    assert [(f.source.text, f.lemma, f.target.text if f.target else None) for f in frames] == expected
+
+
+def test_nominals_sent_frames_need_a_sender_and_a_verbal_act(nlp):
+    assert list(sent_frames(nlp("Condolences have come in.")[:], load_codebook(), set())) == []
+    assert list(sent_frames(nlp("The strike came from nowhere.")[:], load_codebook(), set())) == []
