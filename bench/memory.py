@@ -70,30 +70,24 @@ def _role(pid: int, root: int) -> str:
     return "worker"
 
 
-def _rss_bytes(pids: set[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+def _proc_bytes(pid: int, file: str, field: str) -> int:
+    """A kB field of /proc/PID/<file> in bytes (VmRSS in status; Pss in smaps_rollup: pages shared between
+    processes, such as the forkserver's imports, split among them), 0 once the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
-def _pss_bytes(pids: set[int]) -> int:
-    """Proportional set size: pages shared between processes (the forkserver's imports, libraries)
-    split among them, so the sum is what the tree really holds."""
-    total = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+def _rss_bytes(pid: int) -> int:
+    return _proc_bytes(pid, "status", "VmRSS:")
+
+
+def _pss_bytes(pid: int) -> int:
+    return _proc_bytes(pid, "smaps_rollup", "Pss:")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,19 +133,18 @@ def main(argv: list[str] | None = None) -> int:
             return result
 
         while process.poll() is None:
-            pids = _tree(process.pid)
-            rss = _rss_bytes(pids)
+            roles = {pid: _role(pid, process.pid) for pid in _tree(process.pid)}
+            each = {pid: _rss_bytes(pid) for pid in roles}
+            rss = sum(each.values())
             peak = max(peak, rss)
-            for pid in pids:
-                one = _rss_bytes({pid})
-                peak_one = max(peak_one, one)
-                role = _role(pid, process.pid)
-                roles_rss[role] = max(roles_rss.get(role, 0), one)
+            peak_one = max(peak_one, *each.values(), 0)
+            for pid, one in each.items():
+                roles_rss[roles[pid]] = max(roles_rss.get(roles[pid], 0), one)
             if polls % 5 == 0:  # smaps_rollup walks every mapping: once a second is enough
-                peak_pss = max(peak_pss, _pss_bytes(pids))
-                for pid in pids:
-                    role = _role(pid, process.pid)
-                    roles_pss[role] = max(roles_pss.get(role, 0), _pss_bytes({pid}))
+                each_pss = {pid: _pss_bytes(pid) for pid in roles}
+                peak_pss = max(peak_pss, sum(each_pss.values()))
+                for pid, one in each_pss.items():
+                    roles_pss[roles[pid]] = max(roles_pss.get(roles[pid], 0), one)
             polls += 1
             if time.perf_counter() - clock >= next_sample:  # a sample a minute shows whether memory stays flat
                 samples.append(round(rss / 2**20))
