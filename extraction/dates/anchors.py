@@ -171,6 +171,15 @@ def _back_a_year(date: EventDate) -> Result:
 
 
 def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    """A year back; the interval is the report's period (quarter, day), the TIMEX3 value the year it lies in, as
+    TimeML values an expression in its own unit ("a year ago": a year); "the year-ago period" keeps the period's value."""
+    found = _year_back(g, p, tense, ctx)
+    if found is None or found[0] is None or found[0].year != found[1].year or g["text"].lower().endswith("period"):
+        return found
+    return (*found[:4], str(found[0].year), None)
+
+
+def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     story = ctx.last(in_paragraph=False, before=p)  # "the year-ago period" compares with a period begun, not a forecast
     quarter = ctx.last_quarter()
     if quarter is not None and story is not None and _closes_a_quarter(story):
@@ -263,3 +272,23 @@ _REPORT_QUARTER = re.compile(r"(?i:the\s+(?:latest|current|most\s+recent)\s+(?:f
 def names_the_report_quarter(date: EventDate) -> bool:
     """...except "the latest quarter", which names the report's own quarter (a year ago leans on it)."""
     return date.start is not None and bool(_REPORT_QUARTER.match(date.text))
+
+
+_CUE = r"(?i:\b(?:compared\s+(?:with|to)|from|versus|vs\.|against)\s+)"
+_IN_SENTENCE = r"(?:[^;:!?.]|\.(?=\d))"  # a decimal point, not a full stop
+_COMPARED = re.compile(_CUE + _IN_SENTENCE + r"{0,80}?\d" + _IN_SENTENCE + r"{0,80}?[\s,]+$")  # "from $9.7 million, or 70 cents a share, last year"
+_COMPARED_OWN = re.compile(_CUE + r"$")  # "up from last year's $1.55 billion"
+_FIGURE_AFTER = re.compile(r"['’]s\s+(?:[$#£€]|C\$|\d)")
+
+
+def compared_last_year(text: str, start: int, end: int, p: dt.date | None, ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """ "compared with a loss of $3 million last year", "up from last year's $1.5 billion" in a quarterly report: the
+    report's quarter a year back (the interval; the value stays the year). None outside such a comparison of figures
+    or without a quarter of publication's year in the story."""
+    quarter = ctx.last_quarter()
+    if p is None or quarter is None or quarter[0] != p.year or not re.fullmatch(r"(?i:last\s+year)", text[start:end]):
+        return None
+    before = max(0, start - 170)
+    if not (_COMPARED.search(text, before, start) or (_COMPARED_OWN.search(text, before, start) and _FIGURE_AFTER.match(text, end))):
+        return None
+    return quarter_span(quarter[0] - 1, quarter[1])

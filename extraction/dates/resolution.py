@@ -356,6 +356,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         if step and (moved := _same_day_in(start.year + step, start)) is not None:
             start = end = moved
     value, mod = extra if extra else (timex_value(start, end, gran), None)
+    if kind == "relunit" and (period := anchors.compared_last_year(text, *m.span(), published, ctx)) is not None:
+        start, end = period  # "up from $2 million last year" after "the third quarter": that quarter a year back
     return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()),
                      value=value, mod=mod)
 
