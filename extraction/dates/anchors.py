@@ -48,7 +48,7 @@ FAMILIES: dict[str, str] = {
             r"|(?:[Tt]he\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years))\b"),
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
                 rf"(?:(?P<y>{Y})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
-                rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
+                rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{Y})|(?P<ry2>last|this|next)\s+(?:fiscal\s+)?year\b))?"),
     "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qy>{Y})\s+(?=(?:fiscal\s+)?quarter))?(?:(?P<qr>latest|current|previous|past|prior|recent"
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
                     r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"

@@ -22,6 +22,7 @@ def _rows(text: str, published: dt.date | None = NOV) -> list[tuple]:
     ("Profit fell in the first quarter.", [("the first quarter", "2012-01-01", "2012-03-31", "2012-Q1")]),
     ("Profit will rise in next year's first quarter.", [("next year's first quarter", "2013-01-01", "2013-03-31", "2013-Q1")]),
     ("Costs rose in the 2010 second quarter.", [("the 2010 second quarter", "2010-04-01", "2010-06-30", "2010-Q2")]),
+    ("Costs rose in the third quarter of fiscal 2011.", [("the third quarter of fiscal 2011", "2011-07-01", "2011-09-30", "2011-Q3")]),
 ])
 def test_anchors_ordinal_quarters(text, expected):
     assert _rows(text) == expected
