@@ -10,6 +10,9 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
   one year before publication, as "a week ago" is the day a week before. "The year-ago results" after a
   year already behind publication ("the 1988 period") is that year, the report's comparison, not one further back.
+  Their TIMEX3 value is the year (TimeML values an expression in its own unit), the interval the period meant.
+- "compared with $3 million last year", "up from last year's $1.5 billion" after a quarter of publication's year:
+  that quarter a year back (interval), value the year.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
   the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
