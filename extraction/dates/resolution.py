@@ -268,7 +268,7 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
         first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
-    elif unit == "week" and lo > 1 and sign < 0:  # "six weeks ago": the day, with TimeML's value, the ISO week that holds it
+    elif unit == "week":  # "six weeks ago": the day, with TimeML's value in the expression's unit, the ISO week holding it
         return first, last, gran, "relative", timex_value(*week_span(first), "week"), None
     return first, last, gran, "relative"
 
