@@ -142,9 +142,27 @@ def _best(mention: Mention, context: Context, gazetteer: Gazetteer) -> Entry | N
         return None
     for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
         entry = match.entry
+        if _outside_next(mention, entry):
+            continue
         if entry.feature != "city" or entry.population >= LONE_TOWN_POPULATION or not _lone(entry, mention, context):
             return entry
     return None
+
+
+def _outside_next(mention: Mention, entry: Entry) -> bool:
+    """True when "<mention>, <province or country>" names a container that this town or county lies outside
+    ("Stroud, Ontario" is no town in England): the gazetteer lacks the town meant."""
+    following = mention.following
+    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention:
+        return False
+    if mention.after_place is not None:  # "Zaire, Bundibugyo, Ivory Coast": a list, not a town and its container
+        return False
+    other = following.chosen
+    if other is None or other.feature not in ("admin1", "country") or following.start - mention.end > 3:
+        return False
+    if other.feature == "country":
+        return other.country != entry.country
+    return (other.country, other.name) != (entry.country, entry.admin1)
 
 
 def _lone(entry: Entry, mention: Mention, context: Context) -> bool:
