@@ -158,11 +158,16 @@ def _outside_next(mention: Mention, entry: Entry) -> bool:
     if mention.after_place is not None:  # "Zaire, Bundibugyo, Ivory Coast": a list, not a town and its container
         return False
     other = following.chosen
-    if other is None or other.feature not in ("admin1", "country") or following.start - mention.end > 3:
-        return False
-    if other.feature == "country":
-        return other.country != entry.country
-    return (other.country, other.name) != (entry.country, entry.admin1)
+    if other is None or other.feature not in ("admin1", "country") or following.demonym or following.start - mention.end > 3:
+        return False  # "Tripoli, Lebanese officials said": an adjective is no container
+    return not any(_contains(m.entry, entry) for m in following.matches)  # "DeKalb County, Georgia": the state may
+
+
+def _contains(container: Entry, entry: Entry) -> bool:
+    """True when a country or province entry is the one the entry lies in."""
+    if container.feature == "country":
+        return container.country == entry.country
+    return container.feature == "admin1" and (container.country, container.name) == (entry.country, entry.admin1)
 
 
 def _lone(entry: Entry, mention: Mention, context: Context) -> bool:
