@@ -44,6 +44,7 @@ CONTAINER_FEATURES = frozenset({"city", "admin2"})
 _NEXT_TO = re.compile(r"\s*(?:,|\bin\b|\bat\b|\bnear\b|\bof\b)\s*(?:the\s+)?$")
 # A body's name after "at" is the venue it stands for ("at Whole Foods", "at Brands Hatch", "before Cloverhill Court").
 VENUE_LABELS = frozenset({"ORG"})
+_WEB = re.compile(r"\.[a-z]{2,3}$")
 _AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c])|\n")
 
@@ -65,6 +66,12 @@ def is_facility(text: str, label: str) -> bool:
     return words[-1].lower().rstrip(".") in FACILITY_HEADS or words[0].lower() in FACILITY_LEADS
 
 
+def _venue_name(phrase: str) -> bool:
+    """A capitalised name that is no acronym ("NASA": a body) and no web address ("dw.com")."""
+    phrase = phrase.removeprefix("the ")
+    return phrase[:1].isupper() and not phrase.replace(".", "").isupper() and not _WEB.search(phrase)
+
+
 def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places: Sequence[Place]) -> list[Place]:
     """Places for the facility entities of `text` that no resolved place overlaps, each at the point of the town
     its context names (see the module docstring); in text order. `places`: the places resolved from `text`."""
@@ -80,7 +87,7 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
             end = start + text[start:end].index(",")
         phrase = text[start:end]
         village = label in VILLAGE_LABELS and not is_facility(phrase, label)
-        venue = label in VENUE_LABELS and bool(_AT_BEFORE.search(text, max(0, start - 8), start))
+        venue = label in VENUE_LABELS and _venue_name(phrase) and bool(_AT_BEFORE.search(text, max(0, start - 8), start))
         if not (is_facility(phrase, label) or village or venue) or any(a < end and start < b for a, b in taken):
             continue
         if phrase.lower().startswith("the "):

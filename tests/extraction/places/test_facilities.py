@@ -96,3 +96,9 @@ def test_facilities_body_after_at_is_a_venue():
     entities = [(first, first + 12, "ORG"), (second, second + 12, "ORG")]
     [place] = facility_places(text, entities, towns)
     assert (place.span.start, place.name, place.basis) == (first, "Lakeview", "context")
+
+
+def test_facilities_acronym_or_web_address_after_at_is_no_venue():
+    text = "Officials in Lakeview said the data came from tests at NASA and at news.com last week."
+    towns = [_town(text, "Lakeview", "Lakeview", 40.0)]
+    assert facility_places(text, [_entity(text, "NASA", "ORG"), _entity(text, "news.com", "ORG")], towns) == []
