@@ -409,6 +409,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         if said is not None and by_trigger.get(said.i):
             # "X announced that her government will withdraw the bill": the announcement is X's act (03x/13x)
             speakers = by_trigger[said.i]
+        elif (holders := _plan_holders(marker, frame.source, by_trigger)):
+            speakers = holders  # "X, along with Y, announced their plans to sue": X and Y plan it
         # "X and Y agreed that their countries should cooperate": the marker's subjects act, not "their countries"
         planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind,
                                announced=said is not None)
@@ -470,6 +472,15 @@ def _speakers_side(source: Token | None) -> bool:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in source.children)))
 
 
+def _plan_holders(marker: Token, source: Token | None, by_trigger: dict[int, list]) -> list:
+    """The frames of the verb whose object is an intent noun owned by a pronoun ("announced their plans to
+    sue", "made its intention to leave clear"): the verb's subjects hold the plan the pronoun stands for."""
+    if (source is None or marker.pos_ != "NOUN" or source.pos_ != "PRON" or source.dep_ != "poss"
+            or source.head.i != marker.i or marker.dep_ not in {"dobj", "obj"}):
+        return []
+    return by_trigger.get(marker.head.i, [])
+
+
 def _own_side(source: Token | None) -> bool:
     """True for a complement subject that only names the marker's subject again: "their countries", "its forces"."""
     return source is not None and source.pos_ == "NOUN" and any(
@@ -529,6 +540,14 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
             return None, link.head  # "rejected an ultimatum to hand over": the rejection, not the ultimatum
         if link.kind in {"pass", "marker"}:
             continue
-        if link.head.i in codes:
+        if link.head.i in codes and not _second_act(trigger, link, codes):
             return None, link.head
     return marker, None
+
+
+def _second_act(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
+    """True for a verbal act coordinated with a coded verb of another root ("said he met the envoys but denied
+    that ..."): a second act of its own, not more of the first one."""
+    own = codes.get(trigger.i)
+    return (link.via == "conj" and link.head.i == trigger.head.i and own is not None and own[:2] < "14"
+            and own[:2] != codes[link.head.i][:2])

@@ -410,7 +410,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         target = candidates[0] if candidates else None
         owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])
-        for actor in adjective_actors(source) or [source, *_conjuncts(source)]:
+        for actor in adjective_actors(source) or [source, *_conjuncts(source), *companions(source)]:
             yield Frame(
                 trigger=token,
                 lemma=phrasal_lemma(token),
@@ -431,6 +431,24 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
 def _conjuncts(token: Token) -> list[Token]:
     """Coordinated nouns: "America and Iran" are two actors."""
     return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+
+
+COMPANION_ADVERBS = {"along", "together"}
+
+
+def companions(source: Token) -> list[Token]:
+    """Actors joined to a subject by "along with" / "together with" ("The union, along with the league,
+    announced ..."): they act with it. The phrase hangs on the subject or on its verb, before the verb."""
+    verb = source.head
+    found = []
+    for holder in (source, verb):
+        for word in holder.children:
+            withs = [word] if word.lower_ == "with" else [c for c in word.children if c.lower_ == "with"]
+            joined = word.lower_ in COMPANION_ADVERBS or any(c.lower_ in COMPANION_ADVERBS for c in word.children)
+            if not joined or not source.i < word.i < verb.i:
+                continue
+            found += [g for w in withs for g in w.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+    return found
 
 
 def _national(token: Token) -> bool:

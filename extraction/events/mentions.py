@@ -439,6 +439,9 @@ SPEECH_CODES = {"015", "016", "018"}
 INQUIRY_ROOTS = {"09"}
 _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _COMMENTS = {"010", "012", "013"}  # 'said', pessimistic and optimistic comments: no act without an addressee
+# An unspecified statement (010 "make statement") is no act of its own: a statement is coded only as the act it
+# is (a claim, a denial, a comment, an appeal, an accusation: CAMEO's notes to 01), never as plain "said".
+BARE_STATEMENTS = frozenset({"010"})
 
 
 def speech_act_alone(plan: Planned, source: Participant) -> bool:
@@ -649,7 +652,7 @@ def _mention(
         return None
     code = base if plan.recoded is None else knowledge.codebook.describe(
         plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
-    if code is None:
+    if code is None or code.cameo in BARE_STATEMENTS:
         return None
     if target is not None and target.via_pronoun is not None and plan.recoded is None:
         # "X shot him": the pronoun stands for a leader named earlier in the sentence or document

@@ -1,0 +1,67 @@
+"""Verbal acts (statements, intents, denials) on the real model: one invented sentence per construction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventpipe.extraction.batch import document_id
+from eventpipe.extraction.events.complements import plan_events
+from eventpipe.extraction.events.frames import companions, find_frames
+from eventpipe.extraction.events.mentions import mentions_for_document
+from eventpipe.schemas import Document
+
+
+def _mentions(text, nlp, knowledge):
+    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
+                        published_basis="metadata", text=text, n_chars=len(text),
+                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
+    return mentions_for_document(document, [(0, nlp(text))], knowledge, "t")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister described the report to the envoys.",
+])
+def test_speech_plain_statement_is_no_event(text, nlp, knowledge):
+    # 010 "make statement": a statement is coded only as the act it is (claim, denial, appeal, ...)
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.cameo == "010"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt, together with Jordan, condemned the raid.", ["Egypt", "Jordan"]),
+    ("The union, along with the Civic Rights League, has announced plans to sue the city.", ["union", "League"]),
+])
+def test_speech_companion_acts_with_the_subject(text, expected, nlp):
+    doc = nlp(text)
+    frames = list(find_frames(doc[:]))
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert sorted({f.source.text for f in frames if f.trigger.i == root.i}) == sorted(expected)
+    subject = next(t for t in root.children if t.dep_ == "nsubj")
+    assert [t.text for t in companions(subject)] == [expected[1]]
+
+
+def test_speech_companion_needs_along_or_together(nlp):
+    doc = nlp("Egypt condemned the raid with Jordan.")
+    assert companions(doc[0]) == []
+
+
+def test_speech_plan_holders_are_the_verbs_subjects(nlp, knowledge):
+    # "X, along with Y, announced their plans to sue": both hold the plan (an announced hostile act: 130)
+    from eventpipe.extraction.events.mentions import _codes
+
+    doc = nlp("The union, along with the Civic Rights League, has announced their plans to sue the city.")
+    frames = list(find_frames(doc[:]))
+    codes = {i: c.cameo for i, (c, _) in _codes(frames, knowledge).items()}
+    plans = plan_events(frames, codes)
+    assert sorted((p.frame.source.text, p.cameo) for p in plans) == [("League", "130"), ("union", "130")]
+
+
+def test_speech_denial_coordinated_with_another_act_is_its_own_event(nlp, knowledge):
+    # "said that he met ... but denied that ...": the denial is not swallowed by the meeting
+    from eventpipe.extraction.events.mentions import _codes
+
+    doc = nlp("The mayor said that he met the envoys but denied that he signed any deal.")
+    frames = list(find_frames(doc[:]))
+    codes = {i: c.cameo for i, (c, _) in _codes(frames, knowledge).items()}
+    assert sorted(p.cameo for p in plan_events(frames, codes)) == ["016", "040"]
