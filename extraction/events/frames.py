@@ -142,9 +142,17 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         node = node.head
         if subjects := _children(node, SUBJECTS):
             return _resolve_relative(subjects[0], node), True
-        if node.pos_ == "VERB" and _children(node, PASSIVE_SUBJECTS) and verb.dep_ == "xcomp":
+        if node.pos_ == "VERB" and (passive := _children(node, PASSIVE_SUBJECTS)) and verb.dep_ == "xcomp":
+            if node.lemma_.lower() in RAISING_PASSIVES and node.i == verb.head.i:
+                return _resolve_relative(passive[0], node), True  # "X were reported to have visited": X visited
             return None, False
     return _fallback_subject(verb), True
+
+
+# Passive reporting verbs whose subject is the actor of their infinitive ("were said to have attacked"), unlike
+# "was asked/ordered to leave", whose subject is only the addressee.
+RAISING_PASSIVES = {"say", "report", "believe", "think", "know", "allege", "understand", "rumour", "rumor",
+                    "suppose", "claim", "expect"}
 
 
 # Predicates that assert their subject did the act in their "of"/"for" gerund: "guilty of shelling".

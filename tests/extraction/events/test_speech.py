@@ -65,3 +65,24 @@ def test_speech_denial_coordinated_with_another_act_is_its_own_event(nlp, knowle
     frames = list(find_frames(doc[:]))
     codes = {i: c.cameo for i, (c, _) in _codes(frames, knowledge).items()}
     assert sorted(p.cameo for p in plan_events(frames, codes)) == ["016", "040"]
+
+
+@pytest.mark.parametrize("text, verb, source", [
+    ("The ministers were reported by local media to have visited the camp.", "visited", "ministers"),
+    ("The rebels are said to have attacked the convoy.", "attacked", "rebels"),
+])
+def test_speech_raising_passive_subject_acts(text, verb, source, nlp):
+    # "X were reported to have visited": the passive reporting verb's subject is the infinitive's actor
+    frames = [f for f in find_frames(nlp(text)[:]) if f.trigger.text == verb]
+    assert [f.source.text for f in frames] == [source]
+
+
+def test_speech_addressee_of_asking_verb_has_no_raising(nlp):
+    # "was asked to resign": the subject is only asked; who asked is not named
+    assert [f for f in find_frames(nlp("The mayor was asked to resign.")[:]) if f.trigger.text == "resign"] == []
+
+
+def test_speech_appeal_to_an_uncoded_addressee(nlp, knowledge):
+    found = [(m.actor.text, m.action.root, m.target.text if m.target else None)
+             for m in _mentions("The Electoral Committee urged states not to delay their elections.", nlp, knowledge)]
+    assert ("Electoral Committee", "02", "states") in found
