@@ -113,6 +113,9 @@ def chain(trigger: Token) -> list[Link]:
                 break
         if dep not in _UP:
             break
+        if (dep == "pcomp" or (dep == "conj" and head.dep_ == "pcomp")) and node.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" for c in node.children):
+            break  # "with X calling the plan a gamble (and Y calling it ...)": a clause with its own subject is its own act
         if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
             break
         links.append(Link(head, dep, _kind(head)))

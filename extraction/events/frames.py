@@ -490,6 +490,10 @@ def coordinated(token: Token) -> list[Token]:
     return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"}]
 
 
+# Adjectives that follow the noun of a title: "attorneys general", "secretary general", "surgeon general".
+POSTPOSED_TITLE_WORDS = {"general"}
+
+
 def phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by token, without clauses and appositions."""
     keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "punct", "flat", "advmod"}
@@ -501,6 +505,8 @@ def phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "case"} or (child.dep_ == "prep" and child.lower_ == "of"):
             right = max(right, child.right_edge.i + 1)
+        elif child.dep_ == "amod" and child.i == right and child.lower_ in POSTPOSED_TITLE_WORDS:
+            right = child.right_edge.i + 1  # "attorneys general (from ten states)": one title
         else:
             break
     while left < token.i and token.doc[left].dep_ in {"det", "punct"} and token.doc[left].lower_ in {"the", "a", "an", "-", ",", "\""}:

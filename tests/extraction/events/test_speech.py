@@ -86,3 +86,26 @@ def test_speech_appeal_to_an_uncoded_addressee(nlp, knowledge):
     found = [(m.actor.text, m.action.root, m.target.text if m.target else None)
              for m in _mentions("The Electoral Committee urged states not to delay their elections.", nlp, knowledge)]
     assert ("Electoral Committee", "02", "states") in found
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    ('Vale called the plan "a reckless gamble".', "Vale", "111"),
+    ('Opposition leaders attacked the budget, with Ann Vale calling the plan "a reckless gamble".', "Ann Vale", "111"),
+    ('Vale called the agreement "historic".', "Vale", "051"),
+])
+def test_speech_quoted_characterisation_is_a_judgement(text, actor, cameo, nlp, knowledge):
+    # naming verbs with a quoted characterisation: criticism (111), praise (051) when the words praise
+    assert (actor, cameo) in [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Vale called the minister on Monday.", "041"),
+    ('Vale called on the council to "act now".', "020"),
+])
+def test_speech_naming_verb_without_quoted_judgement_keeps_its_code(text, cameo, nlp, knowledge):
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge)] == [cameo]
+
+
+def test_speech_postposed_general_stays_in_the_title(nlp, knowledge):
+    found = _mentions("Attorneys general from ten states filed a lawsuit against the governor.", nlp, knowledge)
+    assert [(m.actor.text, m.action.root) for m in found] == [("Attorneys general from ten states", "11")]
