@@ -109,3 +109,10 @@ def test_speech_naming_verb_without_quoted_judgement_keeps_its_code(text, cameo,
 def test_speech_postposed_general_stays_in_the_title(nlp, knowledge):
     found = _mentions("Attorneys general from ten states filed a lawsuit against the governor.", nlp, knowledge)
     assert [(m.actor.text, m.action.root) for m in found] == [("Attorneys general from ten states", "11")]
+
+
+def test_speech_condolences_from_a_list_the_parser_split(nlp, knowledge):
+    # "came from X, Y and Z": each sender expresses condolences (018), also when the list hangs on the verb
+    text = "Expressions of condolences have come from social media users, TV producer Ali Hamad, and al-Masri."
+    found = {m.actor.text for m in _mentions(text, nlp, knowledge) if m.action.cameo == "018"}
+    assert {"TV producer Ali Hamad", "al-Masri"} <= found
