@@ -116,3 +116,15 @@ def test_speech_condolences_from_a_list_the_parser_split(nlp, knowledge):
     text = "Expressions of condolences have come from social media users, TV producer Ali Hamad, and al-Masri."
     found = {m.actor.text for m in _mentions(text, nlp, knowledge) if m.action.cameo == "018"}
     assert {"TV producer Ali Hamad", "al-Masri"} <= found
+
+
+def test_speech_measured_share_is_no_act(nlp, knowledge):
+    # "reached 3 percent support": a poll figure, not an endorsement (051)
+    text = "Two weeks before the deadline, Vale had only reached 3 percent support in two polls."
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge)] == []
+
+
+def test_speech_determine_means_find_out(nlp, knowledge):
+    # "determine" (find out) is no intent; "determined to" stays an intent marker (complements.MARKERS)
+    text = "Police were able to determine the car had come from the base."
+    assert [m.action.root for m in _mentions(text, nlp, knowledge)] == []
