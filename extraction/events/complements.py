@@ -543,6 +543,8 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
             return None, link.head  # "rejected an ultimatum to hand over": the rejection, not the ultimatum
         if link.kind in {"pass", "marker"}:
             continue
+        if marker is not None and link.via == "conj":
+            break  # "did not concede and vowed to keep fighting": the vow is a main verb of its own
         if link.head.i in codes and not _second_act(trigger, link, codes):
             return None, link.head
     return marker, None

@@ -128,3 +128,13 @@ def test_speech_determine_means_find_out(nlp, knowledge):
     # "determine" (find out) is no intent; "determined to" stays an intent marker (complements.MARKERS)
     text = "Police were able to determine the car had come from the base."
     assert [m.action.root for m in _mentions(text, nlp, knowledge)] == []
+
+
+def test_speech_vow_coordinated_with_a_coded_verb_is_its_own_event(nlp, knowledge):
+    # "did not concede ... and vowed to keep fighting": the vow (a threat, 13) is not swallowed by the concession
+    from eventpipe.extraction.events.mentions import _codes
+
+    doc = nlp('The governor did not concede defeat in his statement, and vowed to keep fighting "the good fight".')
+    frames = list(find_frames(doc[:]))
+    codes = {i: c.cameo for i, (c, _) in _codes(frames, knowledge).items()}
+    assert sorted(p.cameo[:2] for p in plan_events(frames, codes)) == ["08", "13"]
