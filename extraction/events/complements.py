@@ -435,7 +435,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             continue
         p.secondary = is_secondary(p.trigger)
         stale = past_background(p.trigger) or describing_participle(p.trigger)
-        if p.secondary and (p.cameo[:2] < "17" or stale):
+        if p.secondary and (stale or (p.cameo[:2] < "17" and not (not main and _follows(p.trigger)))):
             continue  # background clauses: only fresh material violence in them is coded ("militants who seized")
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
@@ -452,6 +452,20 @@ _VERBAL_ROOTS = frozenset({"01", "02", "10"})
 
 # Commands to one's own subordinates: "ordered security forces not to strike" restrains, it does not act.
 COMMANDS = frozenset({"order", "instruct", "command", "direct"})
+
+
+# Main verbs that only place their subject after an act: "the move came after the bloc sanctioned Iran".
+SEQUEL_VERBS = frozenset({"come", "follow"})
+
+
+def _follows(token: Token) -> bool:
+    """True for an act in the "after"/"when" clause of "X came after ...": with no event in the main clause, the
+    clause's act is the news."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return (node.dep_ == "advcl" and node.head.lemma_.lower() in SEQUEL_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children))
 
 
 def _aside_of_coded(trigger: Token, cameo: str | None, codes: dict[int, str]) -> bool:

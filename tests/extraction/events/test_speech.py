@@ -138,3 +138,11 @@ def test_speech_vow_coordinated_with_a_coded_verb_is_its_own_event(nlp, knowledg
     frames = list(find_frames(doc[:]))
     codes = {i: c.cameo for i, (c, _) in _codes(frames, knowledge).items()}
     assert sorted(p.cameo[:2] for p in plan_events(frames, codes)) == ["08", "13"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The move came after the European Union sanctioned Ruritania last week.", [("European Union", "16")]),
+    ("The concert ended after the mayor praised the volunteers.", []),  # only "came"/"followed" make the clause the news
+])
+def test_speech_act_in_the_clause_a_sequel_follows(text, expected, nlp, knowledge):
+    assert [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)] == expected
