@@ -39,6 +39,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root == "02" and _legal_appeal(frame.trigger):
+        coded = knowledge.codebook.describe("115", f"{coded.pattern} + before a court: legal action [115]") or coded
     if frame.trigger.lemma_.lower() in NAMING_VERBS and (verdict := _characterisation(frame.trigger, knowledge)):
         return verdict, frame.trigger  # "described the raid as a 'cowardly act'": criticism (111)
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
@@ -307,3 +309,24 @@ def _characterisation(verb: Token, knowledge: Knowledge) -> ActionCode | None:
         code, name = ("051", "praise") if praise else ("111", "criticism")
         return knowledge.codebook.describe(code, f"{verb.lemma_.upper()} + quoted characterisation: {name} [{code}]")
     return None
+
+
+# Courts and what they decide: an appeal or petition to them, or against a ruling, is legal action (115, like a
+# lawsuit), not a plea (02).
+COURT_WORDS = {"court", "tribunal", "judge", "justice", "ruling", "verdict", "decision", "sentence", "conviction",
+               "judgment", "judgement", "order"}
+LEGAL_APPEAL_VERBS = {"appeal", "petition"}
+
+
+def _legal_appeal(verb: Token) -> bool:
+    """True for "appealed the verdict", "will appeal" (no one asked, nothing asked for), "petitioned the court",
+    "the court was petitioned by X": a legal appeal, not "appealed to X to ..." or "appealed for calm"."""
+    if verb.lemma_.lower() not in LEGAL_APPEAL_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    objects += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "against"}
+                for g in p.children if g.dep_ == "pobj"]
+    if objects:
+        return any(o.lemma_.lower() in COURT_WORDS for o in objects)
+    asks = any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    return verb.lemma_.lower() == "appeal" and not asks

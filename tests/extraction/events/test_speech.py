@@ -146,3 +146,12 @@ def test_speech_vow_coordinated_with_a_coded_verb_is_its_own_event(nlp, knowledg
 ])
 def test_speech_act_in_the_clause_a_sequel_follows(text, expected, nlp, knowledge):
     assert [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)] == expected
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Vale appealed the verdict.", "115"),           # against a ruling: legal action, like a lawsuit
+    ("Vale appealed for calm.", "020"),              # a plea for something
+    ("Vale appealed to donors to send aid.", "020"),  # a plea to someone to act
+])
+def test_speech_legal_appeal_is_legal_action(text, cameo, nlp, knowledge):
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge)] == [cameo]
