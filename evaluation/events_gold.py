@@ -4,7 +4,8 @@ Each gold record is one sentence, run as its own document (manifest id = record 
 date); mentions join to it by documents.source_id == gold id.
 
 - A gold event is *found* when one mention of its sentence has the gold root (`root_of`) and the gold
-  source: `text_matches(source, actor_text)`; where the gold source is null (agentless), a mention with no
+  source: `text_matches(source, actor_text)`, or `actor_pronoun` for a pronoun the mention resolved (the gold
+  keeps the words written at the event: "he", where actor_text is the phrase "he" refers to); where the gold source is null (agentless), a mention with no
   actor text or an implied actor (`actor_implied`) matches, and so does one whose text matches the gold's
   `implied_source`.
 - Recall is scored on the strict CAMEO events (modality asserted or reported, the README's advice) and,
@@ -37,7 +38,7 @@ def null_source(m: Row) -> bool:
 def source_matches(gold: Row, m: Row) -> bool:
     """True when the mention's source is the gold one (null or implied for an agentless gold event)."""
     if gold.get("source"):
-        return not null_source(m) and text_matches(gold["source"], m.get("actor_text"))
+        return not null_source(m) and any(text_matches(gold["source"], m.get(column)) for column in ("actor_text", "actor_pronoun"))
     if null_source(m):
         return True
     return bool(gold.get("implied_source")) and text_matches(gold["implied_source"], m.get("actor_text"))

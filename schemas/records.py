@@ -56,6 +56,8 @@ class Actor(Record):
     country: str | None = Field(None, description="ISO3 country code.")
     sector: str | None = Field(None, description="CAMEO sector: GOV, MIL, COP, REB, ...")
     span: Span | None = Field(None, description="Actor text span in the document.")
+    pronoun: str | None = Field(None, description="The pronoun written where the actor acts when `text` is the phrase it "
+                                "refers to ('he urged' -> text 'Prime Minister John Smith', pronoun 'he'); null when the actor is named there.")
     implied: bool = Field(False, description="True when no actor is named and the act implies who did it (an "
                           "arrest implies police): text is then empty and only sector (and country) are given.")
     geo_name: str | None = Field(None, description="Gazetteer name of the place the actor's words name ('Dover police' -> Dover, 'Iraqi troops' -> Iraq): the most specific one.")

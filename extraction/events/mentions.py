@@ -125,6 +125,7 @@ def _actor(found: Participant, ctx: _DocContext, knowledge: Knowledge) -> Actor:
         country=code.country if code else None,
         sector=code.sector if code else None,
         span=(span := _span(ctx.offsets.get(id(token.doc), 0), words)), **actor_geography(ctx.places, span),
+        pronoun=found.via_pronoun.text if found.via_pronoun is not None else None,
     )
 
 

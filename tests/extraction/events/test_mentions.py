@@ -446,3 +446,13 @@ def test_mentions_verbal_acts(text, actor, root, target, nlp, knowledge):
 def test_mentions_no_speech_act_alone(text, nlp, knowledge):
     found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
     assert not any(actor.endswith("Vale") and root in {"03", "05"} for actor, root in found)
+
+
+def test_mentions_resolved_pronoun_keeps_the_word_written(nlp, knowledge):
+    """The actor is the phrase the pronoun refers to, and the pronoun written at the event stays on record."""
+    text = "Prime Minister Anna Vale met the rebels on Monday. She urged Congress to pass the budget."
+    found = {m.action.root: m.actor for m in _mentions(text, nlp, knowledge)}
+    assert found["02"].text == "Prime Minister Anna Vale" and found["02"].pronoun == "She"
+    assert found["04"].pronoun is None
+    named = _mentions("Norway agreed on Monday to send medical supplies to Chile.", nlp, knowledge)
+    assert named and all(m.actor.pronoun is None for m in named)
