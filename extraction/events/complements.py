@@ -107,7 +107,8 @@ def chain(trigger: Token) -> list[Link]:
             break
         if dep == "advcl" and not _is_purpose_or_participle(node):
             break
-        if dep == "conj" and node.pos_ in {"VERB", "AUX"} and not links:
+        if dep == "conj" and node.pos_ in {"VERB", "AUX"} and all(l.kind == "pass" and l.via == "xcomp" for l in links):
+            # also through a verb that only starts the act ("grabbed a knife and began to stab people")
             # coordinated main verbs are events of their own ("kidnapped ... and killed")
             if not head.dep_ in {"xcomp", "ccomp", "acomp", "pcomp", "acl", "advcl"}:
                 break

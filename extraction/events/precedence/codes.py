@@ -16,6 +16,7 @@ from ..codebook import ActionCode
 from ..discards import counted_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
+from .material import material_code, no_act
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -36,6 +37,10 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
                      or _lone_attacker(frame, coded, knowledge) or coded)
         if coded:
             return coded, frame.noun_trigger
+    if no_act(frame, knowledge):
+        return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
+    if (material := material_code(frame, knowledge)) is not None:
+        return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded

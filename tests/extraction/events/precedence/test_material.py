@@ -1,0 +1,68 @@
+"""Material acts the words around the verb decide, on whole sentences (invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventpipe.extraction.batch import document_id
+from eventpipe.extraction.events.mentions import mentions_for_document
+from eventpipe.schemas import Document
+
+
+def _mentions(text, nlp, knowledge):
+    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
+                        published_basis="metadata", text=text, n_chars=len(text),
+                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
+    return [(m.actor.text, m.action.cameo) for m in mentions_for_document(document, [(0, nlp(text))], knowledge, "t")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ban on travel or trade is an embargo (163), not an administrative ban (172)
+    ("The president banned travel from Brazil in May.", ("president", "163")),
+    # taking part in a protest is the protest
+    ("Hundreds of supporters attended the rally in the capital.", ("supporters", "141")),
+    # a vehicle driven into people is an assault with an unsophisticated weapon (180)
+    ("He drove his car into a crowd of protesters.", ("He", "180")),
+    # an order to hold someone in custody detains
+    ("The judge ordered the suspect remain in custody until March.", ("judge", "173")),
+    # a prisoner is an actor: the by-agent of a passive shooting
+    ("The guard was shot by a prisoner.", ("prisoner", "193")),
+])
+def test_material_words_around_the_verb_give_the_code(text, expected, nlp, knowledge):
+    assert expected in _mentions(text, nlp, knowledge)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # violence that broke out where people protest is a riot, with no actor named
+    ("The marches were calm, but clashes with counter-protesters broke out at night.", ("", "145")),
+    ("Violence broke out in the town.", ("", "190")),
+])
+def test_material_outbreaks_are_agentless(text, expected, nlp, knowledge):
+    found = _mentions(text, nlp, knowledge)
+    assert expected in found
+    assert all(actor == "" for actor, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # what a shooting caused is not done by the one shot
+    "The police shooting of a young man sparked riots and looting in the city.",
+])
+def test_material_what_an_event_caused_has_no_actor_inside_the_cause(text, nlp, knowledge):
+    assert ("", "145") in _mentions(text, nlp, knowledge)
+    assert all(not (cameo == "145" and actor) for actor, cameo in _mentions(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text", [
+    # "exploded" said of what is no device or weapon
+    "The fish population exploded after the dam was built.",
+    # "demonstrate" with an object shows something
+    "The ruling demonstrated a deep ignorance of the technology.",
+])
+def test_material_figurative_verbs_of_force_and_protest_are_no_event(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_a_bomb_that_exploded_stays_a_bombing(nlp, knowledge):
+    assert any(cameo.startswith("183") for _, cameo in _mentions("A bomb exploded near the market.", nlp, knowledge))
