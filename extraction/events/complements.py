@@ -219,7 +219,7 @@ def is_secondary(token: Token) -> bool:
     for _ in range(30):
         if node.head is node:
             return False
-        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node)) or (
+        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node) and not perceived_act(node)) or (
                 node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
             return True
         node = node.head
@@ -229,7 +229,23 @@ def is_secondary(token: Token) -> bool:
 def describing_participle(token: Token) -> bool:
     """True for a present participle that describes a noun ("aircraft using guided missiles", "guerrillas
     operating in the north"): what the noun is, not an event of the news."""
-    return token.dep_ == "acl" and token.tag_ == "VBG"
+    return token.dep_ == "acl" and token.tag_ == "VBG" and not perceived_act(token)
+
+
+# Verbs of seeing and recording: "footage showed protesters throwing stones" reports the throwing.
+PERCEPTION_VERBS = frozenset({"show", "capture", "see", "film", "record", "depict", "witness", "watch", "catch",
+                              "hear", "spot", "observe", "photograph"})
+
+
+def perceived_act(token: Token) -> bool:
+    """True for a present participle on the object of a perception verb ("video showed two men punching a guard",
+    "footage captured a group of protesters throwing stones"): what was seen happened."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a group of protesters"
+        noun = noun.head.head
+    return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in PERCEPTION_VERBS
 
 
 def trailing_participle(token: Token) -> Token | None:

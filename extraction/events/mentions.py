@@ -321,7 +321,10 @@ def _sentence_mentions(
     named = [i for i, m in zip(named_triggers, out) if m.actor.text and i >= 0]
     events = beside_named(sentence, knowledge.codebook, taken, named) if named else agentless_events(
         sentence, knowledge.codebook, taken)
+    named_codes = {m.action.cameo for m in out if m.actor.text}
     for event in events:
+        if undergoes(event.trigger.head) and event.code.cameo in named_codes:
+            continue  # "a jury convicted X, and he received a prison sentence": the named act already tells it
         if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
             out.append(mention)
     return out

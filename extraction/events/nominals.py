@@ -179,9 +179,13 @@ def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -
 # Y", "is serving a life sentence for the assassination of Y", "was convicted of the killing of Y".
 # ("accuse" is left out: an accusation is a verbal act, and the CAMEO examples code only the accusation.)
 LEGAL_HEADS = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "indict", "prosecute", "try",
-               "acquit", "serve", "confess", "detain"}
-_ACCUSED_IS_SUBJECT = {"serve", "confess"}  # for the others: the object or the passive subject
-_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
+               "acquit", "serve", "confess", "detain", "admit"}
+_ACCUSED_IS_SUBJECT = {"serve", "confess", "admit"}  # for the others: the object or the passive subject
+_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute", "accuse"}  # the crime is only alleged
+# Heads that take the crime as a gerund only ("accused of shooting two men", "confessed to killing her"): the
+# accusation noun-crime stays the accusation alone (the CAMEO examples code only it).
+_GERUND_HEADS = {"accuse"}
+_GERUND_PREPS = {"for", "of", "to"}
 
 
 def _accused(verb: Token) -> Token | None:
@@ -194,7 +198,7 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
     """Frames for a violent crime noun named as the reason of a legal act ("jailed for the murder of a guard"): the
     person the act is done to committed it (reported where the act only alleges it); its "of" object is the victim."""
     for noun in sentence:
-        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in {"for", "of"}:
+        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in _GERUND_PREPS:
             yield from _crime_gerund(noun, codebook)  # "sentenced them for torturing their children"
             continue
         if not is_nominal(noun) or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "of"}:
@@ -219,8 +223,10 @@ def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
     legal = verb.head.head
     if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
         legal = legal.head
-    if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+    if legal.lemma_.lower() not in LEGAL_HEADS | _GERUND_HEADS or (accused := _accused(legal)) is None:
         return
+    if verb.head.lower_ == "to" and legal.lemma_.lower() not in _ACCUSED_IS_SUBJECT:
+        return  # "to" brings the crime only after a confession ("confessed to killing")
     lemma = phrasal_lemma(verb)
     code = codebook.code_verb(lemma, _context(verb), object_position(verb))
     if code is None or code.root not in {"18", "19", "20"}:

@@ -16,7 +16,7 @@ from ..codebook import ActionCode
 from ..discards import counted_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import material_code, no_act
+from .material import against_nature, material_code, no_act
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -51,6 +51,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
         return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
+    if coded and coded.root >= "14" and against_nature(frame):
+        return None  # "firefighters battled the blaze"
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)

@@ -7,7 +7,8 @@
 - A ban on travel, flights or trade is an embargo (163, the gold README: sanctions and bans on trade or travel).
 - Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
-- Ordering someone held in custody is detention (173).
+- A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
+- Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
 - Violence in a sentence about a protest ("clashes with counter-protesters broke out") is a riot (145).
 """
 
@@ -19,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..codebook import ActionCode, Codebook
 from ..frames import ACTOR_ENTS, Frame, is_means
+from ..participants import natural_force
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -48,6 +50,11 @@ RAM_VERBS = {"drive", "plow", "plough", "ram", "steer", "crash", "smash", "slam"
 PEOPLE_NOUNS = {"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher", "worshipper",
                 "shopper", "student", "child", "group", "bystander", "cyclist", "soldier", "officer", "police",
                 "counter-protester", "passer", "passerby", "resident", "man", "woman", "tourist", "reveler", "reveller"}
+# Verbs of removing people from a place: done to a protest, it is repression (175, the gold README: clearing a
+# protest camp).
+CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze", "remove", "storm"}
+# Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
+PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
 CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
 CUSTODY_VERBS = {"remain", "stay", "be", "hold", "keep", "detain", "remand"}
 # Violence nouns that, where people protest, are the protesters' riot (145).
@@ -111,6 +118,10 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
             return codebook.describe(code.cameo, f"{lemma} + {gathering.lemma_} [{code.cameo}]"), gathering
     if lemma in RAM_VERBS and any(_bare_lemma(o) in PEOPLE_NOUNS for o in _objects(verb, {"into", "through"})):
         return _described(codebook, "180", f"{lemma} into people [180]", verb)
+    if frame.lemma in CLEARING_VERBS and _protest_object(verb):
+        return _described(codebook, "175", f"{frame.lemma} a protest [175]", verb)
+    if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
+        return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
     if lemma == "order" and _held_in_custody(verb):
         return _described(codebook, "173", "order held in custody [173]", verb)
     return None
@@ -127,6 +138,12 @@ def _gathering_taken_part_in(verb: Token) -> Token | None:
     if verb.lemma_.lower() == "take" and not any(c.lower_ == "part" and c.dep_ in {"dobj", "obj"} for c in verb.children):
         return None
     return next((o for o in _objects(verb, {"in"}) if o.lemma_.lower() in GATHERING_NOUNS and o.pos_ == "NOUN"), None)
+
+
+def _protest_object(verb: Token) -> bool:
+    """True when the verb's object names a protest or its camp ("cleared the protest camp", "the Occupied Protest")."""
+    return any(t.lemma_.lower() in PROTEST_WORDS | {"encampment", "sit-in", "occupation"}
+               for o in _objects(verb) for t in o.subtree)
 
 
 def _held_in_custody(verb: Token) -> bool:
@@ -155,3 +172,13 @@ def riot_code(noun: Token, code: ActionCode | None, codebook: Codebook) -> Actio
     if protest_sentence(noun.sent):
         return codebook.describe("145", f"{lemma} where people protest [145]")
     return code or codebook.describe("190", f"{lemma} broke out [190]")
+
+# Natural-force words that, as an object, are the means of an act: "opened fire on", "set fire to".
+MEANS_OF_FORCE = {"fire", "blaze", "lightning"}
+
+
+def against_nature(frame: Frame) -> bool:
+    """True when a verb of force is aimed at a natural force, a disease or an accident ("firefighters battled the
+    wildfire", "fought the virus"): CAMEO codes no event for it."""
+    return any(natural_force(o) for o in _objects(frame.trigger, {"against", "with", "on"})
+               if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE)
