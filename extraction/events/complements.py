@@ -220,7 +220,7 @@ def is_secondary(token: Token) -> bool:
         if node.head is node:
             return False
         if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node) and not perceived_act(node)) or (
-                node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
+                node.dep_ == "advcl" and not _is_purpose_or_participle(node) and not _news_behind(node)):
             return True
         node = node.head
     return False
@@ -230,6 +230,17 @@ def describing_participle(token: Token) -> bool:
     """True for a present participle that describes a noun ("aircraft using guided missiles", "guerrillas
     operating in the north"): what the noun is, not an event of the news."""
     return token.dep_ == "acl" and token.tag_ == "VBG" and not perceived_act(token)
+
+
+# Verbs that only place their subject after the news: "the move comes after the EU sanctioned Iran".
+_PLACING_VERBS = frozenset({"come", "follow"})
+
+
+def _news_behind(clause: Token) -> bool:
+    """True for the "after"/"as" clause of a placing verb ("the move comes after X sanctioned Y"): the clause is
+    the news, not background to it."""
+    return clause.head.lemma_.lower() in _PLACING_VERBS and any(
+        c.dep_ == "mark" and c.lower_ in {"after", "as", "amid"} for c in clause.children)
 
 
 # Verbs of seeing and recording: "footage showed protesters throwing stones" reports the throwing.

@@ -231,6 +231,8 @@ def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
     code = codebook.code_verb(lemma, _context(verb), object_position(verb))
     if code is None or code.root not in {"18", "19", "20"}:
         return
+    if legal.lemma_.lower() in _GERUND_HEADS and code.cameo.startswith("196"):
+        return  # "accused the rebels of violating the truce": a political charge, coded as the accusation alone
     targets = target_candidates(verb, None)
     yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=accused,
                 target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),

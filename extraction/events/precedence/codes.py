@@ -16,7 +16,7 @@ from ..codebook import ActionCode
 from ..discards import counted_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import against_nature, material_code, no_act
+from .material import against_nature, firearm_code, material_code, no_act
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -41,7 +41,7 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (

@@ -9,6 +9,7 @@
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
 - A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
 - Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
+- Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
 - Violence in a sentence about a protest ("clashes with counter-protesters broke out") is a riot (145).
 """
 
@@ -182,3 +183,15 @@ def against_nature(frame: Frame) -> bool:
     wildfire", "fought the virus"): CAMEO codes no event for it."""
     return any(natural_force(o) for o in _objects(frame.trigger, {"against", "with", "on"})
                if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE)
+
+
+FIREARMS = {"firearm", "gun", "weapon", "pistol", "rifle", "handgun", "shotgun", "revolver", "sidearm"}
+FIRING_VERBS = {"discharge", "fire", "empty", "unload", "shoot"}
+
+
+def firearm_code(frame: Frame, codebook: Codebook) -> ActionCode | None:
+    """ "police discharged their firearms", "fired his pistol": shooting (193); None for other verbs and objects."""
+    verb = frame.trigger
+    if verb.lemma_.lower() not in FIRING_VERBS or not any(o.lemma_.lower() in FIREARMS for o in _objects(verb)):
+        return None
+    return codebook.describe("193", f"{verb.lemma_.lower()} + firearm [193]")

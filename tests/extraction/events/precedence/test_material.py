@@ -41,6 +41,14 @@ def _mentions(text, nlp, knowledge):
     ("The man is accused of shooting two people.", ("man", "193")),
     # a verb that only starts an act does not join it to the verb before it
     ("A man grabbed a knife and began to stab people.", ("man", "180")),
+    # an arrest is 173 whoever is arrested (the codebook's 175 is force, not detention)
+    ("Police arrested 30 protesters in the capital.", ("Police", "173")),
+    # firing a firearm is shooting
+    ("Police discharged their firearms.", ("Police", "193")),
+    # heavy bombing is aerial (195), not a planted bomb (183)
+    ("The town was retaken following heavy bombing.", ("", "195")),
+    # "X comes after Y did Z": the after-clause is the news
+    ("The move comes after the European Union sanctioned Iran last week.", ("European Union", "163")),
 ])
 def test_material_words_around_the_verb_give_the_code(text, expected, nlp, knowledge):
     assert expected in _mentions(text, nlp, knowledge)
@@ -88,3 +96,8 @@ def test_material_a_bomb_that_exploded_stays_a_bombing(nlp, knowledge):
 def test_material_a_sentence_received_after_a_named_conviction_is_not_a_second_event(nlp, knowledge):
     found = _mentions("A jury convicted the mayor of fraud, and he received a five-year prison sentence.", nlp, knowledge)
     assert [m for m in found if m[1] == "173"] == [("jury", "173")]
+
+
+def test_material_a_political_charge_as_a_gerund_is_the_accusation_alone(nlp, knowledge):
+    found = _mentions("The government has accused the rebels of violating the ceasefire.", nlp, knowledge)
+    assert [c for _, c in found if c.startswith("19")] == []
