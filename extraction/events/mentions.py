@@ -278,7 +278,7 @@ def _sentence_mentions(
     for plan in plans:
         if undergoes(plan.frame.trigger):
             continue  # "he received a prison sentence": he is its target (see agentless.undergone_events)
-        source = participant(plan.frame.source, ctx.earlier, code_actor)
+        source = participant(plan.frame.source, ctx.earlier, code_actor, as_source=True)
         if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
             # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
             source = Participant(plan.frame.source, None)

@@ -101,3 +101,8 @@ def test_material_a_sentence_received_after_a_named_conviction_is_not_a_second_e
 def test_material_a_political_charge_as_a_gerund_is_the_accusation_alone(nlp, knowledge):
     found = _mentions("The government has accused the rebels of violating the ceasefire.", nlp, knowledge)
     assert [c for _, c in found if c.startswith("19")] == []
+
+
+def test_material_whom_an_act_of_force_hit_is_never_its_actor(nlp, knowledge):
+    found = _mentions("The bombing of the embassy killed five guards.", nlp, knowledge)
+    assert found and all("embassy" != actor for actor, _ in found)
