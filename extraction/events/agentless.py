@@ -326,8 +326,18 @@ def beside_named(sentence: Span, codebook: Codebook, taken: Collection[int], nam
     acts (`BESIDE_PREFIXES`) in another clause than every named trigger."""
     heads = {clause_head(sentence.doc[i]).i for i in named}
     return [*caused_events(sentence, codebook, taken),
-            *(e for e in agentless_events(sentence, codebook, taken) if e.code.cameo.startswith(BESIDE_PREFIXES)
+            *(e for e in agentless_events(sentence, codebook, taken) if (
+                e.code.cameo.startswith(BESIDE_PREFIXES) or _broke_out(e.trigger))
               and clause_head(e.trigger).i not in heads and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
+
+
+# Verbs whose subject noun is an event that began: "violence broke out when thousands rallied".
+_OUTBREAK_LEMMAS = {"break", "erupt", "flare", "escalate"}
+
+
+def _broke_out(noun: Token) -> bool:
+    """True for an event noun that is the subject of an outbreak verb: its own event beside the named ones."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OUTBREAK_LEMMAS
 
 
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:

@@ -232,15 +232,20 @@ def describing_participle(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBG" and not perceived_act(token)
 
 
-# Verbs that only place their subject after the news: "the move comes after the EU sanctioned Iran".
+# Verbs that only place their subject after the news ("the move comes after the EU sanctioned Iran") or tell that
+# something broke out when it happened ("violence broke out when thousands rallied").
 _PLACING_VERBS = frozenset({"come", "follow"})
+_OUTBREAK_VERBS = frozenset({"break", "erupt", "flare"})
 
 
 def _news_behind(clause: Token) -> bool:
-    """True for the "after"/"as" clause of a placing verb ("the move comes after X sanctioned Y"): the clause is
-    the news, not background to it."""
-    return clause.head.lemma_.lower() in _PLACING_VERBS and any(
-        c.dep_ == "mark" and c.lower_ in {"after", "as", "amid"} for c in clause.children)
+    """True for the "after"/"as" clause of a placing verb ("the move comes after X sanctioned Y") or the "when"
+    clause of an outbreak ("violence broke out when thousands rallied"): the clause is the news, not background."""
+    head, marks = clause.head.lemma_.lower(), {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if head in _PLACING_VERBS:
+        return bool(marks & {"after", "as", "amid"})
+    advmods = {c.lower_ for c in clause.children if c.dep_ == "advmod" and c.i < clause.i}
+    return head in _OUTBREAK_VERBS and bool((marks | advmods) & {"when", "as", "after"})
 
 
 # Verbs of seeing and recording: "footage showed protesters throwing stones" reports the throwing.

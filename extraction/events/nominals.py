@@ -213,9 +213,10 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
             continue
         victims = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
-        yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=accused,
-                    target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
-                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
+        for doer in [accused, *_conjuncts(accused)]:  # "sentenced X and Y for the murder of Z": one crime each
+            yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=doer,
+                        target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
+                        modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
 
 
 def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
@@ -234,6 +235,7 @@ def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
     if legal.lemma_.lower() in _GERUND_HEADS and code.cameo.startswith("196"):
         return  # "accused the rebels of violating the truce": a political charge, coded as the accusation alone
     targets = target_candidates(verb, None)
-    yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=accused,
-                target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
-                modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)
+    for doer in [accused, *_conjuncts(accused)]:  # "sentenced X and Y for torturing Z": one act each
+        yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=doer,
+                    target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
+                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)

@@ -106,3 +106,13 @@ def test_material_a_political_charge_as_a_gerund_is_the_accusation_alone(nlp, kn
 def test_material_whom_an_act_of_force_hit_is_never_its_actor(nlp, knowledge):
     found = _mentions("The bombing of the embassy killed five guards.", nlp, knowledge)
     assert found and all("embassy" != actor for actor, _ in found)
+
+
+def test_material_what_happened_when_violence_broke_out_is_news_too(nlp, knowledge):
+    found = _mentions("Violence broke out on Saturday when several thousand people rallied in the capital.", nlp, knowledge)
+    assert ("several thousand people", "141") in found and ("", "145") in found
+
+
+def test_material_each_of_two_sentenced_did_the_crime(nlp, knowledge):
+    found = _mentions("The judge sentenced Omar and Leila Haddad to life in prison for torturing their children.", nlp, knowledge)
+    assert ("Omar", "1822") in found and ("Leila Haddad", "1822") in found
