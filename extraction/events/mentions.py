@@ -25,7 +25,7 @@ from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, 
                      phrase)
 from .nominals import crime_frames, nominal_frames, sent_frames
 from .precedence.codes import GATHERINGS, figure_killed, specific_action
-from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from .participants import Participant, conjuncts, first_participant, named, natural_force, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -382,7 +382,7 @@ def _untagged_name(token: Token | None) -> bool:
     """True for a capitalised proper-noun subject the entity tagger left untagged ("Ahmed confessed"): a person
     or group the dictionaries do not know."""
     return (token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "nsubj"
-            and token.text[:1].isupper() and token.is_alpha)
+            and token.text[:1].isupper() and token.is_alpha and not natural_force(token))
 
 
 def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:

@@ -78,7 +78,9 @@ def natural_force(token: Token) -> bool:
     written = _written_word(token).lower().strip("\"'(),.;:")
     if written in NATURAL_FORCES or any(w.strip("\"'()") in NATURAL_FORCES for w in words.text.lower().split()):
         return True  # a name the tokenizer splits ("SARS-CoV-2")
-    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in words)
+    # a plural the tagger left unlemmatised ("Landslides blocked the road", tagged a name)
+    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES or t.lower_.removesuffix("s") in NATURAL_FORCES
+               for t in words)
 
 
 def is_actor(token: Token, code: ActorCode | None) -> bool:

@@ -51,7 +51,7 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
         return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
-    if coded and coded.root >= "14" and against_nature(frame):
+    if coded and coded.root >= "14" and against_nature(frame, coded):
         return None  # "firefighters battled the blaze"
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)

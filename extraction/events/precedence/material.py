@@ -178,11 +178,30 @@ def riot_code(noun: Token, code: ActionCode | None, codebook: Codebook) -> Actio
 MEANS_OF_FORCE = {"fire", "blaze", "lightning"}
 
 
-def against_nature(frame: Frame) -> bool:
+def against_nature(frame: Frame, coded: ActionCode) -> bool:
     """True when a verb of force is aimed at a natural force, a disease or an accident ("firefighters battled the
-    wildfire", "fought the virus"): CAMEO codes no event for it."""
-    return any(natural_force(o) for o in _objects(frame.trigger, {"against", "with", "on"})
-               if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE)
+    wildfire", "fought the virus"), or a ban or closure is made because of one ("banned gatherings because of the
+    outbreak"): CAMEO codes no event for it (the gold README: disasters and epidemics get no event)."""
+    verb = frame.trigger
+    if any(natural_force(o) for o in _objects(verb, {"against", "with", "on"})
+           if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE):
+        return True
+    return coded.cameo.startswith(("16", "172")) and any(natural_force(t) for t in _reasons(verb))
+
+
+def _reasons(verb: Token) -> list[Token]:
+    """The nouns a verb gives as its reason: "because of X", "due to X", "amid X", "over X", "to curb X"."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:  # "closed schools and banned gatherings because of X"
+        node = node.head
+    out = []
+    for v in {verb, node, *node.conjuncts}:
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in {"because", "due", "amid", "over"}):
+            out += [t for t in prep.subtree if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}]
+        for clause in (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {
+                "curb", "stop", "slow", "contain", "fight", "prevent", "limit"}):
+            out += [t for t in clause.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    return out
 
 
 FIREARMS = {"firearm", "gun", "weapon", "pistol", "rifle", "handgun", "shotgun", "revolver", "sidearm"}

@@ -84,6 +84,11 @@ def test_material_what_an_event_caused_has_no_actor_inside_the_cause(text, nlp, 
     # an explosion whose named cause is an accident's
     "A gas leak caused an explosion that killed two workers.",
     "The blast was caused by a gas cylinder.",
+    # a natural force is no actor, also as a plural the tagger took for a name
+    "Landslides blocked the main road to the village.",
+    # bans and closures made because of a disease are no political act
+    "The authorities closed schools and banned public gatherings because of the outbreak.",
+    "The government banned gatherings to curb the spread of the virus.",
 ])
 def test_material_figurative_verbs_of_force_and_protest_are_no_event(text, nlp, knowledge):
     assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
