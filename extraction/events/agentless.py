@@ -326,9 +326,9 @@ def beside_named(sentence: Span, codebook: Codebook, taken: Collection[int], nam
     acts (`BESIDE_PREFIXES`) in another clause than every named trigger."""
     heads = {clause_head(sentence.doc[i]).i for i in named}
     return [*caused_events(sentence, codebook, taken),
-            *(e for e in agentless_events(sentence, codebook, taken) if (
-                e.code.cameo.startswith(BESIDE_PREFIXES) or _broke_out(e.trigger))
-              and clause_head(e.trigger).i not in heads and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
+            *(e for e in agentless_events(sentence, codebook, taken) if (_broke_out(e.trigger) or (
+                e.code.cameo.startswith(BESIDE_PREFIXES) and clause_head(e.trigger).i not in heads))
+              and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
 
 
 # Verbs whose subject noun is an event that began: "violence broke out when thousands rallied".
