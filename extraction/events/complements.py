@@ -255,10 +255,13 @@ PERCEPTION_VERBS = frozenset({"show", "capture", "see", "film", "record", "depic
 
 def perceived_act(token: Token) -> bool:
     """True for a present participle on the object of a perception verb ("video showed two men punching a guard",
-    "footage captured a group of protesters throwing stones"): what was seen happened."""
+    "footage captured a group of protesters throwing stones") or in an absolute "with" phrase: what it tells
+    happened."""
     if token.dep_ != "acl" or token.tag_ != "VBG":
         return False
     noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return True  # an absolute "with" phrase: "had protests, with thousands of students marching in X"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a group of protesters"
         noun = noun.head.head
     return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in PERCEPTION_VERBS
@@ -405,6 +408,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         if demands := _demands(frame, by_trigger, cameo):
             planned.extend(demands)
             continue
+        if (alleging := _alleging_link(frame.trigger, codes)) is not None and frame.source is not None:
+            extra.setdefault(alleging.head.i, []).append(frame.source)  # whom the allegation is about
         marker, dominator = _governor(frame.trigger, codes, dropped)
         head = dominator or marker
         if head is not None and (cameo is None or dominator is not None):
@@ -544,10 +549,23 @@ def _unsaid(plan: Planned) -> bool:
         c.dep_ in {"xcomp", "ccomp"} and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
+# Accusing verbs coded as acts of their own (11x) whose "that" clause still tells a reported material act.
+ALLEGING = frozenset({"allege", "claim", "suspect", "charge"})
+
+
+def _alleging_link(trigger: Token, codes: dict[int, str]) -> Link | None:
+    """The link to an `ALLEGING` verb whose "that" clause holds this material act (CAMEO roots 14-20), else None."""
+    if codes.get(trigger.i, "00")[:2] < "14":
+        return None
+    return next((link for link in chain(trigger)[:1] if link.via == "ccomp" and link.head.lemma_.lower() in ALLEGING), None)
+
+
 def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple[Token | None, Token | None]:
     """(marker, dominator): the intent/threat/refusal head that recodes this trigger, or the coded verb that swallows it."""
     marker = None
     for link in chain(trigger):
+        if link == _alleging_link(trigger, codes):
+            continue  # "police alleged the accused performed two attacks": the allegation and the alleged act
         if link.kind == "reporting" and not (link.via == "advcl" and trailing_participle(trigger) is link.head):
             dropped.add(link.head.i)
             continue

@@ -194,7 +194,8 @@ def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Action
 # One person acting alone ("a man stabbed", "the gunman attacked"): CAMEO codes an unspecified assault by an
 # individual 180, by a state or an armed group 190.
 INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
-               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
+               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer",
+               "accused", "defendant", "prisoner", "inmate", "shooter"}
 _GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
 _GROUPS_OF = {"gunman", "man", "youth", "worker", "student", "resident"}  # plural: an unknown armed group or a crowd
 
@@ -210,7 +211,7 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
         # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
         known = knowledge.actors.code_actor(phrase_text(source))
         person = known is None or (known.sector not in _GROUP_SECTORS and known.sector is not None)
-    if not person and (source.lemma_.lower() not in INDIVIDUALS or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
+    if not person and (INDIVIDUALS.isdisjoint({source.lemma_.lower(), source.lower_}) or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
         return None
     return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
 

@@ -121,3 +121,13 @@ def test_material_what_happened_when_violence_broke_out_is_news_too(nlp, knowled
 def test_material_each_of_two_sentenced_did_the_crime(nlp, knowledge):
     found = _mentions("The judge sentenced Omar and Leila Haddad to life in prison for torturing their children.", nlp, knowledge)
     assert ("Omar", "1822") in found and ("Leila Haddad", "1822") in found
+
+
+def test_material_an_absolute_with_phrase_tells_an_event(nlp, knowledge):
+    found = _mentions("Other cities had similar protests, with 20 thousand workers protesting in the capital in May.", nlp, knowledge)
+    assert ("20 thousand workers", "141") in found
+
+
+def test_material_an_allegation_and_the_act_alleged_are_both_coded(nlp, knowledge):
+    found = _mentions("Police alleged the accused performed two attacks.", nlp, knowledge)
+    assert ("Police", "1121") in found and ("accused", "180") in found
