@@ -336,8 +336,11 @@ _OUTBREAK_LEMMAS = {"break", "erupt", "flare", "escalate"}
 
 
 def _broke_out(noun: Token) -> bool:
-    """True for an event noun that is the subject of an outbreak verb: its own event beside the named ones."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OUTBREAK_LEMMAS
+    """True for an event noun that is the subject of the main verb, an outbreak verb: its own event beside the
+    named ones ("as soon as the clashes erupted" only times another event)."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and verb.lemma_.lower() in _OUTBREAK_LEMMAS and (
+        verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:

@@ -131,3 +131,8 @@ def test_material_an_absolute_with_phrase_tells_an_event(nlp, knowledge):
 def test_material_an_allegation_and_the_act_alleged_are_both_coded(nlp, knowledge):
     found = _mentions("Police alleged the accused performed two attacks.", nlp, knowledge)
     assert ("Police", "1121") in found and ("accused", "180") in found
+
+
+def test_material_an_outbreak_that_only_times_another_event_is_background(nlp, knowledge):
+    found = _mentions("The United States sent rockets to the Iraqi army as soon as the clashes erupted.", nlp, knowledge)
+    assert ("", "190") not in found
