@@ -24,6 +24,7 @@ from .discards import accidental, counted_harm, natural_cause, statistic, strain
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, split_passive, _context
 from .modality import modality_of
 from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
+from .precedence.material import riot_code
 
 # CAMEO codes an agentless passive or a bare event noun may carry (prefixes): acts done to someone, and
 # material acts. Statements, appeals, demands, threats and cooperation need a named actor.
@@ -211,6 +212,8 @@ def undergone_events(sentence: Span, codebook: Codebook, taken: Collection[int])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if found is None or not subjects or (code := codebook.describe(found[0], f"{verb.lemma_} {thing.lemma_}")) is None:
             continue
+        if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() == "order":
+            continue  # "ordered the accused remain in custody": the order is the detention (precedence.material)
         modality = modality_of(verb)
         if modality in {"hypothetical", "intended"} or _purpose(verb):
             continue
@@ -279,7 +282,7 @@ def nominal_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
             continue
         if noun.lemma_.lower() in VAGUE_NOUNS or actor_modifier(noun) is not None or accidental(noun) or statistic(noun):
             continue
-        code = _noun_code(noun, codebook)
+        code = riot_code(noun, _noun_code(noun, codebook), codebook)  # "clashes broke out" at a protest: 145
         if not _allowed(code, NOMINAL_PREFIXES):
             continue
         modality = "negated" if _negated_noun(noun) else modality_of(noun.head if noun.dep_ != "ROOT" else noun)
@@ -323,8 +326,21 @@ def beside_named(sentence: Span, codebook: Codebook, taken: Collection[int], nam
     acts (`BESIDE_PREFIXES`) in another clause than every named trigger."""
     heads = {clause_head(sentence.doc[i]).i for i in named}
     return [*caused_events(sentence, codebook, taken),
-            *(e for e in agentless_events(sentence, codebook, taken) if e.code.cameo.startswith(BESIDE_PREFIXES)
-              and clause_head(e.trigger).i not in heads and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
+            *(e for e in agentless_events(sentence, codebook, taken) if (_broke_out(e.trigger) or (
+                e.code.cameo.startswith(BESIDE_PREFIXES) and clause_head(e.trigger).i not in heads))
+              and not (e.trigger.pos_ == "NOUN" and caused(e.trigger)))]
+
+
+# Verbs whose subject noun is an event that began: "violence broke out when thousands rallied".
+_OUTBREAK_LEMMAS = {"break", "erupt", "flare", "escalate"}
+
+
+def _broke_out(noun: Token) -> bool:
+    """True for an event noun that is the subject of the main verb, an outbreak verb: its own event beside the
+    named ones ("as soon as the clashes erupted" only times another event)."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and verb.lemma_.lower() in _OUTBREAK_LEMMAS and (
+        verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
 def agentless_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -> list[AgentlessEvent]:

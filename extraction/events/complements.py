@@ -107,7 +107,8 @@ def chain(trigger: Token) -> list[Link]:
             break
         if dep == "advcl" and not _is_purpose_or_participle(node):
             break
-        if dep == "conj" and node.pos_ in {"VERB", "AUX"} and not links:
+        if dep == "conj" and node.pos_ in {"VERB", "AUX"} and all(l.kind == "pass" and l.via == "xcomp" for l in links):
+            # also through a verb that only starts the act ("grabbed a knife and began to stab people")
             # coordinated main verbs are events of their own ("kidnapped ... and killed")
             if not head.dep_ in {"xcomp", "ccomp", "acomp", "pcomp", "acl", "advcl"}:
                 break
@@ -221,8 +222,8 @@ def is_secondary(token: Token) -> bool:
     for _ in range(30):
         if node.head is node:
             return False
-        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node)) or (
-                node.dep_ == "advcl" and not _is_purpose_or_participle(node)):
+        if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node) and not perceived_act(node)) or (
+                node.dep_ == "advcl" and not _is_purpose_or_participle(node) and not _news_behind(node)):
             return True
         node = node.head
     return False
@@ -231,7 +232,42 @@ def is_secondary(token: Token) -> bool:
 def describing_participle(token: Token) -> bool:
     """True for a present participle that describes a noun ("aircraft using guided missiles", "guerrillas
     operating in the north"): what the noun is, not an event of the news."""
-    return token.dep_ == "acl" and token.tag_ == "VBG"
+    return token.dep_ == "acl" and token.tag_ == "VBG" and not perceived_act(token)
+
+
+# Verbs that only place their subject after the news ("the move comes after the EU sanctioned Iran") or tell that
+# something broke out when it happened ("violence broke out when thousands rallied").
+_PLACING_VERBS = frozenset({"come", "follow"})
+_OUTBREAK_VERBS = frozenset({"break", "erupt", "flare"})
+
+
+def _news_behind(clause: Token) -> bool:
+    """True for the "after"/"as" clause of a placing verb ("the move comes after X sanctioned Y") or the "when"
+    clause of an outbreak ("violence broke out when thousands rallied"): the clause is the news, not background."""
+    head, marks = clause.head.lemma_.lower(), {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if head in _PLACING_VERBS:
+        return bool(marks & {"after", "as", "amid"})
+    advmods = {c.lower_ for c in clause.children if c.dep_ == "advmod" and c.i < clause.i}
+    return head in _OUTBREAK_VERBS and bool((marks | advmods) & {"when", "as", "after"})
+
+
+# Verbs of seeing and recording: "footage showed protesters throwing stones" reports the throwing.
+PERCEPTION_VERBS = frozenset({"show", "capture", "see", "film", "record", "depict", "witness", "watch", "catch",
+                              "hear", "spot", "observe", "photograph"})
+
+
+def perceived_act(token: Token) -> bool:
+    """True for a present participle on the object of a perception verb ("video showed two men punching a guard",
+    "footage captured a group of protesters throwing stones") or in an absolute "with" phrase: what it tells
+    happened."""
+    if token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return True  # an absolute "with" phrase: "had protests, with thousands of students marching in X"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a group of protesters"
+        noun = noun.head.head
+    return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in PERCEPTION_VERBS
 
 
 def trailing_participle(token: Token) -> Token | None:
@@ -375,6 +411,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         if demands := _demands(frame, by_trigger, cameo):
             planned.extend(demands)
             continue
+        if (alleging := _alleging_link(frame.trigger, codes)) is not None and frame.source is not None:
+            extra.setdefault(alleging.head.i, []).append(frame.source)  # whom the allegation is about
         marker, dominator = _governor(frame.trigger, codes, dropped)
         head = dominator or marker
         if head is not None and (cameo is None or dominator is not None):
@@ -539,10 +577,23 @@ def _unsaid(plan: Planned) -> bool:
         c.dep_ in {"xcomp", "ccomp"} and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
+# Accusing verbs coded as acts of their own (11x) whose "that" clause still tells a reported material act.
+ALLEGING = frozenset({"allege", "claim", "suspect", "charge"})
+
+
+def _alleging_link(trigger: Token, codes: dict[int, str]) -> Link | None:
+    """The link to an `ALLEGING` verb whose "that" clause holds this material act (CAMEO roots 14-20), else None."""
+    if codes.get(trigger.i, "00")[:2] < "14":
+        return None
+    return next((link for link in chain(trigger)[:1] if link.via == "ccomp" and link.head.lemma_.lower() in ALLEGING), None)
+
+
 def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple[Token | None, Token | None]:
     """(marker, dominator): the intent/threat/refusal head that recodes this trigger, or the coded verb that swallows it."""
     marker = None
     for link in chain(trigger):
+        if link == _alleging_link(trigger, codes):
+            continue  # "police alleged the accused performed two attacks": the allegation and the alleged act
         if link.kind == "reporting" and not (link.via == "advcl" and trailing_participle(trigger) is link.head):
             dropped.add(link.head.i)
             continue

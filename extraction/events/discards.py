@@ -68,8 +68,11 @@ class Discards:
 ACCIDENT_WORDS = frozenset({
     "gas", "boiler", "chemical", "industrial", "factory", "plant", "mine", "refinery", "pipeline", "fireworks",
     "firework", "tanker", "cylinder", "kitchen", "warehouse", "furnace", "reactor", "dust", "methane", "electrical",
-    "accidental", "accident", "fuel", "oil", "coal", "depot", "mill", "workshop",
+    "accidental", "accident", "fuel", "oil", "coal", "depot", "mill", "workshop", "leak", "faulty", "heater", "stove",
+    "wiring", "circuit", "candle", "cigarette", "lightning",
 })
+# Verbs that name an accident's cause: "a gas leak caused an explosion", "the fire was started by a faulty heater".
+CAUSE_VERBS = frozenset({"cause", "trigger", "start", "spark", "ignite", "set"})
 ACCIDENT_HEADS = frozenset({"explosion", "blast", "fire", "blaze", "bomb", "device"})
 # Verbs of counting and change: their subject is a figure, not an event ("murders fell", "arrests rose to 300").
 STATISTIC_VERBS = frozenset({"rise", "fall", "drop", "increase", "decrease", "decline", "double", "triple", "climb",
@@ -82,7 +85,20 @@ def accidental(noun: Token) -> bool:
     "the blast at the chemical plant"); a bomb is never one unless the phrase says so ("an old mine")."""
     if noun.lemma_.lower() not in ACCIDENT_HEADS or noun.lemma_.lower() in {"bomb", "device"}:
         return False
-    return any(t.lemma_.lower() in ACCIDENT_WORDS for t in noun.subtree if t.i != noun.i)
+    return any(t.lemma_.lower() in ACCIDENT_WORDS for t in [*noun.subtree, *_named_cause(noun)] if t.i != noun.i)
+
+
+def _named_cause(noun: Token) -> list[Token]:
+    """The words of what the sentence says caused the explosion or fire: the subject of "caused" ("a gas leak
+    caused an explosion") or the agent of "was caused by" ("the blast was caused by a gas cylinder")."""
+    verb = noun.head
+    if verb.lemma_.lower() not in CAUSE_VERBS or verb is noun:
+        return []
+    if noun.dep_ == "dobj":
+        return [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    if noun.dep_ == "nsubjpass":
+        return [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    return []
 
 
 def statistic(noun: Token) -> bool:

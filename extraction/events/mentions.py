@@ -25,7 +25,7 @@ from .frames import (ACTOR_ENTS, NON_ACTOR_ENTS, Frame, _places, coordinated, de
                      phrase)
 from .nominals import crime_frames, nominal_frames, sent_frames
 from .precedence.codes import GATHERINGS, figure_killed, specific_action
-from .participants import Participant, conjuncts, first_participant, named, participant, phrase_text
+from .participants import Participant, conjuncts, first_participant, named, natural_force, participant, phrase_text
 from ..places.geography import actor_geography, event_location
 from ..places.resolution import PLACE_NOUNS, resolve_places
 
@@ -279,7 +279,7 @@ def _sentence_mentions(
     for plan in plans:
         if undergoes(plan.frame.trigger):
             continue  # "he received a prison sentence": he is its target (see agentless.undergone_events)
-        source = participant(plan.frame.source, ctx.earlier, code_actor)
+        source = participant(plan.frame.source, ctx.earlier, code_actor, as_source=True)
         if source is None and _unresolved_person(plan.frame.source) and material(plan.cameo):
             # "they arrested three", "he shot at one person": an unresolved pronoun is still the actor, uncoded
             source = Participant(plan.frame.source, None)
@@ -322,7 +322,10 @@ def _sentence_mentions(
     named = [i for i, m in zip(named_triggers, out) if m.actor.text and i >= 0]
     events = beside_named(sentence, knowledge.codebook, taken, named) if named else agentless_events(
         sentence, knowledge.codebook, taken)
+    named_codes = {m.action.cameo for m in out if m.actor.text}
     for event in events:
+        if undergoes(event.trigger.head) and event.code.cameo in named_codes:
+            continue  # "a jury convicted X, and he received a prison sentence": the named act already tells it
         if (mention := _agentless_mention(event, offset, sentence, sentence_index, ctx, knowledge, run_id)):
             out.append(mention)
     return out
@@ -380,7 +383,7 @@ def _untagged_name(token: Token | None) -> bool:
     """True for a capitalised proper-noun subject the entity tagger left untagged ("Ahmed confessed"): a person
     or group the dictionaries do not know."""
     return (token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "nsubj"
-            and token.text[:1].isupper() and token.is_alpha)
+            and token.text[:1].isupper() and token.is_alpha and not natural_force(token))
 
 
 def _described_again(source: Participant, plan: Planned, ctx: _DocContext, code_actor) -> bool:

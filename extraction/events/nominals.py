@@ -186,9 +186,13 @@ def nominal_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -
 # Y", "is serving a life sentence for the assassination of Y", "was convicted of the killing of Y".
 # ("accuse" is left out: an accusation is a verbal act, and the CAMEO examples code only the accusation.)
 LEGAL_HEADS = {"sentence", "convict", "charge", "arrest", "jail", "imprison", "indict", "prosecute", "try",
-               "acquit", "serve", "confess", "detain"}
-_ACCUSED_IS_SUBJECT = {"serve", "confess"}  # for the others: the object or the passive subject
-_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute"}  # the crime is only alleged
+               "acquit", "serve", "confess", "detain", "admit"}
+_ACCUSED_IS_SUBJECT = {"serve", "confess", "admit"}  # for the others: the object or the passive subject
+_ALLEGED = {"charge", "arrest", "indict", "detain", "try", "prosecute", "accuse"}  # the crime is only alleged
+# Heads that take the crime as a gerund only ("accused of shooting two men", "confessed to killing her"): the
+# accusation noun-crime stays the accusation alone (the CAMEO examples code only it).
+_GERUND_HEADS = {"accuse"}
+_GERUND_PREPS = {"for", "of", "to"}
 
 
 def _accused(verb: Token) -> Token | None:
@@ -201,7 +205,7 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
     """Frames for a violent crime noun named as the reason of a legal act ("jailed for the murder of a guard"): the
     person the act is done to committed it (reported where the act only alleges it); its "of" object is the victim."""
     for noun in sentence:
-        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in {"for", "of"}:
+        if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ == "pcomp" and noun.head.lower_ in _GERUND_PREPS:
             yield from _crime_gerund(noun, codebook)  # "sentenced them for torturing their children"
             continue
         if not is_nominal(noun) or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "of"}:
@@ -216,9 +220,10 @@ def crime_frames(sentence: Span, codebook: Codebook) -> Iterator[Frame]:
             continue
         victims = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
-        yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=accused,
-                    target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
-                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
+        for doer in [accused, *_conjuncts(accused)]:  # "sentenced X and Y for the murder of Z": one crime each
+            yield Frame(trigger=noun, lemma=noun.lemma_.lower(), context=[], source=doer,
+                        target=victims[0] if victims else None, noun_trigger=noun, owned=owned_tokens(noun),
+                        modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=victims)
 
 
 def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
@@ -226,13 +231,18 @@ def _crime_gerund(verb: Token, codebook: Codebook) -> Iterator[Frame]:
     legal = verb.head.head
     if legal.pos_ == "NOUN" and legal.lemma_.lower() in {"sentence", "term"}:
         legal = legal.head
-    if legal.lemma_.lower() not in LEGAL_HEADS or (accused := _accused(legal)) is None:
+    if legal.lemma_.lower() not in LEGAL_HEADS | _GERUND_HEADS or (accused := _accused(legal)) is None:
         return
+    if verb.head.lower_ == "to" and legal.lemma_.lower() not in _ACCUSED_IS_SUBJECT:
+        return  # "to" brings the crime only after a confession ("confessed to killing")
     lemma = phrasal_lemma(verb)
     code = codebook.code_verb(lemma, _context(verb), object_position(verb))
     if code is None or code.root not in {"18", "19", "20"}:
         return
+    if legal.lemma_.lower() in _GERUND_HEADS and code.cameo.startswith("196"):
+        return  # "accused the rebels of violating the truce": a political charge, coded as the accusation alone
     targets = target_candidates(verb, None)
-    yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=accused,
-                target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
-                modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)
+    for doer in [accused, *_conjuncts(accused)]:  # "sentenced X and Y for torturing Z": one act each
+        yield Frame(trigger=verb, lemma=lemma, context=_context(verb), source=doer,
+                    target=targets[0] if targets else None, owned=owned_tokens(verb), object_at=object_position(verb),
+                    modality="reported" if legal.lemma_.lower() in _ALLEGED else "asserted", target_candidates=targets)

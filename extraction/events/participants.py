@@ -78,7 +78,9 @@ def natural_force(token: Token) -> bool:
     written = _written_word(token).lower().strip("\"'(),.;:")
     if written in NATURAL_FORCES or any(w.strip("\"'()") in NATURAL_FORCES for w in words.text.lower().split()):
         return True  # a name the tokenizer splits ("SARS-CoV-2")
-    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES for t in words)
+    # a plural the tagger left unlemmatised ("Landslides blocked the road", tagged a name)
+    return any(t.lower_ in NATURAL_FORCES or t.lemma_.lower() in NATURAL_FORCES or t.lower_.removesuffix("s") in NATURAL_FORCES
+               for t in words)
 
 
 def is_actor(token: Token, code: ActorCode | None) -> bool:
@@ -110,11 +112,24 @@ def phrase_text(token: Token) -> str:
     return token.doc[start:end].text
 
 
-def _inner(token: Token) -> list[Token]:
-    """Actor candidates inside a non-actor phrase: possessor, prepositional objects, nationality modifiers."""
+# Prepositions whose object acts in a violent or coercive act noun: "the attack by rebels"; the others name whom
+# it hit ("the bombing of Hiroshima", "the attack on the base").
+_AGENT_PREPS = {"by", "from"}
+
+
+def _material_act(token: Token) -> bool:
+    """True for a noun of force or coercion (CAMEO roots 17-20: "shooting", "bombing", "arrest")."""
+    code = load_codebook().code_noun(token.lemma_.lower()) if token.pos_ in {"NOUN", "VERB"} else None
+    return code is not None and code.root >= "17"
+
+
+def _inner(token: Token, as_source: bool = False) -> list[Token]:
+    """Actor candidates inside a non-actor phrase: possessor, prepositional objects, nationality modifiers; for
+    the source of a verb whose subject is an act of force, only who did it (not "of"/"on" whom it was done to)."""
+    preps = _AGENT_PREPS if as_source and _material_act(token) else _INNER_PREPS
     out = [c for c in token.children if c.dep_ == "poss" and not pronoun_kind(c)]
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in _INNER_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             out += [g for g in prep.children if g.dep_ == "pobj"]
     out += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
     return out
@@ -200,8 +215,10 @@ def public_figure(target: Token, code_actor: CodeActor) -> bool:
     return words[0] in entry or not set(words) & set(entry)
 
 
-def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0) -> Participant | None:
-    """The actor named by `token` (resolving pronouns, looking inside object phrases), or None."""
+def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActor, depth: int = 0,
+                as_source: bool = False) -> Participant | None:
+    """The actor named by `token` (resolving pronouns, looking inside object phrases), or None; `as_source`: the
+    token is the subject of the act, so an act of force yields only its doer ("the shooting of X" names no actor)."""
     if pronoun_kind(token):
         antecedent = resolve_pronoun(token, earlier)
         if antecedent is None:
@@ -220,7 +237,7 @@ def participant(token: Token, earlier: Sequence[SpacySpan], code_actor: CodeActo
     if _kin(token) or described_person(token) or _named_body(token):
         return Participant(token, code)
     if depth < 2:
-        for inner in _inner(token):
+        for inner in _inner(token, as_source):
             found = participant(inner, earlier, code_actor, depth + 1)
             if found is not None:
                 return found

@@ -16,6 +16,7 @@ from ..codebook import ActionCode
 from ..discards import counted_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
+from .material import against_nature, firearm_code, material_code, no_act
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -36,7 +37,11 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
                      or _lone_attacker(frame, coded, knowledge) or coded)
         if coded:
             return coded, frame.noun_trigger
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+    if no_act(frame, knowledge):
+        return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
+    if (material := material_code(frame, knowledge)) is not None:
+        return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
+    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root == "02" and _legal_appeal(frame.trigger):
@@ -50,6 +55,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
         return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
+    if coded and coded.root >= "14" and against_nature(frame, coded):
+        return None  # "firefighters battled the blaze"
     if coded and coded.root in {"18", "19", "20"}:
         coded = (_figurative(frame, coded, knowledge) or _riot(frame, coded, knowledge)
                  or _means(frame, coded, knowledge) or _assassination(frame, coded, knowledge)
@@ -191,7 +198,8 @@ def _figurative(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Action
 # One person acting alone ("a man stabbed", "the gunman attacked"): CAMEO codes an unspecified assault by an
 # individual 180, by a state or an armed group 190.
 INDIVIDUALS = {"man", "woman", "gunman", "assailant", "attacker", "suspect", "perpetrator", "teenager", "youth",
-               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer"}
+               "boy", "girl", "person", "individual", "driver", "worker", "student", "resident", "killer", "murderer",
+               "accused", "defendant", "prisoner", "inmate", "shooter"}
 _GROUP_SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "SEP", "UAF", "OPP", "SPY"}
 _GROUPS_OF = {"gunman", "man", "youth", "worker", "student", "resident"}  # plural: an unknown armed group or a crowd
 
@@ -207,7 +215,7 @@ def _lone_attacker(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
         # a name the tagger left untyped ("Fields killed a woman"): a person unless the dictionary knows a group
         known = knowledge.actors.code_actor(phrase_text(source))
         person = known is None or (known.sector not in _GROUP_SECTORS and known.sector is not None)
-    if not person and (source.lemma_.lower() not in INDIVIDUALS or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
+    if not person and (INDIVIDUALS.isdisjoint({source.lemma_.lower(), source.lower_}) or (source.tag_ == "NNS" and source.lemma_.lower() in _GROUPS_OF)):
         return None
     return knowledge.codebook.describe("180", f"{coded.pattern} + individual attacker [180]")
 

@@ -1,0 +1,216 @@
+"""Material acts that the verb dictionary misses or miscodes: the words around the verb decide.
+
+- An outbreak verb ("clashes broke out", "violence erupted") is no act of its own: its subject noun is the event.
+- A verb of cause whose subject is an event ("the shooting sparked riots") passes no actor to what it caused.
+- Something that "exploded" is a bomb only when it is a device or someone's weapon ("the population exploded").
+- "demonstrated a shocking ignorance": "demonstrate" with an object shows something, it is no demonstration.
+- A ban on travel, flights or trade is an embargo (163, the gold README: sanctions and bans on trade or travel).
+- Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
+- Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
+- A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
+- Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
+- Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
+- Violence in a sentence about a protest ("clashes with counter-protesters broke out") is a riot (145).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..codebook import ActionCode, Codebook
+from ..frames import ACTOR_ENTS, Frame, is_means
+from ..participants import natural_force
+
+if TYPE_CHECKING:
+    from ..mentions import Knowledge
+
+# Verbs that tell an event began or went on; their subject noun is the event ("clashes broke out").
+OUTBREAK_VERBS = {"break out", "erupt", "flare", "flare up", "escalate", "spread", "intensify", "resume", "ensue",
+                  "occur", "break"}
+# Verbs of cause (as `nominals.CAUSATIVE_VERBS`): the subject is what caused the object.
+CAUSE_VERBS = {"spark", "trigger", "cause", "prompt", "provoke", "ignite", "fuel", "lead", "result"}
+EXPLODE_VERBS = {"explode", "blow up", "go off", "detonate", "blow"}
+# What explodes as a weapon: devices, ammunition and the vehicles bombs are put in.
+DEVICES = {"bomb", "device", "explosive", "grenade", "mine", "landmine", "shell", "mortar", "rocket", "missile",
+           "ied", "vest", "belt", "car", "vehicle", "truck", "van", "motorcycle", "bicycle", "package", "parcel",
+           "suitcase", "bag", "charge", "dynamite", "munition", "ordnance", "projectile", "drone"}
+# Armed or criminal sectors: someone of these who "exploded" set off a bomb.
+_ARMED_SECTORS = {"UAF", "CRM", "REB", "INS", "MIL", "SPY", "SEP", "RAD"}
+# Objects of a ban that make it an embargo: movement of people and goods.
+TRADE_OBJECTS = {"travel", "flight", "import", "export", "trade", "visitor", "traveler", "traveller", "shipment",
+                 "good", "investment", "entry", "arrival", "transaction", "sale"}
+BAN_VERBS = {"ban", "bar", "suspend", "halt", "restrict", "prohibit", "embargo"}
+# Verbs of taking part: their gathering object is the subject's own protest.
+PARTICIPATION_VERBS = {"participate", "join", "attend", "involve", "engage", "take"}
+GATHERING_NOUNS = {"protest", "demonstration", "rally", "sit-in", "vigil", "march", "riot", "strike", "walkout",
+                   "boycott", "picket", "blockade", "counter-protest", "counterprotest"}
+RAM_VERBS = {"drive", "plow", "plough", "ram", "steer", "crash", "smash", "slam"}
+# Who a vehicle is driven into: people, not a wall.
+PEOPLE_NOUNS = {"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher", "worshipper",
+                "shopper", "student", "child", "group", "bystander", "cyclist", "soldier", "officer", "police",
+                "counter-protester", "passer", "passerby", "resident", "man", "woman", "tourist", "reveler", "reveller"}
+# Verbs of removing people from a place: done to a protest, it is repression (175, the gold README: clearing a
+# protest camp).
+CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze", "remove", "storm"}
+# Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
+PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
+CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
+CUSTODY_VERBS = {"remain", "stay", "be", "hold", "keep", "detain", "remand"}
+# Violence nouns that, where people protest, are the protesters' riot (145).
+RIOT_NOUNS = {"clash", "violence", "scuffle", "melee", "fighting", "skirmish", "brawl"}
+PROTEST_WORDS = {"protest", "demonstration", "rally", "march", "protester", "protestor", "demonstrator", "marcher",
+                 "counter-protester", "counterprotester", "sit-in", "picket", "rallygoer", "demonstrate"}
+
+
+def _objects(verb: Token, preps: set[str] = frozenset()) -> list[Token]:
+    """The verb's direct objects and the objects of its prepositions in `preps` (particles included)."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    heads = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    out += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _bare_lemma(token: Token) -> str:
+    return token.lemma_.lower().removeprefix("counter-")
+
+
+def event_subject(frame: Frame, knowledge: Knowledge) -> bool:
+    """True when the frame's source is an event noun ("clashes", "the shooting"), not an actor."""
+    source = frame.source
+    return source is not None and source.pos_ in {"NOUN", "VERB"} and source.ent_type_ not in ACTOR_ENTS and (
+        knowledge.codebook.is_eventive(source.lemma_.lower()) or source.lemma_.lower() in RIOT_NOUNS)
+
+
+def no_act(frame: Frame, knowledge: Knowledge) -> bool:
+    """True when the verb names no act though the dictionary codes it: an outbreak or a cause said of an event, a
+    non-weapon that "exploded", "demonstrate" with an object."""
+    lemma = frame.lemma
+    if (lemma in OUTBREAK_VERBS or frame.trigger.lemma_.lower() in CAUSE_VERBS or frame.source_inherited) and (
+            event_subject(frame, knowledge)):
+        return True  # "the shooting sparked riots and looting": no one inside the shooting riots or loots
+    if lemma in EXPLODE_VERBS and not _objects(frame.trigger) and not _weapon_exploded(frame, knowledge):
+        return True
+    return lemma == "demonstrate" and any(o.lemma_.lower() not in GATHERING_NOUNS for o in _objects(frame.trigger))
+
+
+def _weapon_exploded(frame: Frame, knowledge: Knowledge) -> bool:
+    """True when what exploded is a device, a means of attack, or an armed person ("the bomber blew up")."""
+    source = frame.source
+    if source is None or is_means(source) or source.lemma_.lower() in DEVICES:
+        return True
+    if source.pos_ == "PRON" or source.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    known = knowledge.actors.code_actor(source.text)
+    return known is not None and known.sector in _ARMED_SECTORS
+
+
+def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
+    """The code the words around the verb give (embargo, protest taken part in, vehicle ramming, custody), or None."""
+    verb, lemma = frame.trigger, frame.trigger.lemma_.lower()
+    codebook = knowledge.codebook
+    if lemma in BAN_VERBS and any(o.lemma_.lower() in TRADE_OBJECTS for o in _objects(verb)):
+        return _described(codebook, "163", f"{lemma} + travel or trade [163]", verb)
+    if lemma in PARTICIPATION_VERBS and (gathering := _gathering_taken_part_in(verb)) is not None:
+        code = codebook.code_noun(gathering.lemma_.lower()) or codebook.describe("141")
+        if code is not None and code.root == "14":
+            return codebook.describe(code.cameo, f"{lemma} + {gathering.lemma_} [{code.cameo}]"), gathering
+    if lemma in RAM_VERBS and any(_bare_lemma(o) in PEOPLE_NOUNS for o in _objects(verb, {"into", "through"})):
+        return _described(codebook, "180", f"{lemma} into people [180]", verb)
+    if frame.lemma in CLEARING_VERBS and _protest_object(verb):
+        return _described(codebook, "175", f"{frame.lemma} a protest [175]", verb)
+    if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
+        return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
+    if lemma == "order" and _held_in_custody(verb):
+        return _described(codebook, "173", "order held in custody [173]", verb)
+    return None
+
+
+def _described(codebook: Codebook, cameo: str, pattern: str, token: Token) -> tuple[ActionCode, Token] | None:
+    code = codebook.describe(cameo, pattern)
+    return (code, token) if code is not None else None
+
+
+def _gathering_taken_part_in(verb: Token) -> Token | None:
+    """The protest a verb of taking part names: "joined the rally", "took part in a march", "were involved in
+    demonstrations"; "take" only with "part"."""
+    if verb.lemma_.lower() == "take" and not any(c.lower_ == "part" and c.dep_ in {"dobj", "obj"} for c in verb.children):
+        return None
+    return next((o for o in _objects(verb, {"in"}) if o.lemma_.lower() in GATHERING_NOUNS and o.pos_ == "NOUN"), None)
+
+
+def _protest_object(verb: Token) -> bool:
+    """True when the verb's object names a protest or its camp ("cleared the protest camp", "the Occupied Protest")."""
+    return any(t.lemma_.lower() in PROTEST_WORDS | {"encampment", "sit-in", "occupation"}
+               for o in _objects(verb) for t in o.subtree)
+
+
+def _held_in_custody(verb: Token) -> bool:
+    """ "ordered him held in custody", "ordered the accused remain in custody": the order detains."""
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "oprd", "advcl", "dobj"}):
+        if clause.lemma_.lower() in CUSTODY_VERBS or clause.pos_ in {"NOUN", "PRON", "PROPN"}:
+            if any(o.lemma_.lower() in CUSTODY_NOUNS for o in _objects(clause, {"in", "into"})):
+                return True
+    return False
+
+
+def protest_sentence(sentence: Span) -> bool:
+    """True when the sentence speaks of a protest (a gathering noun, protesters, "rallied", "protested")."""
+    return any(t.lemma_.lower() in PROTEST_WORDS or (t.pos_ == "VERB" and t.lemma_.lower() == "rally") for t in sentence)
+
+
+def riot_code(noun: Token, code: ActionCode | None, codebook: Codebook) -> ActionCode | None:
+    """Violence where people protest is their riot (145): "clashes with counter-protesters broke out" after a
+    demonstration; else the noun's own code. "violence" that broke out is violence (190) anywhere."""
+    lemma = noun.lemma_.lower()
+    if lemma not in RIOT_NOUNS:
+        return code
+    if code is None and not (lemma == "violence" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {
+            "break", "erupt", "flare", "escalate", "spread", "intensify", "resume", "ensue"}):
+        return None
+    if protest_sentence(noun.sent):
+        return codebook.describe("145", f"{lemma} where people protest [145]")
+    return code or codebook.describe("190", f"{lemma} broke out [190]")
+
+# Natural-force words that, as an object, are the means of an act: "opened fire on", "set fire to".
+MEANS_OF_FORCE = {"fire", "blaze", "lightning"}
+
+
+def against_nature(frame: Frame, coded: ActionCode) -> bool:
+    """True when a verb of force is aimed at a natural force, a disease or an accident ("firefighters battled the
+    wildfire", "fought the virus"), or a ban or closure is made because of one ("banned gatherings because of the
+    outbreak"): CAMEO codes no event for it (the gold README: disasters and epidemics get no event)."""
+    verb = frame.trigger
+    if any(natural_force(o) for o in _objects(verb, {"against", "with", "on"})
+           if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE):
+        return True
+    return coded.cameo.startswith(("16", "172")) and any(natural_force(t) for t in _reasons(verb))
+
+
+def _reasons(verb: Token) -> list[Token]:
+    """The nouns a verb gives as its reason: "because of X", "due to X", "amid X", "over X", "to curb X"."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:  # "closed schools and banned gatherings because of X"
+        node = node.head
+    out = []
+    for v in {verb, node, *node.conjuncts}:
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in {"because", "due", "amid", "over"}):
+            out += [t for t in prep.subtree if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}]
+        for clause in (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {
+                "curb", "stop", "slow", "contain", "fight", "prevent", "limit"}):
+            out += [t for t in clause.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    return out
+
+
+FIREARMS = {"firearm", "gun", "weapon", "pistol", "rifle", "handgun", "shotgun", "revolver", "sidearm"}
+FIRING_VERBS = {"discharge", "fire", "empty", "unload", "shoot"}
+
+
+def firearm_code(frame: Frame, codebook: Codebook) -> ActionCode | None:
+    """ "police discharged their firearms", "fired his pistol": shooting (193); None for other verbs and objects."""
+    verb = frame.trigger
+    if verb.lemma_.lower() not in FIRING_VERBS or not any(o.lemma_.lower() in FIREARMS for o in _objects(verb)):
+        return None
+    return codebook.describe("193", f"{verb.lemma_.lower()} + firearm [193]")
