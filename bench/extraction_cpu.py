@@ -76,10 +76,12 @@ def extract_all(items: list, knowledge: object) -> list:
 def forget_answers(knowledge: object) -> None:
     """Empty the answer caches extraction keeps across documents (where this code version has them), so
     a round over documents seen in the round before gains nothing a run over new documents would not."""
+    from eventpipe.extraction.events import codebook
     from eventpipe.extraction.places import gazetteer
 
     getattr(getattr(knowledge, "actors", None), "_coded", {}).clear()
-    getattr(gazetteer.name_key, "cache_clear", lambda: None)()
+    for cached in (gazetteer.name_key, codebook.token_key):
+        getattr(cached, "cache_clear", lambda: None)()
 
 
 def places_and_dates(items: list) -> list[dict]:
