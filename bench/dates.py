@@ -8,7 +8,8 @@
 Scoring (../shared/gold/README.md): a gold DATE is right when a prediction overlapping its span has
 the interval of the gold value (2012-12 = Dec 1-31, 1998-W32 = that ISO week, 1998-Q3 = Jul-Sep) or
 the same TIMEX3 value (week numbers padded; PRESENT_REF and other values without an interval match by value only).
-Precision is over predictions that claim something (an interval or a value): one is right when it
+Precision is over predictions that claim something (an interval or a value), less a range or list given
+besides two or more parts of its own ("from 1991 to 1997": TimeML tags the two years, which are scored): one is right when it
 matches a gold DATE it overlaps, wrong when it overlaps a gold DATE it does not match or overlaps no
 gold expression (spurious); predictions overlapping only a gold DURATION, TIME or SET count neither
 way. "eventpipe" is resolve_dates(text, dct) on raw text; "eventpipe+parse" takes the tense from the spaCy
@@ -168,6 +169,14 @@ def _kind(gold: dict, near: list[dict], golds: list[dict], dct: dt.date) -> str:
     return "other"
 
 
+def _holds_parts(pred: dict, preds: list[dict]) -> bool:
+    """A range or list given besides its parts ("from 1991 to 1997" with 1991 and 1997 of their own, as issue 17
+    asks): TimeML tags only the parts, so the whole is left out of precision and its parts are scored."""
+    inside = [q for q in preds if q is not pred and pred["start"] <= q["start"] and q["end"] <= pred["end"]
+              and (q["end"] - q["start"]) < (pred["end"] - pred["start"]) and (q["interval"] or q["value"])]
+    return len(inside) >= 2
+
+
 def score(docs: list[dict], predictions: list[list[dict]]) -> dict:
     """Counts, P/R/F1 and error kinds per corpus/split group, plus the dev errors themselves."""
     groups: dict[str, Counter] = {}
@@ -188,7 +197,7 @@ def score(docs: list[dict], predictions: list[list[dict]]) -> dict:
                                "value": g["value"], "got": [(p["text"], p["value"], str(p["interval"])) for p in near],
                                "context": doc["text"][max(0, g["start"] - 90):g["end"] + 60].replace("\n", " ")})
         for p in preds:
-            if not (p["interval"] or p["value"]):
+            if not (p["interval"] or p["value"]) or _holds_parts(p, preds):
                 continue
             hit = [g for g in doc["timexes"] if _overlaps(p, g)]
             dates = [g for g in hit if g["type"] == "DATE"]

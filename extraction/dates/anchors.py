@@ -10,6 +10,9 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
   one year before publication, as "a week ago" is the day a week before. "The year-ago results" after a
   year already behind publication ("the 1988 period") is that year, the report's comparison, not one further back.
+  Their TIMEX3 value is the year (TimeML values an expression in its own unit), the interval the period meant.
+- "compared with $3 million last year", "up from last year's $1.5 billion" after a quarter of publication's year:
+  that quarter a year back (interval), value the year.
 - "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
   the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
@@ -48,7 +51,7 @@ FAMILIES: dict[str, str] = {
             r"|(?:[Tt]he\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years))\b"),
     "quarter": (rf"(?:(?P<ry>{cap('this', 'last', 'next')})\s+year['’]s\s+|[Tt]he\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?"
                 rf"(?:(?P<y>{Y})(?:['’]s)?\s+)?(?:fiscal[\s-]+)?(?P<q>{cap(*_ORDINALS)})[\s-]+quarter\b"
-                rf"(?:\s+of\s+(?:(?P<y2>{Y})|(?P<ry2>last|this|next)\s+year\b))?"),
+                rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{Y})|(?P<ry2>last|this|next)\s+(?:fiscal\s+)?year\b))?"),
     "quarter_ref": (rf"(?P<lead>{cap('the', 'this', 'last', 'next', 'that')})\s+(?:(?P<qy>{Y})\s+(?=(?:fiscal\s+)?quarter))?(?:(?P<qr>latest|current|previous|past|prior|recent"
                     r"|most\s+recent|year[\s-]+ago|year[\s-]+earlier|same|comparable|corresponding)\s+)?(?:fiscal\s+)?quarter\b"
                     r"(?!\s+(?:of|mile|century|point|percent|cent)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"
@@ -171,6 +174,15 @@ def _back_a_year(date: EventDate) -> Result:
 
 
 def _r_year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
+    """A year back; the interval is the report's period (quarter, day), the TIMEX3 value the year it lies in, as
+    TimeML values an expression in its own unit ("a year ago": a year); "the year-ago period" keeps the period's value."""
+    found = _year_back(g, p, tense, ctx)
+    if found is None or found[0] is None or found[0].year != found[1].year or g["text"].lower().endswith("period"):
+        return found
+    return (*found[:4], str(found[0].year), None)
+
+
+def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     story = ctx.last(in_paragraph=False, before=p)  # "the year-ago period" compares with a period begun, not a forecast
     quarter = ctx.last_quarter()
     if quarter is not None and story is not None and _closes_a_quarter(story):
@@ -263,3 +275,23 @@ _REPORT_QUARTER = re.compile(r"(?i:the\s+(?:latest|current|most\s+recent)\s+(?:f
 def names_the_report_quarter(date: EventDate) -> bool:
     """...except "the latest quarter", which names the report's own quarter (a year ago leans on it)."""
     return date.start is not None and bool(_REPORT_QUARTER.match(date.text))
+
+
+_CUE = r"(?i:\b(?:compared\s+(?:with|to)|from|versus|vs\.|against)\s+)"
+_IN_SENTENCE = r"(?:[^;:!?.]|\.(?=\d))"  # a decimal point, not a full stop
+_COMPARED = re.compile(_CUE + _IN_SENTENCE + r"{0,80}?\d" + _IN_SENTENCE + r"{0,80}?[\s,]+$")  # "from $9.7 million, or 70 cents a share, last year"
+_COMPARED_OWN = re.compile(_CUE + r"$")  # "up from last year's $1.55 billion"
+_FIGURE_AFTER = re.compile(r"['’]s\s+(?:[$#£€]|C\$|\d)")
+
+
+def compared_last_year(text: str, start: int, end: int, p: dt.date | None, ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """ "compared with a loss of $3 million last year", "up from last year's $1.5 billion" in a quarterly report: the
+    report's quarter a year back (the interval; the value stays the year). None outside such a comparison of figures
+    or without a quarter of publication's year in the story."""
+    quarter = ctx.last_quarter()
+    if p is None or quarter is None or quarter[0] != p.year or not re.fullmatch(r"(?i:last\s+year)", text[start:end]):
+        return None
+    before = max(0, start - 170)
+    if not (_COMPARED.search(text, before, start) or (_COMPARED_OWN.search(text, before, start) and _FIGURE_AFTER.match(text, end))):
+        return None
+    return quarter_span(quarter[0] - 1, quarter[1])

@@ -271,6 +271,8 @@ def _r_ago(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         first, last = first.replace(day=1), month_span(last.year, last.month)[1]
     elif unit == "year":
         first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
+    elif unit == "week":  # "six weeks ago": the day, with TimeML's value in the expression's unit, the ISO week holding it
+        return first, last, gran, "relative", timex_value(*week_span(first), "week"), None
     return first, last, gran, "relative"
 
 
@@ -357,6 +359,8 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         if step and (moved := _same_day_in(start.year + step, start)) is not None:
             start = end = moved
     value, mod = extra if extra else (timex_value(start, end, gran), None)
+    if kind == "relunit" and (period := anchors.compared_last_year(text, *m.span(), published, ctx)) is not None:
+        start, end = period  # "up from $2 million last year" after "the third quarter": that quarter a year back
     return EventDate(start=start, end=end, granularity=gran, text=m.group(), basis=basis, span=Span(start=m.start(), end=m.end()),
                      value=value, mod=mod)
 

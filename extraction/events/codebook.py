@@ -21,6 +21,8 @@ _MAX_GAP = 3  # words allowed between two consecutive pattern words
 _MAX_START = 3  # a pattern must start within the first words after the verb (1 for a lone preposition)
 
 # Verbs whose object carries the event: "launched an airstrike", "held talks", "expressed concern".
+# Words that make the noun after them a measured amount ("3 percent support", "40% approval").
+MEASURE_WORDS = frozenset({"percent", "per cent", "%", "percentage", "point"})
 LIGHT_VERBS = frozenset({
     "launch", "carry out", "conduct", "stage", "mount", "hold", "make", "give", "express", "issue",
     "begin", "start", "continue", "resume", "intensify", "step up", "wage", "unleash", "organize",
@@ -248,6 +250,8 @@ class Codebook:
             for size in (2, 1):
                 entry = self._nouns.get(" ".join(ctx[i:i + size])) or (
                     self._nouns.get("".join(ctx[i:i + size])) if size == 2 else None)
+                if i and ctx[i - 1] in MEASURE_WORDS:
+                    continue  # "reached 3 percent support": a measured share, not an act of support
                 if entry and (light or not entry.get("light_only")) and i + size <= len(ctx):
                     code, text = self._noun_code(entry, ctx)
                     if code:

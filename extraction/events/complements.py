@@ -113,6 +113,9 @@ def chain(trigger: Token) -> list[Link]:
                 break
         if dep not in _UP:
             break
+        if (dep == "pcomp" or (dep == "conj" and head.dep_ == "pcomp")) and node.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" for c in node.children):
+            break  # "with X calling the plan a gamble (and Y calling it ...)": a clause with its own subject is its own act
         if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
             break
         links.append(Link(head, dep, _kind(head)))
@@ -413,6 +416,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         if said is not None and by_trigger.get(said.i):
             # "X announced that her government will withdraw the bill": the announcement is X's act (03x/13x)
             speakers = by_trigger[said.i]
+        elif (holders := _plan_holders(marker, frame.source, by_trigger)):
+            speakers = holders  # "X, along with Y, announced their plans to sue": X and Y plan it
         # "X and Y agreed that their countries should cooperate": the marker's subjects act, not "their countries"
         planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind,
                                announced=said is not None)
@@ -434,7 +439,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             continue
         p.secondary = is_secondary(p.trigger)
         stale = past_background(p.trigger) or describing_participle(p.trigger)
-        if p.secondary and (p.cameo[:2] < "17" or stale):
+        if p.secondary and (stale or (p.cameo[:2] < "17" and not (not main and _follows(p.trigger)))):
             continue  # background clauses: only fresh material violence in them is coded ("militants who seized")
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
@@ -451,6 +456,20 @@ _VERBAL_ROOTS = frozenset({"01", "02", "10"})
 
 # Commands to one's own subordinates: "ordered security forces not to strike" restrains, it does not act.
 COMMANDS = frozenset({"order", "instruct", "command", "direct"})
+
+
+# Main verbs that only place their subject after an act: "the move came after the bloc sanctioned Iran".
+SEQUEL_VERBS = frozenset({"come", "follow"})
+
+
+def _follows(token: Token) -> bool:
+    """True for an act in the "after"/"when" clause of "X came after ...": with no event in the main clause, the
+    clause's act is the news."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return (node.dep_ == "advcl" and node.head.lemma_.lower() in SEQUEL_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children))
 
 
 def _aside_of_coded(trigger: Token, cameo: str | None, codes: dict[int, str]) -> bool:
@@ -472,6 +491,15 @@ def _speakers_side(source: Token | None) -> bool:
     the announcement is then the speaker's act. A named subject ("said that Iran would support Iraq") keeps it."""
     return source is not None and (source.pos_ == "PRON" or (source.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in source.children)))
+
+
+def _plan_holders(marker: Token, source: Token | None, by_trigger: dict[int, list]) -> list:
+    """The frames of the verb whose object is an intent noun owned by a pronoun ("announced their plans to
+    sue", "made its intention to leave clear"): the verb's subjects hold the plan the pronoun stands for."""
+    if (source is None or marker.pos_ != "NOUN" or source.pos_ != "PRON" or source.dep_ != "poss"
+            or source.head.i != marker.i or marker.dep_ not in {"dobj", "obj"}):
+        return []
+    return by_trigger.get(marker.head.i, [])
 
 
 def _own_side(source: Token | None) -> bool:
@@ -533,6 +561,16 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
             return None, link.head  # "rejected an ultimatum to hand over": the rejection, not the ultimatum
         if link.kind in {"pass", "marker"}:
             continue
-        if link.head.i in codes:
+        if marker is not None and link.via == "conj":
+            break  # "did not concede and vowed to keep fighting": the vow is a main verb of its own
+        if link.head.i in codes and not _second_act(trigger, link, codes):
             return None, link.head
     return marker, None
+
+
+def _second_act(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
+    """True for a verbal act coordinated with a coded verb of another root ("said he met the envoys but denied
+    that ..."): a second act of its own, not more of the first one."""
+    own = codes.get(trigger.i)
+    return (link.via == "conj" and link.head.i == trigger.head.i and own is not None and own[:2] < "14"
+            and own[:2] != codes[link.head.i][:2])

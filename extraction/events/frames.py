@@ -142,9 +142,17 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         node = node.head
         if subjects := _children(node, SUBJECTS):
             return _resolve_relative(subjects[0], node), True
-        if node.pos_ == "VERB" and _children(node, PASSIVE_SUBJECTS) and verb.dep_ == "xcomp":
+        if node.pos_ == "VERB" and (passive := _children(node, PASSIVE_SUBJECTS)) and verb.dep_ == "xcomp":
+            if node.lemma_.lower() in RAISING_PASSIVES and node.i == verb.head.i:
+                return _resolve_relative(passive[0], node), True  # "X were reported to have visited": X visited
             return None, False
     return _fallback_subject(verb), True
+
+
+# Passive reporting verbs whose subject is the actor of their infinitive ("were said to have attacked"), unlike
+# "was asked/ordered to leave", whose subject is only the addressee.
+RAISING_PASSIVES = {"say", "report", "believe", "think", "know", "allege", "understand", "rumour", "rumor",
+                    "suppose", "claim", "expect"}
 
 
 # Predicates that assert their subject did the act in their "of"/"for" gerund: "guilty of shelling".
@@ -420,7 +428,7 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         target = candidates[0] if candidates else None
         places = _places([sentence.doc[i] for i in sorted(owned)])
         lemma, context, modality, object_at = phrasal_lemma(token), _context(token, after), modality_of(token), object_position(token, after)
-        for actor in adjective_actors(source) or [source, *_conjuncts(source)]:
+        for actor in adjective_actors(source) or [source, *_conjuncts(source), *companions(source)]:
             yield Frame(
                 trigger=token,
                 lemma=lemma,
@@ -441,6 +449,24 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
 def _conjuncts(token: Token) -> list[Token]:
     """Coordinated nouns: "America and Iran" are two actors."""
     return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+
+
+COMPANION_ADVERBS = {"along", "together"}
+
+
+def companions(source: Token) -> list[Token]:
+    """Actors joined to a subject by "along with" / "together with" ("The union, along with the league,
+    announced ..."): they act with it. The phrase hangs on the subject or on its verb, before the verb."""
+    verb = source.head
+    found = []
+    for holder in (source, verb):
+        for word in holder.children:
+            withs = [word] if word.lower_ == "with" else [c for c in word.children if c.lower_ == "with"]
+            joined = word.lower_ in COMPANION_ADVERBS or any(c.lower_ in COMPANION_ADVERBS for c in word.children)
+            if not joined or not source.i < word.i < verb.i:
+                continue
+            found += [g for w in withs for g in w.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
+    return found
 
 
 def _national(token: Token) -> bool:
@@ -474,6 +500,10 @@ def coordinated(token: Token) -> list[Token]:
     return [c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN"}]
 
 
+# Adjectives that follow the noun of a title: "attorneys general", "secretary general", "surgeon general".
+POSTPOSED_TITLE_WORDS = {"general"}
+
+
 def phrase(token: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by token, without clauses and appositions."""
     keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "punct", "flat", "advmod"}
@@ -485,6 +515,8 @@ def phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "case"} or (child.dep_ == "prep" and child.lower_ == "of"):
             right = max(right, child.right_edge.i + 1)
+        elif child.dep_ == "amod" and child.i == right and child.lower_ in POSTPOSED_TITLE_WORDS:
+            right = child.right_edge.i + 1  # "attorneys general (from ten states)": one title
         else:
             break
     while left < token.i and token.doc[left].dep_ in {"det", "punct"} and token.doc[left].lower_ in {"the", "a", "an", "-", ",", "\""}:

@@ -21,7 +21,7 @@ from .confidence import confidence, confidence_features
 from .complements import Planned, is_secondary, past_background, plan_events
 from ..dates.resolution import resolve_dates
 from .discards import Discards, accidental, load_discards
-from .frames import (ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens,
+from .frames import (ACTOR_ENTS, NON_ACTOR_ENTS, Frame, _places, coordinated, described_phrase, find_frames, for_clauses, is_means, owned_tokens,
                      phrase)
 from .nominals import crime_frames, nominal_frames, sent_frames
 from .precedence.codes import GATHERINGS, figure_killed, specific_action
@@ -441,6 +441,9 @@ SPEECH_CODES = {"015", "016", "018"}
 INQUIRY_ROOTS = {"09"}
 _NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _COMMENTS = {"010", "012", "013"}  # 'said', pessimistic and optimistic comments: no act without an addressee
+# An unspecified statement (010 "make statement") is no act of its own: a statement is coded only as the act it
+# is (a claim, a denial, a comment, an appeal, an accusation: CAMEO's notes to 01), never as plain "said".
+BARE_STATEMENTS = frozenset({"010"})
 
 
 def speech_act_alone(plan: Planned, source: Participant) -> bool:
@@ -537,9 +540,12 @@ def _appeal_addressee(plan: Planned, source: Participant, ctx: _DocContext, code
     asked += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in APPEAL_PREPS
               for g in p.children if g.dep_ == "pobj"]
     asked = [t for t in asked if not _own_members(t)]
-    found = [f for f in (participant(t, ctx.earlier, code_actor) for t in sorted(asked, key=lambda t: t.i))
-             if f is not None and f.token.i != source.token.i]
-    return found[0] if found else None
+    asked = sorted((t for t in asked if t.i != source.token.i), key=lambda t: t.i)
+    found = [f for f in (participant(t, ctx.earlier, code_actor) for t in asked) if f is not None]
+    # "urged states not to delay", "asked residents to stay home": whom an appeal asks to act is its addressee,
+    # coded or not
+    uncoded = [Participant(t, None) for t in asked if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in NON_ACTOR_ENTS]
+    return (found or uncoded or [None])[0]
 
 
 # Gatherings whose participants a material act hits: "dispersed a protest", "broke up the rally".
@@ -651,7 +657,7 @@ def _mention(
         return None
     code = base if plan.recoded is None else knowledge.codebook.describe(
         plan.cameo, f"{plan.recoded} + {base.pattern if base else (plan.base or frame.trigger).lemma_}")
-    if code is None:
+    if code is None or code.cameo in BARE_STATEMENTS:
         return None
     if target is not None and target.via_pronoun is not None and plan.recoded is None:
         # "X shot him": the pronoun stands for a leader named earlier in the sentence or document

@@ -143,10 +143,17 @@ def sent_frames(sentence: Span, codebook: Codebook, coded: Collection[int]) -> I
             continue
         receiver = _receiver(noun)
         targets = [receiver] if receiver is not None else _targets(act)
-        for sender in [source, *_conjuncts(source)]:  # "came from X, Y and Z": one act each
+        for sender in _senders(source, noun.head):  # "came from X, Y and Z": one act each
             yield Frame(trigger=act, lemma=act.lemma_.lower(), context=[], source=sender,
                         target=targets[0] if targets else None, noun_trigger=act, owned=owned_tokens(act),
                         modality=modality_of(noun.head), target_candidates=targets)
+
+
+def _senders(source: Token, verb: Token) -> list[Token]:
+    """The sender and its conjuncts, also those of a list the parser hung on the verb ("came from X, Y and Z" with
+    Y made a conjunct of "came")."""
+    misplaced = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i > source.i]
+    return [source, *_conjuncts(source), *(t for c in misplaced for t in (c, *_conjuncts(c)))]
 
 
 def _targets(noun: Token) -> list[Token]:

@@ -142,9 +142,36 @@ def _best(mention: Mention, context: Context, gazetteer: Gazetteer) -> Entry | N
         return None
     for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
         entry = match.entry
+        if _outside_next(mention, entry):
+            continue
         if entry.feature != "city" or entry.population >= LONE_TOWN_POPULATION or not _lone(entry, mention, context):
             return entry
     return None
+
+
+def _outside_next(mention: Mention, entry: Entry) -> bool:
+    """True when "<mention>, <country, province or county>" names a container that this town or county lies outside
+    ("Stroud, Ontario" is no town in England; a county by distance): the gazetteer lacks the town meant."""
+    following = mention.following
+    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention:
+        return False
+    if mention.after_place is not None:  # "Zaire, Bundibugyo, Ivory Coast": a list, not a town and its container
+        return False
+    other = following.chosen
+    if other is None or other.feature not in ("admin1", "admin2", "country") or following.demonym or following.start - mention.end > 3:
+        return False  # "Tripoli, Lebanese officials said": an adjective is no container
+    return not any(_contains(m.entry, entry) for m in following.matches)  # "DeKalb County, Georgia": the state may
+
+
+def _contains(container: Entry, entry: Entry) -> bool:
+    """True when a country or province entry is the one the entry lies in."""
+    if container.feature == "country":
+        return container.country == entry.country
+    if container.feature == "admin2":  # a county by distance: entries carry their province only
+        scale = math.cos(math.radians(entry.lat))
+        return entry.feature == "city" and container.country == entry.country and \
+            (container.lat - entry.lat) ** 2 + ((container.lon - entry.lon) * scale) ** 2 <= 4 * COUNTY_DEGREES_SQUARED
+    return container.feature == "admin1" and (container.country, container.name) == (entry.country, entry.admin1)
 
 
 def _lone(entry: Entry, mention: Mention, context: Context) -> bool:

@@ -1,6 +1,7 @@
 """Facilities, streets and venues that the gazetteer lacks, placed at the place their context names.
 
-A building, street, road or venue ("the Barclays Center", "Royal Street", "the A417") is where its town is. When
+A building, street, road or venue ("the Barclays Center", "Royal Street", "the A417"), or a body's name after "at"
+("at Whole Foods"), is where its town is. When
 the gazetteer cannot resolve such a name, it takes the point of a town (or county) that its context names, in this
 order: the place written right after it ("Royal Street, New Orleans", "the arena in Dover"), else the nearest
 place of its sentence, else the document's dateline town, else the town the document names most often. A place entity of the tagger (GPE, LOC) that the gazetteer
@@ -41,6 +42,10 @@ VILLAGE_LABELS = frozenset({"GPE", "LOC"})
 # Kinds of place whose point stands for a facility inside them; a country or province is too wide.
 CONTAINER_FEATURES = frozenset({"city", "admin2"})
 _NEXT_TO = re.compile(r"\s*(?:,|\bin\b|\bat\b|\bnear\b|\bof\b)\s*(?:the\s+)?$")
+# A body's name after "at" is the venue it stands for ("at Whole Foods", "at Brands Hatch", "before Cloverhill Court").
+VENUE_LABELS = frozenset({"ORG"})
+_WEB = re.compile(r"\.[a-z]{2,3}$")
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c])|\n")
 
 
@@ -61,6 +66,12 @@ def is_facility(text: str, label: str) -> bool:
     return words[-1].lower().rstrip(".") in FACILITY_HEADS or words[0].lower() in FACILITY_LEADS
 
 
+def _venue_name(phrase: str) -> bool:
+    """A capitalised name that is no acronym ("NASA": a body) and no web address ("dw.com")."""
+    phrase = phrase.removeprefix("the ")
+    return phrase[:1].isupper() and not phrase.replace(".", "").isupper() and not _WEB.search(phrase)
+
+
 def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places: Sequence[Place]) -> list[Place]:
     """Places for the facility entities of `text` that no resolved place overlaps, each at the point of the town
     its context names (see the module docstring); in text order. `places`: the places resolved from `text`."""
@@ -76,7 +87,8 @@ def facility_places(text: str, entities: Sequence[tuple[int, int, str]], places:
             end = start + text[start:end].index(",")
         phrase = text[start:end]
         village = label in VILLAGE_LABELS and not is_facility(phrase, label)
-        if not (is_facility(phrase, label) or village) or any(a < end and start < b for a, b in taken):
+        venue = label in VENUE_LABELS and _venue_name(phrase) and bool(_AT_BEFORE.search(text, max(0, start - 8), start))
+        if not (is_facility(phrase, label) or village or venue) or any(a < end and start < b for a, b in taken):
             continue
         if phrase.lower().startswith("the "):
             start += 4

@@ -39,6 +39,10 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
+    if coded and coded.root == "02" and _legal_appeal(frame.trigger):
+        coded = knowledge.codebook.describe("115", f"{coded.pattern} + before a court: legal action [115]") or coded
+    if frame.trigger.lemma_.lower() in NAMING_VERBS and (verdict := _characterisation(frame.trigger, knowledge)):
+        return verdict, frame.trigger  # "described the raid as a 'cowardly act'": criticism (111)
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
@@ -277,3 +281,52 @@ def _targeted_killing(frame: Frame, target: Token) -> bool:
               for g in p.children if g.dep_ == "pobj"]
     return any(h.lemma_.lower() in STATE_FORCES and any(t.ent_type_ in {"GPE", "NORP"} for t in h.subtree)
                for h in heads)
+
+
+# Verbs that name what their object is ("called the plan 'a reckless gamble'", "described the raid as a
+# 'cowardly act'"): with a quoted or evaluative characterisation they judge it, criticism (111) unless the words
+# praise (051).
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterize", "characterise", "refer", "deem"}
+APPEAL_PARTICLES = {"on", "upon", "for", "off", "up", "out"}  # "called on", "called for", "called off"
+PRAISE_WORDS = {"historic", "great", "success", "successful", "good", "important", "excellent", "positive",
+                "productive", "constructive", "wonderful", "hero", "heroic", "brave", "courageous", "landmark",
+                "breakthrough", "victory", "milestone", "fair", "welcome", "remarkable", "best", "fine", "honest"}
+
+
+def _characterisation(verb: Token, knowledge: Knowledge) -> ActionCode | None:
+    """The code of a characterisation in quotes ("called it 'a stunt'", "referred to it as 'gamesmanship'"):
+    111, or 051 when its words praise; None when the verb names nothing in quotes or makes an appeal
+    ("called on X to 'act now'", "called for ...")."""
+    if any(c.dep_ in {"prep", "prt"} and c.lower_ in APPEAL_PARTICLES for c in verb.children):
+        return None
+    # the object or predicate phrase, or a phrase the quote was misparsed into ("calling the inquiry "Soviet-style"")
+    phrases = [c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj", "obj", "prep"}]
+    for phrase in phrases:
+        words = list(phrase.subtree)
+        if not any(t.tag_ == "``" for t in words):
+            continue
+        praise = any(t.lemma_.lower() in PRAISE_WORDS for t in words)
+        code, name = ("051", "praise") if praise else ("111", "criticism")
+        return knowledge.codebook.describe(code, f"{verb.lemma_.upper()} + quoted characterisation: {name} [{code}]")
+    return None
+
+
+# Courts and what they decide: an appeal or petition to them, or against a ruling, is legal action (115, like a
+# lawsuit), not a plea (02).
+COURT_WORDS = {"court", "tribunal", "judge", "justice", "ruling", "verdict", "decision", "sentence", "conviction",
+               "judgment", "judgement", "order"}
+LEGAL_APPEAL_VERBS = {"appeal", "petition"}
+
+
+def _legal_appeal(verb: Token) -> bool:
+    """True for "appealed the verdict", "will appeal" (no one asked, nothing asked for), "petitioned the court",
+    "the court was petitioned by X": a legal appeal, not "appealed to X to ..." or "appealed for calm"."""
+    if verb.lemma_.lower() not in LEGAL_APPEAL_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    objects += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "against"}
+                for g in p.children if g.dep_ == "pobj"]
+    if objects:
+        return any(o.lemma_.lower() in COURT_WORDS for o in objects)
+    asks = any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    return verb.lemma_.lower() == "appeal" and not asks

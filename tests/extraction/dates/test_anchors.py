@@ -22,6 +22,7 @@ def _rows(text: str, published: dt.date | None = NOV) -> list[tuple]:
     ("Profit fell in the first quarter.", [("the first quarter", "2012-01-01", "2012-03-31", "2012-Q1")]),
     ("Profit will rise in next year's first quarter.", [("next year's first quarter", "2013-01-01", "2013-03-31", "2013-Q1")]),
     ("Costs rose in the 2010 second quarter.", [("the 2010 second quarter", "2010-04-01", "2010-06-30", "2010-Q2")]),
+    ("Costs rose in the third quarter of fiscal 2011.", [("the third quarter of fiscal 2011", "2011-07-01", "2011-09-30", "2011-Q3")]),
 ])
 def test_anchors_ordinal_quarters(text, expected):
     assert _rows(text) == expected
@@ -30,7 +31,9 @@ def test_anchors_ordinal_quarters(text, expected):
 def test_anchors_the_quarter_is_the_story_quarter_and_year_ago_goes_back():
     text = ("The bakery chain lost money in the second quarter. Sales in the quarter fell 3%. "
             "In the year-ago quarter it made a profit; a year ago, margins were wider.")
-    assert [r[3] for r in _rows(text)] == ["2012-Q2", "2012-Q2", "2011-Q2", "2011-Q2"]
+    rows = _rows(text)
+    assert [r[3] for r in rows] == ["2012-Q2", "2012-Q2", "2011-Q2", "2011"]  # "a year ago": value the year...
+    assert rows[3][1:3] == ("2011-04-01", "2011-06-30")  # ...interval the report's quarter a year back
 
 
 def test_anchors_the_latest_quarter_without_a_story_quarter_is_the_last_one_ended():
@@ -67,7 +70,7 @@ def test_anchors_a_new_paragraph_does_not_lend_its_day():
 
 
 def test_anchors_a_year_ago_is_the_day_a_year_before_publication():
-    assert _rows("Turnout was higher a year ago.") == [("a year ago", "2011-11-15", "2011-11-15", "2011-11-15")]
+    assert _rows("Turnout was higher a year ago.") == [("a year ago", "2011-11-15", "2011-11-15", "2011")]  # TIMEX3: the year
 
 
 @pytest.mark.parametrize("text,value,start", [
@@ -106,7 +109,7 @@ def test_anchors_the_year_is_the_year_of_publication_unless_a_title_or_a_fiscal_
     ("Sales rose in 2010. The prior year, they fell.", ["2010", "2009"]),
     ("The mill lost money in the second quarter, after a profit in the 2011 quarter.", ["2012-Q2", "2011-Q2"]),
     ("Sales rose in the third quarter. Exports for last year's quarter were flat.", ["2012-Q3", "2011-Q3"]),
-    ("Net rose in the third quarter from the same period a year ago.", ["2012-Q3", "2011-Q3"]),
+    ("Net rose in the third quarter from the same period a year ago.", ["2012-Q3", "2011-Q3"]),  # quarter_ref, not "a year ago"
     ("Net rose in the third quarter. It sees a gain in the third quarter of 2013. In the year-ago period it lost money.",
      ["2012-Q3", "2013-Q3", "2011-Q3"]),  # a year back from the report's quarter, not from the forecast
 ])
@@ -116,7 +119,7 @@ def test_anchors_quarters_and_years_named_by_their_story(text, expected):
 
 def test_anchors_a_year_ago_leans_on_the_latest_quarter():
     text = "The insurer expects a fourth-quarter charge. Profit fell in the latest quarter from $6 million a year ago."
-    assert [r[3] for r in _rows(text)] == ["2012-Q4", "2012-Q3", "2011-Q3"]
+    assert [r[1:] for r in _rows(text)][2] == ("2011-07-01", "2011-09-30", "2011")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -129,7 +132,8 @@ def test_anchors_early_or_late_in_the_month_is_publication_s(text, expected):
 
 def test_anchors_a_year_ago_after_a_quarter_s_closing_day_is_that_quarter_a_year_back():
     text = "The miner lost money in its fiscal first quarter ended Sept. 30, against a profit a year earlier."
-    assert [r[3] for r in _rows(text)] == ["2012-Q1", "2012-09-30", "2011-Q1"]
+    assert [r[3] for r in _rows(text)] == ["2012-Q1", "2012-09-30", "2011"]
+    assert _rows(text)[2][1:3] == ("2011-01-01", "2011-03-31")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -152,3 +156,14 @@ def test_anchors_year_ago_after_a_past_year_is_the_report_s_comparison_year(text
 
 def test_anchors_a_year_earlier_after_an_old_year_still_steps_back_from_it():
     assert _rows("In 1985 the mill opened. A year earlier, the plan was drafted.")[-1][3] == "1984"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bakery earned $4 million in the third quarter, compared with a loss of $1 million last year.",
+     ("last year", "2011-07-01", "2011-09-30", "2011")),
+    ("Sales in the third quarter were $8 billion, up from last year's $7.5 billion.", ("last year", "2011-07-01", "2011-09-30", "2011")),
+    ("The mill lost money in the third quarter. It was profitable last year.", ("last year", "2011-01-01", "2011-12-31", "2011")),
+    ("Net rose 5% to $3 million from $2.8 million last year.", ("last year", "2011-01-01", "2011-12-31", "2011")),  # no quarter
+])
+def test_anchors_last_year_compared_in_a_quarterly_report_is_that_quarter_a_year_back(text, expected):
+    assert _rows(text)[-1] == expected

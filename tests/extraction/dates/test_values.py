@@ -50,3 +50,11 @@ def test_values_modified_dates_keep_narrow_interval(text, expression, start, end
 def test_values_plain_dates_carry_their_value():
     found = resolve_dates("The mayor spoke on Monday and will visit in March 2013.", THU)
     assert [(d.text, d.value, d.mod) for d in found] == [("Monday", "2012-11-12", None), ("March 2013", "2013-03", None)]
+
+
+def test_values_weeks_ago_keep_the_day_with_the_week_as_value():
+    """ "three weeks ago": eventpipe's day (publication minus 21), TimeML's value the ISO week holding it."""
+    (many,) = resolve_dates("The ferry sank three weeks ago.", THU)
+    assert (many.start, many.end, many.granularity, many.value) == (D("2012-10-25"), D("2012-10-25"), "day", "2012-W43")
+    (one,) = resolve_dates("The ferry sails two weeks from now.", THU)
+    assert (one.start, one.value) == (D("2012-11-29"), "2012-W48")

@@ -42,3 +42,12 @@ def test_convert_gazetteer_regions_carry_geonames_ids():
     rows = {row.split("\t")[2]: row.split("\t")[0] for row in _region_rows({}, {})}
     assert rows["Middle East"] == "6269133" and rows["Pacific Ocean"] == "2363254"
     assert rows["Levant"] == ""
+
+
+_SQUARE = {"features": [{"geometry": {"type": "Polygon", "coordinates": [[[10, 0], [12, 0], [12, 2], [10, 2], [10, 0]]]}}]}
+
+
+@pytest.mark.parametrize("area, point", [(500_000, (5.0, 20.0)), (50_000, (1.0, 11.0)), (9_000_000, (1.0, 11.0))])
+def test_convert_gazetteer_country_point_by_size(area, point):
+    record = {"area": area, "latlng": [5, 20], "geoJSON": _SQUARE}
+    assert convert._country_point(record, []) == pytest.approx(point)

@@ -58,3 +58,17 @@ def test_disambiguation_province_named_without_its_prefix_and_big_town_keeps_its
     places = resolve_places("Cases rose in Pangasinan and Bohol provinces.")
     assert [(p.text, p.feature) for p in places] == [("Pangasinan", "admin2"), ("Bohol", "admin2")]
     assert [p.feature for p in resolve_places("Fans in Barcelona cheered.")] == ["city"]
+
+
+def test_disambiguation_town_outside_the_written_container_is_dropped():
+    """"<town>, <province>": a namesake outside that province is not the town meant; the province still is."""
+    places = resolve_places("The driver was stopped near Bradford, Ontario, on Friday.")
+    assert [p.name for p in places] == ["Ontario"]
+    assert _found("The driver was stopped near Bradford, Pennsylvania, on Friday.", "Bradford").admin1 == "Pennsylvania"
+
+
+def test_disambiguation_town_far_from_the_written_county_is_dropped():
+    """"<town>, <county>": a namesake on another continent is not meant; a town of that county is kept."""
+    places = resolve_places("The next round is at Rockingham, Northamptonshire, in August.")
+    assert [p.name for p in places] == ["Northamptonshire"]
+    assert _found("The next round is at Corby, Northamptonshire, in August.", "Corby").country == "GBR"

@@ -85,3 +85,20 @@ def test_facilities_unknown_village_takes_only_the_town_right_after_it():
     towns = [_town(text, "Springdale", "Springdale", 35.0), _town(text, "Oakton", "Oakton", 36.0)]
     entities = [_entity(text, "Lowbrook", "GPE"), _entity(text, "Highmoor", "GPE")]
     assert [(p.text, p.name) for p in facility_places(text, entities, towns)] == [("Lowbrook", "Springdale")]
+
+
+def test_facilities_body_after_at_is_a_venue():
+    """An organisation's name after "at" is where the story happens ("at Acme Widgets"); elsewhere it is no place."""
+    text = "Officials in Lakeview said the class was held at Acme Widgets. Acme Widgets hired staff."
+    towns = [_town(text, "Lakeview", "Lakeview", 40.0)]
+    first = text.index("Acme Widgets")
+    second = text.index("Acme Widgets", first + 1)
+    entities = [(first, first + 12, "ORG"), (second, second + 12, "ORG")]
+    [place] = facility_places(text, entities, towns)
+    assert (place.span.start, place.name, place.basis) == (first, "Lakeview", "context")
+
+
+def test_facilities_acronym_or_web_address_after_at_is_no_venue():
+    text = "Officials in Lakeview said the data came from tests at NASA and at news.com last week."
+    towns = [_town(text, "Lakeview", "Lakeview", 40.0)]
+    assert facility_places(text, [_entity(text, "NASA", "ORG"), _entity(text, "news.com", "ORG")], towns) == []
