@@ -21,6 +21,7 @@ from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, 
                          weekday, weekend)
 from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
                       WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
+from .prefilter import guarded
 from .values import timex_mod, timex_value
 from .tense import BOUNDARY, DEADLINE, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
@@ -62,8 +63,10 @@ _FAMILIES: dict[str, str] = {
 _KINDS = tuple(_FAMILIES)
 _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
 # One pass finds candidates at word starts; inner groups are dropped here and re-read with the
-# family's own regex at the same offset (the \b prefix makes the scan about 4x faster).
-_FINDER = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p)})" for k, p in _FAMILIES.items()) + ")")
+# family's own regex at the same offset (the \b prefix makes the scan about 4x faster; each family behind
+# a lookahead on its first characters, `prefilter.guarded`, about 4x again, same matches).
+_FINDER = re.compile(r"\b(?:" + guarded("|".join(f"(?P<{k}>{guarded(re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', p))})"
+                                                  for k, p in _FAMILIES.items())) + ")")
 
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")

@@ -44,6 +44,10 @@ def phrase_key(text: str) -> str:
     return " ".join(w for i, w in enumerate(words) if w not in _PARTICLES or i == len(words) - 1)
 
 
+_CODED_MAX = 20_000  # answers `code_actor` keeps (a few MB), emptied when full
+_UNCODED = object()
+
+
 @dataclass(frozen=True)
 class ActorCode:
     """Actor code (country or IGO/NGO/IMG prefix + sector), its parts and the dictionary entry used."""
@@ -128,10 +132,21 @@ class ActorDictionary:
         self._titles = {token_key(w) for p in list(agents) + ["mr", "mrs", "ms", "dr", "sheikh"] for w in p.split()}
         dates = [d for e in self._entries for r in e[1] for d in (r[1], r[2]) if d]
         self.last_date = max(dates, default=None)  # YYYYMMDD of the dictionary's last dated role
+        self._coded: dict[tuple[str, dt.date | None], ActorCode | None] = {}  # code_actor's answers, reused
 
     # ------------------------------------------------------------ public
     def code_actor(self, text: str, on: dt.date | None = None) -> ActorCode | None:
         """Code an actor phrase ("Iraqi troops" -> IRQMIL, "Maliki" -> IRQGOV), roles as valid on `on`."""
+        key = (text, on)  # a document codes the same phrases several times (about 30% repeats)
+        found = self._coded.get(key, _UNCODED)
+        if found is _UNCODED:
+            found = self._code_actor(text, on)
+            if len(self._coded) >= _CODED_MAX:
+                self._coded.clear()
+            self._coded[key] = found
+        return found
+
+    def _code_actor(self, text: str, on: dt.date | None) -> ActorCode | None:
         if not text or text.strip() == "us" or text.strip().lower() in _PRONOUNS:
             return None
         words = phrase_key(text).split()

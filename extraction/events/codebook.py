@@ -88,6 +88,7 @@ def _undouble(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=32768)  # the same few thousand words, over and over
 def token_key(word: str) -> str:
     """Crude stem shared by the dictionaries and the context: 'troops' -> 'troop', 'supplies' -> 'supply'.
 
@@ -147,6 +148,12 @@ class Codebook:
         self._forms = verbs["forms"]
         self._blocks = verbs["blocks"]
         self._synsets = {k: [tuple(m) for m in v] for k, v in verbs["synsets"].items()}
+        # what each block pattern needs in its context to match at all: its plain words, and for each &SYNSET
+        # the first word of one of its members
+        heads = {k: frozenset(m[0] for m in v if m) for k, v in self._synsets.items()}
+        self._block_needs = [[(frozenset(w for w in p[0] if not w.startswith("&")),
+                               tuple(heads.get(w, frozenset()) for w in p[0] if w.startswith("&"))) for p in b["patterns"]]
+                             for b in self._blocks]
         self._nouns = {self._noun_key(k): v | {"lemma": k} for k, v in nouns.items()}
         for entry in self._nouns.values():
             entry["patterns"] = [([token_key(w) for w in p], c) for p, c in entry.get("patterns", [])]
@@ -192,7 +199,7 @@ class Codebook:
         if entry is not None:
             block_id, default, line = entry
             block = self._blocks[block_id]
-            hit = self._best_pattern(block["patterns"], ctx, key, default, anchor)
+            hit = self._best_pattern(block["patterns"], ctx, key, default, anchor, self._block_needs[block_id])
             if hit is not None:
                 code, text = hit
                 return self.describe(code, f"{block['name']}: {text}") if code else None
@@ -252,16 +259,22 @@ class Codebook:
         return None
 
     def _best_pattern(self, patterns: list, ctx: list[str], verb: str,
-                      default: str | None, anchor: int | None = None) -> tuple[str | None, str] | None:
+                      default: str | None, anchor: int | None = None,
+                      needs: list[tuple[frozenset[str], tuple[frozenset[str], ...]]] | None = None,
+                      ) -> tuple[str | None, str] | None:
         """The matching pattern with the most words (then the earliest end, then file order).
 
         A block's patterns serve all its verbs, but one written for another verb of the block
         (its comment names that verb) is skipped when it would change the verb's own root:
         "TAKE * PART [030]" must not recode SEIZE [171]; nor may its sub-code of another code recode
-        the verb ("ACCUSE (OF FRAUD) [1121]" must not recode CONVICT [116]).
+        the verb ("ACCUSE (OF FRAUD) [1121]" must not recode CONVICT [116]). `needs`: each pattern's plain
+        words and its synsets' first words, to skip at once a pattern the context cannot match.
         """
         best, best_rank = None, None
-        for tokens, code, text, source, prep_first in patterns:
+        present = set(ctx)
+        for n, (tokens, code, text, source, prep_first) in enumerate(patterns):
+            if needs is not None and not (needs[n][0] <= present and all(not h.isdisjoint(present) for h in needs[n][1])):
+                continue
             if source and source != verb and default and ((code or "")[:2] != default[:2] or (
                     len(code or "") == 4 and code[:3] != default[:3])):
                 continue

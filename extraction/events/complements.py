@@ -225,6 +225,8 @@ def is_secondary(token: Token) -> bool:
         if (node.dep_ in {"relcl", "acl"} and not misparsed_main(node) and not perceived_act(node)) or (
                 node.dep_ == "advcl" and not _is_purpose_or_participle(node) and not _news_behind(node)):
             return True
+        if node.head.i == node.i:
+            return False  # the root: the rounds left would test it again
         node = node.head
     return False
 
@@ -307,8 +309,8 @@ def in_question(token: Token) -> bool:
         if node.lemma_.lower() in QUESTION_HEADS and node is not token and any(
                 c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in prev.children):
             return True
-        if node.head is node:
-            break
+        if node.head is node or (node is not token and node.i == prev.i):
+            break  # the root, after itself: the rounds left would test the same again
         prev, node = node, node.head
     return token.lemma_.lower() in QUESTION_HEADS and any(
         c.dep_ in {"ccomp", "xcomp"} and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
@@ -332,6 +334,8 @@ def temporal(token: Token) -> bool:
             return True
         if node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_MARKS:
             return True
+        if node.head.i == node.i:
+            return False  # the root: the rounds left would test it again
         node = node.head
     return False
 

@@ -287,9 +287,11 @@ def _usable(token: Token, verb: Token) -> bool:
     return token.ent_type_ not in NON_ACTOR_ENTS and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.lower_ not in {"which", "what"}
 
 
-def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
+def target_candidates(verb: Token, noun_trigger: Token | None, owned: set[int] | None = None,
+                      after: list[Token] | None = None) -> list[Token]:
     """Possible targets of a verb, best first: passive subject, the eventive noun's prepositional object,
-    actor-like objects and datives, actor-like prepositional objects, then any object."""
+    actor-like objects and datives, actor-like prepositional objects, then any object. `owned` and
+    `after` (`owned_tokens` and `owned_after` of the verb) save recomputing them."""
     out: list[Token] = []
     if (passive := _children(verb, PASSIVE_SUBJECTS)) and verb.lemma_.lower() not in STATE_PASSIVES:
         out.append(_resolve_relative(passive[0], verb))
@@ -311,8 +313,8 @@ def target_candidates(verb: Token, noun_trigger: Token | None) -> list[Token]:
     out += objects + preps
     # last resort: the place where it happened stands for the target ("lifted a curfew in Montenegro",
     # "rioted at this jail in northern Israel")
-    owned = owned_tokens(verb)
-    out += [t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and t.ent_type_ in {"GPE", "LOC"}
+    after = owned_after(verb, owned_tokens(verb) if owned is None else owned) if after is None else after
+    out += [t for t in after if t.ent_type_ in {"GPE", "LOC"}
             and t.dep_ == "pobj" and t.head.lower_ in {"in", "into", "inside", "at", "from"}]
     seen: set[int] = set()
     return [t for t in out if _usable(t, verb) and not _in_name(t) and not (t.i in seen or seen.add(t.i))]
@@ -352,21 +354,27 @@ def for_clause_subjects(verb: Token) -> list[Token]:
     return [s for c in for_clauses(verb) for s in c.children if s.dep_ == "nsubj"]
 
 
-def _context(verb: Token) -> list[str]:
+def owned_after(verb: Token, owned: set[int]) -> list[Token]:
+    """The tokens of `owned` (the verb's clause) that follow the verb in its sentence, in text order."""
+    doc, start, end = verb.doc, verb.i + 1, verb.sent.end
+    return [doc[i] for i in sorted(owned) if start <= i < end]
+
+
+def _context(verb: Token, after: list[Token] | None = None) -> list[str]:
     """Lemmas after the verb in its own clause: what the codebook's object patterns match ("for" of a
-    "for X to do" clause included: "called for X to" is an appeal)."""
-    owned = owned_tokens(verb)
+    "for X to do" clause included: "called for X to" is an appeal). `after`: `owned_after` of the verb."""
+    after = owned_after(verb, owned_tokens(verb)) if after is None else after
     lead = ["for"] if for_clauses(verb) else []
-    return lead + [t.lemma_.lower() for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+    return lead + [t.lemma_.lower() for t in after if not t.is_punct]
 
 
-def object_position(verb: Token) -> int | None:
+def object_position(verb: Token, after: list[Token] | None = None) -> int | None:
     """Position of the verb's direct object head among the context lemmas (see `_context`), None without one."""
     objects = _children(verb, {"dobj", "obj"})
     if not objects:
         return None
-    owned = owned_tokens(verb)
-    kept = [t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.i in owned and not t.is_punct]
+    after = owned_after(verb, owned_tokens(verb)) if after is None else after
+    kept = [t.i for t in after if not t.is_punct]
     lead = 1 if for_clauses(verb) else 0
     return kept.index(objects[0].i) + lead if objects[0].i in kept else None
 
@@ -414,24 +422,26 @@ def find_frames(sentence: Span) -> Iterator[Frame]:
         if source is None:
             continue
         noun_trigger = _eventive_object(token)
-        candidates = [c for c in target_candidates(token, noun_trigger) if source is None or c.i != source.i]
+        owned = owned_tokens(token)  # the clause, computed once for all that reads it
+        after = owned_after(token, owned)
+        candidates = [c for c in target_candidates(token, noun_trigger, owned, after) if source is None or c.i != source.i]
         target = candidates[0] if candidates else None
-        owned = owned_tokens(token)
         places = _places([sentence.doc[i] for i in sorted(owned)])
+        lemma, context, modality, object_at = phrasal_lemma(token), _context(token, after), modality_of(token), object_position(token, after)
         for actor in adjective_actors(source) or [source, *_conjuncts(source), *companions(source)]:
             yield Frame(
                 trigger=token,
-                lemma=phrasal_lemma(token),
-                context=_context(token),
+                lemma=lemma,
+                context=list(context),
                 source=actor,
                 target=target,
                 noun_trigger=noun_trigger,
                 places=places,
                 owned=owned,
-                modality=modality_of(token),
+                modality=modality,
                 source_inherited=inherited,
                 target_candidates=candidates,
-                object_at=object_position(token),
+                object_at=object_at,
                 source_means=means,
             )
 

@@ -234,11 +234,13 @@ def mentions_for_document(
     sentence_index = -1
     for offset, doc in parsed:
         ctx.offsets[id(doc)] = offset
+        text = doc.text  # built once per paragraph: a sentence's text is a slice of it
         for sentence in doc.sents:
             sentence_index += 1
+            sentence_text = text[sentence.start_char:sentence.end_char]
             # questions assert nothing; discarded sentences (sport, disasters...) carry no political event
-            asserts = not sentence.text.rstrip(" \"'\u201d").endswith("?")
-            if asserts and (knowledge.discards is None or not knowledge.discards.voids_sentence(sentence)):
+            asserts = not sentence_text.rstrip(" \"'\u201d").endswith("?")
+            if asserts and (knowledge.discards is None or not knowledge.discards.voids_sentence(sentence, sentence_text)):
                 for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
                     mentions.setdefault(mention.mention_id, mention)
             _remember_people(sentence.ents, ctx)

@@ -93,6 +93,7 @@ def fold(text: str) -> str:
     return decomposed.encode("ascii", "ignore").decode("ascii")
 
 
+@lru_cache(maxsize=16384)  # a document asks for the same words again and again (94% repeats)
 def name_key(text: str) -> str:
     """The index key of a place name: folded, lower case, apostrophes dropped, other punctuation as spaces."""
     lowered = fold(text.translate(_QUOTES)).lower()
