@@ -135,7 +135,8 @@ def _titled(words: SpacySpan, code: ActorCode | None, ctx: _DocContext) -> Actor
     mentions of the surname ("X said")."""
     people = [t for t in words if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
     if not people:
-        return code
+        # a surname the tagger did not take for a person here ("Trump granted ...") is still the titled one
+        return ctx.titled.get(words[-1].text, code) if code is None and words[-1].text[:1].isupper() else code
     surname = people[-1].text
     if code is None:
         return ctx.titled.get(surname)
@@ -220,6 +221,24 @@ def _remember_people(ents: Sequence[SpacySpan], ctx: _DocContext) -> None:
             ctx.last_person = ent.text
 
 
+def _remember_titles(ents: Sequence[SpacySpan], ctx: _DocContext, knowledge: Knowledge) -> None:
+    """The code of each person the sentence names with a title ("US President X"), kept for later mentions of
+    the surname even when the titled phrase itself acts in no event ("President X arrived on Monday")."""
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent[-1].text in ctx.titled:
+            continue
+        start = ent.root.left_edge.i
+        if start < ent.start and ent.end - start <= _MAX_TITLED_WORDS:
+            words = ent.doc[start:ent.end]
+            code = _code_actor(words.text, knowledge, ctx.document.published)
+            bare = _code_actor(ent.text, knowledge, ctx.document.published)
+            if code is not None and (bare is None or bare.code != code.code):  # the title words tell the role
+                _titled(words, code, ctx)
+
+
+_MAX_TITLED_WORDS = 8
+
+
 def mentions_for_document(
     document: Document, parsed: Sequence[tuple[int, Doc]], knowledge: Knowledge, run_id: str
 ) -> list[EventMention]:
@@ -244,6 +263,7 @@ def mentions_for_document(
                 for mention in _sentence_mentions(sentence, offset, sentence_index, ctx, knowledge, run_id):
                     mentions.setdefault(mention.mention_id, mention)
             _remember_people(sentence.ents, ctx)
+            _remember_titles(sentence.ents, ctx, knowledge)
             ctx.earlier.append(sentence)
     return list(mentions.values())
 

@@ -456,3 +456,18 @@ def test_mentions_resolved_pronoun_keeps_the_word_written(nlp, knowledge):
     assert found["04"].pronoun is None
     named = _mentions("Norway agreed on Monday to send medical supplies to Chile.", nlp, knowledge)
     assert named and all(m.actor.pronoun is None for m in named)
+
+
+def test_mentions_title_named_in_a_sentence_without_event_codes_the_surname_later(nlp, knowledge):
+    """"US President X arrived" codes no event, yet tells who X is for the rest of the story, even where the
+    tagger misses the surname as a person."""
+    text = ("US President Anna Quillfeather spoke in Ohio on Monday.\n\n"
+            "Quillfeather granted Tom Reed a full pardon.\n\nLater, Quillfeather criticized the investigation.")
+    actors = [(m.actor.text, m.actor.code) for m in _mentions(text, nlp, knowledge)]
+    codes = [code for text, code in actors if text == "Quillfeather"]
+    assert codes and all(code == "USAGOV" for code in codes), actors
+
+
+def test_mentions_surname_without_a_title_stays_uncoded(nlp, knowledge):
+    text = "Anna Quillfeather spoke in Ohio on Monday.\n\nQuillfeather criticized the investigation."
+    assert [m.actor.code for m in _mentions(text, nlp, knowledge) if m.actor.text == "Quillfeather"] == [None]
