@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import ranking
@@ -65,8 +65,12 @@ class Context:
     hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
 
 
-def choose(text: str, mentions: list[Mention], countries: Sequence[str], gazetteer: Gazetteer) -> Context:
-    """Pick an entry for each mention: population and feature first, then what the document names."""
+def choose(
+    text: str, mentions: list[Mention], countries: Sequence[str], gazetteer: Gazetteer,
+    observe: Callable[[Mention, Context], None] | None = None,
+) -> Context:
+    """Pick an entry for each mention: population and feature first, then what the document names. `observe`
+    (for fitting the ranker) sees each mention with the context of its final choice, before that choice."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for mention in ordered:
         mention.dateline = is_dateline(text, mention.start, mention.end)
@@ -79,6 +83,8 @@ def choose(text: str, mentions: list[Mention], countries: Sequence[str], gazette
         mention.chosen = _best(mention, context, gazetteer)
     context = _located(ordered, context)
     for mention in ordered:
+        if observe is not None:
+            observe(mention, context)
         mention.chosen = _best(mention, context, gazetteer)
         _move_point(context, mention)  # later mentions see this choice, so two namesakes do not swap places
     _one_sense(ordered)

@@ -450,17 +450,18 @@ def _country_for(phrase: str) -> str | None:
 
 def ranking_candidates(text: str) -> list[tuple[int, int, list[tuple[Entry, dict[str, float]]]]]:
     """For fitting the ranker: (start, end, [(entry, features)...]) of each gazetteer mention's eligible entries,
-    with the document context of the final pass."""
+    with the features as the final pass computes them (its context and the mention's first-pass choice)."""
     gazetteer = load_gazetteer()
-    mentions = _find_mentions(text, gazetteer)
-    context = choose(text, mentions, (), gazetteer)
     out = []
-    for m in mentions:
+
+    def observe(m: Mention, context: Context) -> None:
         if m.demonym or not m.matches:
-            continue
+            return
         single = " " not in m.text.strip() and "-" not in m.text
         rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if eligible(x, m, context, single)]
         out.append((m.start, m.end, rows))
+
+    choose(text, _find_mentions(text, gazetteer), (), gazetteer, observe)
     return out
 
 
