@@ -47,6 +47,7 @@ class Mention:
     following: Mention | None = None  # the next mention in the text
     after_place: Mention | None = None  # the place just before "<place>, " ("West Point, New York")
     dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
+    listed: str | None = None  # "admin1" or "country": the first of a list of such ("Washington, Oregon and Idaho")
 
 
 def bare(word: str) -> str:
@@ -77,6 +78,7 @@ def choose(
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
         following.after_place = mention if text[mention.end:following.start].strip() in (",", "(") else None
+    _mark_lists(text, ordered)
     context = Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
@@ -89,6 +91,23 @@ def choose(
         _move_point(context, mention)  # later mentions see this choice, so two namesakes do not swap places
     _one_sense(ordered)
     return context
+
+
+LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
+LIST_FEATURES = ("admin1", "country")
+
+
+def _mark_lists(text: str, ordered: list[Mention]) -> None:
+    """Mark "A, B and C" where all three may be provinces of one country (or countries): A is one too, an item
+    of the list, and B no container of A ("cases in Washington, Oregon and Idaho": no town in Oregon, no capital)."""
+    for a, b, c in zip(ordered, ordered[1:], ordered[2:]):
+        if b.after_place is not a or text[b.end:c.start].strip() not in LIST_GAPS:
+            continue
+        for kind in LIST_FEATURES:
+            owners = [{x.entry.country for x in m.matches if x.entry.feature == kind and not x.alternate} for m in (a, b, c)]
+            if owners[0] & owners[1] & owners[2]:
+                a.listed = kind
+                break
 
 
 def _one_sense(mentions: list[Mention]) -> None:
@@ -143,7 +162,7 @@ def _best(mention: Mention, context: Context, gazetteer: Gazetteer) -> Entry | N
         return gazetteer.country(mention.demonym)
     single = " " not in mention.text.strip() and "-" not in mention.text
     scored = [(_score(m, mention, context), m) for m in mention.matches
-              if eligible(m, mention, context, single)]
+              if eligible(m, mention, context, single) and m.entry.feature == (mention.listed or m.entry.feature)]
     if not scored:
         return None
     for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
@@ -159,7 +178,8 @@ def _outside_next(mention: Mention, entry: Entry) -> bool:
     """True when "<mention>, <country, province or county>" names a container that this town or county lies outside
     ("Stroud, Ontario" is no town in England; a county by distance): the gazetteer lacks the town meant."""
     following = mention.following
-    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention:
+    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention \
+            or mention.listed:
         return False
     if mention.after_place is not None:  # "Zaire, Bundibugyo, Ivory Coast": a list, not a town and its container
         return False
@@ -264,7 +284,7 @@ def _inside_next(mention: Mention, entry: Entry) -> bool:
     """True when "<mention>, <place>" names a province, county or country that the entry lies in (a county by
     distance: entries carry their province only)."""
     following = mention.following
-    if following is None or following.after_place is not mention or not following.chosen:
+    if following is None or following.after_place is not mention or not following.chosen or mention.listed:
         return False
     other = following.chosen
     if other.feature == "admin1":
@@ -281,7 +301,7 @@ def _inside_next(mention: Mention, entry: Entry) -> bool:
 def _next_to_container(mention: Mention, entry: Entry) -> float:
     """Bonus for "Paris, Texas" / "Ramadi, Iraq": the next mention names this entry's admin1 or country."""
     following = mention.following
-    if following is None or following.start - mention.end > 3 or not following.chosen:
+    if following is None or following.start - mention.end > 3 or not following.chosen or mention.listed:
         return 0.0
     other = following.chosen
     if other.feature == "admin1" and entry.feature != "admin1" and (other.country, other.name) == (entry.country, entry.admin1):

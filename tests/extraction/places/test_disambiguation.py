@@ -72,3 +72,11 @@ def test_disambiguation_town_far_from_the_written_county_is_dropped():
     places = resolve_places("The next round is at Rockingham, Northamptonshire, in August.")
     assert [p.name for p in places] == ["Northamptonshire"]
     assert _found("The next round is at Corby, Northamptonshire, in August.", "Corby").country == "GBR"
+
+
+def test_disambiguation_list_of_provinces_is_no_town_and_its_container():
+    """"A, B and C" with three provinces of one country is a list: A is the province, not a town in B."""
+    place = _found("Inspectors traced the outbreak to farms in Washington, Pennsylvania and Ohio last week.", "Washington")
+    assert (place.feature, place.admin1) == ("admin1", "Washington")
+    town = _found("Inspectors traced the outbreak to a farm in Washington, Pennsylvania last week.", "Washington")
+    assert (town.feature, town.admin1) == ("city", "Pennsylvania")
