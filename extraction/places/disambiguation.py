@@ -252,6 +252,8 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
                                       and before.country == entry.country)
     values["namesake_capital"] = kind == "admin1" and any(
         m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
+    values["main_name_elsewhere"] = match.alternate and kind == "city" and any(
+        not m.alternate and m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
     values["country_named"] = entry.country in context.named
     values["country_hint"] = entry.country in context.hinted
     # the mention's own first-pass choice must not vouch for itself

@@ -80,3 +80,9 @@ def test_disambiguation_list_of_provinces_is_no_town_and_its_container():
     assert (place.feature, place.admin1) == ("admin1", "Washington")
     town = _found("Inspectors traced the outbreak to a farm in Washington, Pennsylvania last week.", "Washington")
     assert (town.feature, town.admin1) == ("city", "Pennsylvania")
+
+
+def test_disambiguation_main_name_wins_over_a_nearby_alternate_name():
+    """A town whose main name is written wins over a town near the story for which it is only an alternate name."""
+    place = _found("Tourists from Boston said the old houses looked like those in Charleston.", "Charleston")
+    assert (place.name, place.admin1) == ("Charleston", "South Carolina")
