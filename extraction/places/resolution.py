@@ -253,7 +253,7 @@ def _mention_at(
     stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
     if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
         return Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
-    if _tail_of_name(text, tokens, i, found, lowered):
+    if _tail_of_name(text, tokens, i, found, lowered) or _noun_of_place(text, first, found):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -343,6 +343,13 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[Mention],
     if _country_for(previous.text) is not None or _names_country(text, tokens, i):
         return False  # "Syrian Kurdish", "Air Zimbabwe": a country's name stands on its own
     return True
+
+
+def _noun_of_place(text: str, token: _Token, found: list[Mention]) -> bool:
+    """True for a place noun right after a place name: "Valley" in "Salinas Valley", "Island" in "Plum Island"
+    is a part of the feature's name, no town of its own."""
+    return bool(found) and found[-1].end <= token.start and text[found[-1].end:token.start] == " " \
+        and token.text.lower() in _PLACE_NOUNS_AFTER
 
 
 def _names_country(text: str, tokens: list[_Token], i: int) -> bool:

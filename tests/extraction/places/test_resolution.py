@@ -254,3 +254,9 @@ def test_resolution_tagger_whole_place_name_wins_over_a_word_inside_it():
 )
 def test_resolution_region_adjectives_name_the_region(text, surface, name):
     assert _found(text, surface).name == name
+
+
+def test_resolve_places_place_noun_after_a_place_is_no_town():
+    """"<place> Valley", "<place> Island": the noun is part of the feature's name, not a town called Valley."""
+    texts = [p.text for p in resolve_places("Growers in the Salinas Valley and on Plum Island lost their crops.")]
+    assert "Valley" not in texts and "Island" not in texts
