@@ -273,6 +273,8 @@ def _mention_at(
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
                 return _new_mention(text, first.start, end, matches)
         phrase = text[first.start:ends[-1]]
+        if n >= 2 and (regions := _region_adjective(phrase, gazetteer)):  # "Central American": not the US
+            return _new_mention(text, first.start, ends[-1], regions)
         if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
             return Mention(first.start, ends[-1], phrase, [], demonym=iso3)
         if n == 1 and (provinces := _province_adjective(phrase, gazetteer)):
@@ -287,6 +289,18 @@ def _province_adjective(word: str, gazetteer: Gazetteer) -> list[Match]:
         return []
     for stem in (key[:-1], key[:-2]):
         found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "admin1" and not m.alternate]
+        if found:
+            return found
+    return []
+
+
+def _region_adjective(phrase: str, gazetteer: Gazetteer) -> list[Match]:
+    """Regions a multi-word adjective names: "Central American" -> Central America, "East African" -> East Africa."""
+    key = name_key(phrase)
+    if not key.endswith("n"):
+        return []
+    for stem in (key[:-1], key[:-2]):
+        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "region" and not m.alternate]
         if found:
             return found
     return []

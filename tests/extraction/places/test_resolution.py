@@ -260,3 +260,10 @@ def test_resolve_places_place_noun_after_a_place_is_no_town():
     """"<place> Valley", "<place> Island": the noun is part of the feature's name, not a town called Valley."""
     texts = [p.text for p in resolve_places("Growers in the Salinas Valley and on Plum Island lost their crops.")]
     assert "Valley" not in texts and "Island" not in texts
+
+
+def test_resolve_places_region_adjective_is_the_region():
+    """"Central American", "East African": the region the adjective names, not the country of its last word."""
+    places = resolve_places("Central American migrants met East African envoys.")
+    assert [(p.text, p.name, p.feature) for p in places] == [
+        ("Central American", "Central America", "region"), ("East African", "East Africa", "region")]
