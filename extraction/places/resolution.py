@@ -66,6 +66,9 @@ _INSTITUTION_OF = re.compile(
     r"|Museum|Council|Commission|Committee|Board|Agency|Corps|Order|House|Chamber|League|Society|Association|Federation"
     r"|Union|Church|Hospital|Party|Director|Chief|Head)\s+(?:of|for)\s+(?:the\s+)?$")
 MIN_INSTITUTION_POPULATION = 100000
+# "<town> University": below this population the name is more often a founder's ("Cornell", "Loyola").
+_ACADEMY_AFTER = re.compile(r" (?:University|College|Academy|Institute)\b")
+MIN_ACADEMY_POPULATION = 5000
 # Adjectives of provinces formed with -n/-an ("Catalonian", "Californian", "Hawaiian", "Tibetan"); not "Victorian" (the era).
 _NOT_PROVINCE_ADJECTIVES = frozenset({"victorian"})
 _ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
@@ -268,6 +271,8 @@ def _mention_at(
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
                 matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2", "region") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
+            if matches and _ACADEMY_AFTER.match(text, end):  # "Cornell University": a founder, not the hamlet
+                matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_ACADEMY_POPULATION]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):

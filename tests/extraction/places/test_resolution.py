@@ -267,3 +267,9 @@ def test_resolve_places_region_adjective_is_the_region():
     places = resolve_places("Central American migrants met East African envoys.")
     assert [(p.text, p.name, p.feature) for p in places] == [
         ("Central American", "Central America", "region"), ("East African", "East Africa", "region")]
+
+
+def test_resolve_places_hamlet_before_university_is_a_founder():
+    """"<hamlet> University" is named after a person; a real town before "University" is still the town."""
+    places = resolve_places("A professor at Cornell University and a student of Oxford University spoke.")
+    assert [p.name for p in places] == ["Oxford"]
