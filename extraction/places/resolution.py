@@ -69,6 +69,7 @@ MIN_INSTITUTION_POPULATION = 100000
 # "<town> University": below this population the name is more often a founder's ("Cornell", "Loyola").
 _ACADEMY_AFTER = re.compile(r" (?:University|College|Academy|Institute)\b")
 MIN_ACADEMY_POPULATION = 5000
+_STREET_AFTER = re.compile(r" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive)(?!\w)")
 # Adjectives of provinces formed with -n/-an ("Catalonian", "Californian", "Hawaiian", "Tibetan"); not "Victorian" (the era).
 _NOT_PROVINCE_ADJECTIVES = frozenset({"victorian"})
 _ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
@@ -271,6 +272,8 @@ def _mention_at(
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
                 matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2", "region") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
+            if matches and _STREET_AFTER.match(text, end):  # "Atlantic Avenue": a street, placed by its town
+                matches = []
             if matches and _ACADEMY_AFTER.match(text, end):  # "Cornell University": a founder, not the hamlet
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_ACADEMY_POPULATION]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):

@@ -273,3 +273,9 @@ def test_resolve_places_hamlet_before_university_is_a_founder():
     """"<hamlet> University" is named after a person; a real town before "University" is still the town."""
     places = resolve_places("A professor at Cornell University and a student of Oxford University spoke.")
     assert [p.name for p in places] == ["Oxford"]
+
+
+def test_resolve_places_name_before_street_is_the_street():
+    """"Atlantic Avenue", "Victoria Street": a street name, not the ocean or a town; the town after it still is."""
+    places = resolve_places("Shops on Atlantic Avenue and Victoria Street in Toronto reopened.")
+    assert [p.name for p in places] == ["Toronto"]
