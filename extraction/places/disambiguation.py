@@ -28,7 +28,8 @@ NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
 LONE_TOWN_POPULATION = 20000  # below this, a town far from all of the document's other towns is dropped (_lone)
 COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
 COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
-MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+MIN_MULTIWORD_POPULATION = 5000
+LONE_PROVINCE_POPULATION = 200000  # "Old City", "Notre Dame": generic phrases that are also small towns
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _best(mention: Mention, context: Context, gazetteer: Gazetteer) -> Entry | N
         return None
     for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
         entry = match.entry
-        if _outside_next(mention, entry):
+        if _outside_next(mention, entry) or _lone_province(entry, mention, context):
             continue
         if entry.feature != "city" or entry.population >= LONE_TOWN_POPULATION or not _lone(entry, mention, context):
             return entry
@@ -209,6 +210,18 @@ def _lone(entry: Entry, mention: Mention, context: Context) -> bool:
     if not others or mention.cue or mention.dateline or _inside_next(mention, entry):
         return False
     return not _near(entry, key, context.points)
+
+
+def _lone_province(entry: Entry, mention: Mention, context: Context) -> bool:
+    """True for a small province (under LONE_PROVINCE_POPULATION) of a country the document neither names nor
+    places anything in, while it does name others, and that nothing vouches for: "the Gulf" of a story on Qatar
+    is not Papua New Guinea's Gulf Province."""
+    if entry.feature != "admin1" or entry.population >= LONE_PROVINCE_POPULATION or mention.cue or mention.admin_suffix:
+        return False
+    if mention.dateline or _inside_next(mention, entry) or mention.after_place is not None:
+        return False
+    countries = context.named | set(context.located)
+    return bool(countries) and entry.country not in countries
 
 
 def eligible(match: Match, mention: Mention, context: Context, single: bool) -> bool:

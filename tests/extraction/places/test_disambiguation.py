@@ -86,3 +86,11 @@ def test_disambiguation_main_name_wins_over_a_nearby_alternate_name():
     """A town whose main name is written wins over a town near the story for which it is only an alternate name."""
     place = _found("Tourists from Boston said the old houses looked like those in Charleston.", "Charleston")
     assert (place.name, place.admin1) == ("Charleston", "South Carolina")
+
+
+def test_disambiguation_small_province_of_an_unnamed_country_is_dropped():
+    """A small province of a country the story neither names nor places anything in is a word or a person
+    ("Paul", "the Gulf" in a story on Qatar); a cue or the country's other places vouch for it."""
+    assert [p.name for p in resolve_places("Paul said the ships in the Gulf would sail to Qatar.")] == ["Qatar"]
+    places = resolve_places("Officials in Nelson province said the ferry to Wellington was late.")
+    assert [(p.name, p.country) for p in places][0] == ("Nelson", "NZL")
