@@ -278,19 +278,21 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
     values["admin1_located_other"] = in_admin1 and kind != "admin1"
     # not in a container's place ("West Point, New York": the state, though New York City is near)
     values["near_located"] = kind in ("city", "admin2") and before is None and _near(entry, name_key(bare(mention.text)), context.points)
+    values["county_holds_town"] = kind == "admin2" and not any(m.entry.feature == "city" for m in mention.matches) and _near(entry, name_key(bare(mention.text)), context.points,
+                                                             4 * COUNTY_DEGREES_SQUARED)
     container = _next_to_container(mention, entry)
     values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
     return {name: float(value) for name, value in values.items()}
 
 
-def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]]) -> bool:
+def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]], reach: float = NEAR_DEGREES_SQUARED) -> bool:
     """True when a town the document names under another name lies within NEAR_KM of the entry (an
     equirectangular distance: cheap, and exact enough at this range)."""
     scale = math.cos(math.radians(entry.lat))
     for other, (lat, lon) in points.items():
         if other != key:
             dlon = (lon - entry.lon + 180.0) % 360.0 - 180.0
-            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= NEAR_DEGREES_SQUARED:
+            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= reach:
                 return True
     return False
 

@@ -94,3 +94,9 @@ def test_disambiguation_small_province_of_an_unnamed_country_is_dropped():
     assert [p.name for p in resolve_places("Paul said the ships in the Gulf would sail to Qatar.")] == ["Qatar"]
     places = resolve_places("Officials in Nelson province said the ferry to Wellington was late.")
     assert [(p.name, p.country) for p in places][0] == ("Nelson", "NZL")
+
+
+def test_disambiguation_county_near_the_documents_town():
+    """Of namesake counties, the one near a town the story names wins over a more populous one elsewhere."""
+    place = _found("Voters in Red Oak, Iowa, met the Montgomery County Democrats on Saturday.", "Montgomery County")
+    assert place.admin1 == "Iowa"
