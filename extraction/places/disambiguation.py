@@ -29,7 +29,7 @@ LONE_TOWN_POPULATION = 20000  # below this, a town far from all of the document'
 COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
 COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
 MIN_MULTIWORD_POPULATION = 5000
-LONE_PROVINCE_POPULATION = 500000
+LONE_PROVINCE_POPULATION = 200000
 
 
 @dataclass
