@@ -263,8 +263,8 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
     before = mention.after_place.chosen if mention.after_place else None
     values["container_before"] = bool(before and kind in ("admin1", "country") and before.feature != "country"
                                       and before.country == entry.country)
-    values["namesake_capital"] = kind == "admin1" and any(
-        m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
+    values["namesake_capital"] = kind == "admin1" and any(  # "Tehran": the city in it; Wyoming, Michigan is not
+        m.entry.feature == "city" and (m.entry.country, m.entry.admin1) == (entry.country, entry.name) for m in mention.matches)
     values["main_name_elsewhere"] = match.alternate and kind == "city" and any(
         not m.alternate and m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
     values["country_named"] = entry.country in context.named
