@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import ranking
@@ -28,7 +28,8 @@ NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
 LONE_TOWN_POPULATION = 20000  # below this, a town far from all of the document's other towns is dropped (_lone)
 COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
 COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
-MIN_MULTIWORD_POPULATION = 5000  # "Old City", "Notre Dame": generic phrases that are also small towns
+MIN_MULTIWORD_POPULATION = 5000
+LONE_PROVINCE_POPULATION = 200000
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Mention:
     following: Mention | None = None  # the next mention in the text
     after_place: Mention | None = None  # the place just before "<place>, " ("West Point, New York")
     dateline: bool = False  # the capitalised place a line opens with ("AUSTIN, Texas (AP) --")
+    listed: str | None = None  # "admin1" or "country": the first of a list of such ("Washington, Oregon and Idaho")
 
 
 def bare(word: str) -> str:
@@ -65,24 +67,48 @@ class Context:
     hinted: frozenset[str] = frozenset()  # countries the caller names (`countries` argument)
 
 
-def choose(text: str, mentions: list[Mention], countries: Sequence[str], gazetteer: Gazetteer) -> Context:
-    """Pick an entry for each mention: population and feature first, then what the document names."""
+def choose(
+    text: str, mentions: list[Mention], countries: Sequence[str], gazetteer: Gazetteer,
+    observe: Callable[[Mention, Context], None] | None = None,
+) -> Context:
+    """Pick an entry for each mention: population and feature first, then what the document names. `observe`
+    (for fitting the ranker) sees each mention with the context of its final choice, before that choice."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for mention in ordered:
         mention.dateline = is_dateline(text, mention.start, mention.end)
     for mention, following in zip(ordered, ordered[1:]):
         mention.following = following
         following.after_place = mention if text[mention.end:following.start].strip() in (",", "(") else None
+    _mark_lists(text, ordered)
     context = Context(set(countries) | {m.demonym for m in ordered if m.demonym}, hinted=frozenset(countries))
     context.named |= {m.matches[0].entry.country for m in ordered if _only_country(m)}
     for mention in ordered:
         mention.chosen = _best(mention, context, gazetteer)
     context = _located(ordered, context)
     for mention in ordered:
+        if observe is not None:
+            observe(mention, context)
         mention.chosen = _best(mention, context, gazetteer)
         _move_point(context, mention)  # later mentions see this choice, so two namesakes do not swap places
     _one_sense(ordered)
     return context
+
+
+LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&"})
+LIST_FEATURES = ("admin1", "country")
+
+
+def _mark_lists(text: str, ordered: list[Mention]) -> None:
+    """Mark "A, B and C" where all three may be provinces of one country (or countries): A is one too, an item
+    of the list, and B no container of A ("cases in Washington, Oregon and Idaho": no town in Oregon, no capital)."""
+    for a, b, c in zip(ordered, ordered[1:], ordered[2:]):
+        if b.after_place is not a or text[b.end:c.start].strip() not in LIST_GAPS:
+            continue
+        for kind in LIST_FEATURES:
+            owners = [{x.entry.country for x in m.matches if x.entry.feature == kind and not x.alternate} for m in (a, b, c)]
+            if owners[0] & owners[1] & owners[2]:
+                a.listed = kind
+                break
 
 
 def _one_sense(mentions: list[Mention]) -> None:
@@ -137,12 +163,12 @@ def _best(mention: Mention, context: Context, gazetteer: Gazetteer) -> Entry | N
         return gazetteer.country(mention.demonym)
     single = " " not in mention.text.strip() and "-" not in mention.text
     scored = [(_score(m, mention, context), m) for m in mention.matches
-              if eligible(m, mention, context, single)]
+              if eligible(m, mention, context, single) and m.entry.feature == (mention.listed or m.entry.feature)]
     if not scored:
         return None
     for _, match in sorted(scored, key=lambda s: -s[0]):  # the best that is not a small town far from the story
         entry = match.entry
-        if _outside_next(mention, entry):
+        if _outside_next(mention, entry) or _lone_province(entry, mention, context):
             continue
         if entry.feature != "city" or entry.population >= LONE_TOWN_POPULATION or not _lone(entry, mention, context):
             return entry
@@ -153,7 +179,8 @@ def _outside_next(mention: Mention, entry: Entry) -> bool:
     """True when "<mention>, <country, province or county>" names a container that this town or county lies outside
     ("Stroud, Ontario" is no town in England; a county by distance): the gazetteer lacks the town meant."""
     following = mention.following
-    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention:
+    if entry.feature not in ("city", "admin2") or following is None or following.after_place is not mention \
+            or mention.listed:
         return False
     if mention.after_place is not None:  # "Zaire, Bundibugyo, Ivory Coast": a list, not a town and its container
         return False
@@ -183,6 +210,18 @@ def _lone(entry: Entry, mention: Mention, context: Context) -> bool:
     if not others or mention.cue or mention.dateline or _inside_next(mention, entry):
         return False
     return not _near(entry, key, context.points)
+
+
+def _lone_province(entry: Entry, mention: Mention, context: Context) -> bool:
+    """True for a small province (under LONE_PROVINCE_POPULATION) of a country the document neither names nor
+    places anything in, while it does name others, and that nothing vouches for: "the Gulf" of a story on Qatar
+    is not Papua New Guinea's Gulf Province."""
+    if entry.feature != "admin1" or entry.population >= LONE_PROVINCE_POPULATION or mention.cue or mention.admin_suffix:
+        return False
+    if mention.dateline or _inside_next(mention, entry) or mention.after_place is not None:
+        return False
+    countries = context.named | set(context.located)
+    return bool(countries) and entry.country not in countries
 
 
 def eligible(match: Match, mention: Mention, context: Context, single: bool) -> bool:
@@ -224,8 +263,10 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
     before = mention.after_place.chosen if mention.after_place else None
     values["container_before"] = bool(before and kind in ("admin1", "country") and before.feature != "country"
                                       and before.country == entry.country)
-    values["namesake_capital"] = kind == "admin1" and any(
-        m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
+    values["namesake_capital"] = kind == "admin1" and any(  # "Tehran": the city in it; Wyoming, Michigan is not
+        m.entry.feature == "city" and (m.entry.country, m.entry.admin1) == (entry.country, entry.name) for m in mention.matches)
+    values["main_name_elsewhere"] = match.alternate and kind == "city" and any(
+        not m.alternate and m.entry.feature == "city" and m.entry.country == entry.country for m in mention.matches)
     values["country_named"] = entry.country in context.named
     values["country_hint"] = entry.country in context.hinted
     # the mention's own first-pass choice must not vouch for itself
@@ -237,19 +278,21 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
     values["admin1_located_other"] = in_admin1 and kind != "admin1"
     # not in a container's place ("West Point, New York": the state, though New York City is near)
     values["near_located"] = kind in ("city", "admin2") and before is None and _near(entry, name_key(bare(mention.text)), context.points)
+    values["county_holds_town"] = kind == "admin2" and not any(m.entry.feature == "city" for m in mention.matches) and _near(entry, name_key(bare(mention.text)), context.points,
+                                                             4 * COUNTY_DEGREES_SQUARED)
     container = _next_to_container(mention, entry)
     values["next_is_admin1"], values["next_is_country"] = container == 3.0, container == 2.0
     return {name: float(value) for name, value in values.items()}
 
 
-def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]]) -> bool:
+def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]], reach: float = NEAR_DEGREES_SQUARED) -> bool:
     """True when a town the document names under another name lies within NEAR_KM of the entry (an
     equirectangular distance: cheap, and exact enough at this range)."""
     scale = math.cos(math.radians(entry.lat))
     for other, (lat, lon) in points.items():
         if other != key:
             dlon = (lon - entry.lon + 180.0) % 360.0 - 180.0
-            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= NEAR_DEGREES_SQUARED:
+            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= reach:
                 return True
     return False
 
@@ -258,7 +301,7 @@ def _inside_next(mention: Mention, entry: Entry) -> bool:
     """True when "<mention>, <place>" names a province, county or country that the entry lies in (a county by
     distance: entries carry their province only)."""
     following = mention.following
-    if following is None or following.after_place is not mention or not following.chosen:
+    if following is None or following.after_place is not mention or not following.chosen or mention.listed:
         return False
     other = following.chosen
     if other.feature == "admin1":
@@ -275,7 +318,7 @@ def _inside_next(mention: Mention, entry: Entry) -> bool:
 def _next_to_container(mention: Mention, entry: Entry) -> float:
     """Bonus for "Paris, Texas" / "Ramadi, Iraq": the next mention names this entry's admin1 or country."""
     following = mention.following
-    if following is None or following.start - mention.end > 3 or not following.chosen:
+    if following is None or following.start - mention.end > 3 or not following.chosen or mention.listed:
         return 0.0
     other = following.chosen
     if other.feature == "admin1" and entry.feature != "admin1" and (other.country, other.name) == (entry.country, entry.admin1):

@@ -33,6 +33,8 @@ FEATURES: tuple[str, ...] = (
     "cue_city",  # "in X", "town of X" and the entry is a town
     "namesake_capital",  # a province whose own country has a town of the same name ("Tehran")
     "near_located",  # a town within 150 km of another town the document names
+    "county_holds_town",  # a county within twice COUNTY_KM of another town the document names ("Red Oak ... Montgomery County")
+    "main_name_elsewhere",  # an alternate name of this town, the main name of a town of its country ("Charleston")
 )
 
 WEIGHTS: dict[str, float] = {
@@ -40,7 +42,7 @@ WEIGHTS: dict[str, float] = {
     "capital": 0.5, "alternate_name": -0.5, "admin_suffix": 3.0, "dateline_city": 2.5, "container_before": 2.0,
     "country_named": 1.5, "country_hint": 1.5, "country_located": 1.5, "admin1_located_province": 1.5, "admin1_located_other": 1.0,
     "next_is_admin1": 3.0, "next_is_country": 2.0, "cue_city": 0.0, "namesake_capital": 0.0,
-    "near_located": 1.5,
+    "near_located": 1.5, "main_name_elsewhere": -2.0, "county_holds_town": 2.0,
 }
 
 

@@ -66,6 +66,10 @@ _INSTITUTION_OF = re.compile(
     r"|Museum|Council|Commission|Committee|Board|Agency|Corps|Order|House|Chamber|League|Society|Association|Federation"
     r"|Union|Church|Hospital|Party|Director|Chief|Head)\s+(?:of|for)\s+(?:the\s+)?$")
 MIN_INSTITUTION_POPULATION = 100000
+# "<town> University": below this population the name is more often a founder's ("Cornell", "Loyola").
+_ACADEMY_AFTER = re.compile(r" (?:University|College|Academy|Institute)\b")
+MIN_ACADEMY_POPULATION = 5000
+_STREET_AFTER = re.compile(r" (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive)(?!\w)")
 # Adjectives of provinces formed with -n/-an ("Catalonian", "Californian", "Hawaiian", "Tibetan"); not "Victorian" (the era).
 _NOT_PROVINCE_ADJECTIVES = frozenset({"victorian"})
 _ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|state|region|district|oblast|county|prefecture)\b", re.I)
@@ -253,7 +257,7 @@ def _mention_at(
     stop, states = abbreviation_at(text, first.start, first.end, gazetteer, after_place)
     if states and (after_place or not _lookup(first.text, gazetteer) or first.text.isupper()):
         return Mention(first.start, stop, text[first.start:stop], [Match(e, False) for e in states], cue=True)
-    if _tail_of_name(text, tokens, i, found, lowered):
+    if _tail_of_name(text, tokens, i, found, lowered) or _noun_of_place(text, first, found):
         return None
     for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
@@ -268,11 +272,17 @@ def _mention_at(
             if matches and _followed_by_name(text, tokens, i + n):  # "Texas Rangers", "Cambridge Analytica": kept
                 matches = [m for m in matches if m.entry.feature in ("country", "admin1", "admin2", "region") or
                            (m.entry.feature == "city" and m.entry.population >= MIN_INSTITUTION_POPULATION)]
+            if matches and _STREET_AFTER.match(text, end):  # "Atlantic Avenue": a street, placed by its town
+                matches = []
+            if matches and _ACADEMY_AFTER.match(text, end):  # "Cornell University": a founder, not the hamlet
+                matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_ACADEMY_POPULATION]
             if matches and _INSTITUTION_OF.search(text, max(0, first.start - 40), first.start):
                 matches = [m for m in matches if m.entry.feature != "city" or m.entry.population >= MIN_INSTITUTION_POPULATION]
             if matches and not (n <= 2 and _only_hamlets(matches) and _country_for(phrase)):
                 return _new_mention(text, first.start, end, matches)
         phrase = text[first.start:ends[-1]]
+        if n >= 2 and (regions := _region_adjective(phrase, gazetteer)):  # "Central American": not the US
+            return _new_mention(text, first.start, ends[-1], regions)
         if n <= 2 and first.text.lower() != "the" and (iso3 := _country_for(phrase)):
             return Mention(first.start, ends[-1], phrase, [], demonym=iso3)
         if n == 1 and (provinces := _province_adjective(phrase, gazetteer)):
@@ -287,6 +297,18 @@ def _province_adjective(word: str, gazetteer: Gazetteer) -> list[Match]:
         return []
     for stem in (key[:-1], key[:-2]):
         found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "admin1" and not m.alternate]
+        if found:
+            return found
+    return []
+
+
+def _region_adjective(phrase: str, gazetteer: Gazetteer) -> list[Match]:
+    """Regions a multi-word adjective names: "Central American" -> Central America, "East African" -> East Africa."""
+    key = name_key(phrase)
+    if not key.endswith("n"):
+        return []
+    for stem in (key[:-1], key[:-2]):
+        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "region" and not m.alternate]
         if found:
             return found
     return []
@@ -343,6 +365,13 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[Mention],
     if _country_for(previous.text) is not None or _names_country(text, tokens, i):
         return False  # "Syrian Kurdish", "Air Zimbabwe": a country's name stands on its own
     return True
+
+
+def _noun_of_place(text: str, token: _Token, found: list[Mention]) -> bool:
+    """True for a place noun right after a place name: "Valley" in "Salinas Valley", "Island" in "Plum Island"
+    is a part of the feature's name, no town of its own."""
+    return bool(found) and found[-1].end <= token.start and text[found[-1].end:token.start] == " " \
+        and token.text.lower() in _PLACE_NOUNS_AFTER
 
 
 def _names_country(text: str, tokens: list[_Token], i: int) -> bool:
@@ -450,17 +479,18 @@ def _country_for(phrase: str) -> str | None:
 
 def ranking_candidates(text: str) -> list[tuple[int, int, list[tuple[Entry, dict[str, float]]]]]:
     """For fitting the ranker: (start, end, [(entry, features)...]) of each gazetteer mention's eligible entries,
-    with the document context of the final pass."""
+    with the features as the final pass computes them (its context and the mention's first-pass choice)."""
     gazetteer = load_gazetteer()
-    mentions = _find_mentions(text, gazetteer)
-    context = choose(text, mentions, (), gazetteer)
     out = []
-    for m in mentions:
+
+    def observe(m: Mention, context: Context) -> None:
         if m.demonym or not m.matches:
-            continue
+            return
         single = " " not in m.text.strip() and "-" not in m.text
         rows = [(x.entry, candidate_features(x, m, context)) for x in m.matches if eligible(x, m, context, single)]
         out.append((m.start, m.end, rows))
+
+    choose(text, _find_mentions(text, gazetteer), (), gazetteer, observe)
     return out
 
 

@@ -72,3 +72,31 @@ def test_disambiguation_town_far_from_the_written_county_is_dropped():
     places = resolve_places("The next round is at Rockingham, Northamptonshire, in August.")
     assert [p.name for p in places] == ["Northamptonshire"]
     assert _found("The next round is at Corby, Northamptonshire, in August.", "Corby").country == "GBR"
+
+
+def test_disambiguation_list_of_provinces_is_no_town_and_its_container():
+    """"A, B and C" with three provinces of one country is a list: A is the province, not a town in B."""
+    place = _found("Inspectors traced the outbreak to farms in Washington, Pennsylvania and Ohio last week.", "Washington")
+    assert (place.feature, place.admin1) == ("admin1", "Washington")
+    town = _found("Inspectors traced the outbreak to a farm in Washington, Pennsylvania last week.", "Washington")
+    assert (town.feature, town.admin1) == ("city", "Pennsylvania")
+
+
+def test_disambiguation_main_name_wins_over_a_nearby_alternate_name():
+    """A town whose main name is written wins over a town near the story for which it is only an alternate name."""
+    place = _found("Tourists from Boston said the old houses looked like those in Charleston.", "Charleston")
+    assert (place.name, place.admin1) == ("Charleston", "South Carolina")
+
+
+def test_disambiguation_small_province_of_an_unnamed_country_is_dropped():
+    """A small province of a country the story neither names nor places anything in is a word or a person
+    ("Paul", "the Gulf" in a story on Qatar); a cue or the country's other places vouch for it."""
+    assert [p.name for p in resolve_places("Paul said the ships in the Gulf would sail to Qatar.")] == ["Qatar"]
+    places = resolve_places("Officials in Nelson province said the ferry to Wellington was late.")
+    assert [(p.name, p.country) for p in places][0] == ("Nelson", "NZL")
+
+
+def test_disambiguation_county_near_the_documents_town():
+    """Of namesake counties, the one near a town the story names wins over a more populous one elsewhere."""
+    place = _found("Voters in Red Oak, Iowa, met the Montgomery County Democrats on Saturday.", "Montgomery County")
+    assert place.admin1 == "Iowa"

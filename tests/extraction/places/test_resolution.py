@@ -254,3 +254,28 @@ def test_resolution_tagger_whole_place_name_wins_over_a_word_inside_it():
 )
 def test_resolution_region_adjectives_name_the_region(text, surface, name):
     assert _found(text, surface).name == name
+
+
+def test_resolve_places_place_noun_after_a_place_is_no_town():
+    """"<place> Valley", "<place> Island": the noun is part of the feature's name, not a town called Valley."""
+    texts = [p.text for p in resolve_places("Growers in the Salinas Valley and on Plum Island lost their crops.")]
+    assert "Valley" not in texts and "Island" not in texts
+
+
+def test_resolve_places_region_adjective_is_the_region():
+    """"Central American", "East African": the region the adjective names, not the country of its last word."""
+    places = resolve_places("Central American migrants met East African envoys.")
+    assert [(p.text, p.name, p.feature) for p in places] == [
+        ("Central American", "Central America", "region"), ("East African", "East Africa", "region")]
+
+
+def test_resolve_places_hamlet_before_university_is_a_founder():
+    """"<hamlet> University" is named after a person; a real town before "University" is still the town."""
+    places = resolve_places("A professor at Cornell University and a student of Oxford University spoke.")
+    assert [p.name for p in places] == ["Oxford"]
+
+
+def test_resolve_places_name_before_street_is_the_street():
+    """"Atlantic Avenue", "Victoria Street": a street name, not the ocean or a town; the town after it still is."""
+    places = resolve_places("Shops on Atlantic Avenue and Victoria Street in Toronto reopened.")
+    assert [p.name for p in places] == ["Toronto"]
