@@ -11,6 +11,7 @@ about 200 KB each, which at 10,000 documents (2,500 mention files before compact
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -44,20 +45,32 @@ def _documents(location: Location) -> dict[str, DocInfo]:
     return {r["doc_id"]: DocInfo(r["doc_id"], r["source"], r["uri"], r["published"], r["ingested_at"]) for r in rows}
 
 
-def _mentions(location: Location, where, strings: dict[str, str] | None = None) -> list[EventMention]:
-    """Stored mentions as read-only views (consolidation only reads them; a run revising big events
-    re-reads tens of thousands).
+# The mention columns consolidation reads (warehouse/consolidate.py, matching.py); the rest stay None in the views.
+CONSOLIDATION_COLUMNS = [
+    "mention_id", "doc_id", "sentence_index", "sentence", "modality",
+    "actor_text", "actor_code", "actor_country", "actor_sector",
+    "cameo", "cameo_root", "quad_class", "goldstein", "plover", "action_span_start", "action_span_end",
+    "target_text", "target_code", "target_country", "target_sector",
+    "location_text", "location_name", "location_country", "location_admin1", "location_feature", "lat", "lon", "geonameid",
+    "date_start", "date_end", "date_granularity", "date_basis",
+]
 
-    Equal strings (codes, names, places, a sentence that syndicated copies repeat) share one object
-    through `strings`: Arrow hands back a new str per row, which at 50k mentions was most of the
-    parent's memory.
+
+def _mentions(location: Location, where, strings: dict | None = None) -> list[EventMention]:
+    """Stored mentions as read-only views of the columns consolidation reads (it only reads them; a
+    run revising big events re-reads tens of thousands).
+
+    Equal strings and dates (codes, names, places, a sentence that syndicated copies repeat) share
+    one object through `strings`: Arrow hands back a new object per row, which at 50k mentions was
+    most of the parent's memory.
     """
     strings = {} if strings is None else strings
-    return [view_from_row(EventMention, _interned(row, strings)) for row in _scan(location, "mentions", where=where)]
+    rows = _scan(location, "mentions", CONSOLIDATION_COLUMNS, where)
+    return [view_from_row(EventMention, _interned(row, strings)) for row in rows]
 
 
-def _interned(row: dict, strings: dict[str, str]) -> dict:
-    return {k: strings.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()}
+def _interned(row: dict, strings: dict) -> dict:
+    return {k: strings.setdefault(v, v) if isinstance(v, (str, dt.date)) else v for k, v in row.items()}
 
 
 def recover_events(location: Location) -> None:
@@ -99,7 +112,7 @@ def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_
     written = 0
     for number, start in enumerate(range(0, len(pending), chunk_documents)):
         chunk = pa.array(pending[start:start + chunk_documents], pa.string())
-        strings: dict[str, str] = {}  # one chunk's strings: dropped with its mentions
+        strings: dict = {}  # one chunk's strings and dates: dropped with its mentions
         fresh = [m for m in _mentions(location, pc.is_in(ds.field("doc_id"), value_set=chunk), strings) if m.mention_id not in held]
         written += _merge(location, documents, fresh, f"run-{run_id}" + (f"-{number}" if number else ""), strings)
         del fresh, strings
@@ -122,7 +135,7 @@ def _touched(location: Location, fresh: list[EventMention], documents: dict[str,
 
 
 def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str,
-           strings: dict[str, str] | None = None) -> int:
+           strings: dict | None = None) -> int:
     """Consolidate `fresh` with the stored events they can join; write the result (journalled)."""
     if not fresh:
         return 0
