@@ -36,7 +36,7 @@ def _scan(location: Location, table_name: str, columns: list[str] | None = None,
     for path in live_files(location, table_name):
         dataset = ds.dataset([path], schema=schema, filesystem=location.fs, format="parquet",
                              partitioning=ds.partitioning(flavor="hive"), partition_base_dir=base)
-        for batch in dataset.to_batches(columns=columns, filter=where):
+        for batch in dataset.to_batches(columns=columns, filter=where, use_threads=False):
             yield from batch.to_pylist()
 
 
