@@ -47,6 +47,7 @@ from collections import Counter
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..schemas import Document, EventMention, Place
@@ -75,13 +76,21 @@ class DocInfo:
 
 
 # ------------------------------------------------------------------ public API
+class Revised(Protocol):
+    """What `consolidate` reads of a stored event it revises: its mention ids."""
+
+    @property
+    def mention_ids(self) -> list[str]: ...
+
+
 def consolidate(
-    mentions: Sequence[EventMention], documents: Mapping[str, DocInfo], existing: Sequence[Event] = ()
+    mentions: Sequence[EventMention], documents: Mapping[str, DocInfo], existing: Sequence[Revised] = ()
 ) -> list[Event]:
     """All events over `mentions`, sorted by event_id; they replace the revised `existing` events.
 
-    `existing`: stored events being revised; each one's mentions must be in `mentions` (see
-    `touched_events`). A mention_id given twice counts once (the later record wins).
+    `existing`: stored events being revised (`Event`s, or only their mention ids); each one's
+    mentions must be in `mentions` (see `touched_events`). A mention_id given twice counts once
+    (the later record wins).
     """
     unique = {m.mention_id: m for m in mentions}
     missing = sorted({mid for e in existing for mid in e.mention_ids} - unique.keys())

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from ..extraction.heap import trim_heap
-from ..schemas import TABLES, EventMention, arrow_schema, from_row, view_from_row
+from ..schemas import TABLES, EventMention, arrow_schema, view_from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, touched_events
 from .storage import Location
@@ -127,11 +127,19 @@ class _StoredKeys(NamedTuple):
     match_keys: list[str]
 
 
-def _touched(location: Location, fresh: list[EventMention], documents: dict[str, DocInfo]) -> list[Event]:
-    """The stored events `fresh` can join (`touched_events`), read in full (the rest only by key)."""
+class _StoredMentions(NamedTuple):
+    """A stored event as its revision reads it: its id and mention ids only (consolidation makes the rest again)."""
+
+    event_id: str
+    mention_ids: list[str]
+
+
+def _touched(location: Location, fresh: list[EventMention], documents: dict[str, DocInfo]) -> list[_StoredMentions]:
+    """The stored events `fresh` can join (`touched_events`), by id and mention ids."""
     stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in _scan(location, "events", ["event_id", "match_keys"])]
     ids = sorted(e.event_id for e in touched_events(fresh, stored, documents))
-    return [from_row(Event, r) for r in _scan(location, "events", where=pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string())))] if ids else []
+    where = pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string()))
+    return [_StoredMentions(r["event_id"], r["mention_ids"]) for r in _scan(location, "events", ["event_id", "mention_ids"], where)] if ids else []
 
 
 def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str,
@@ -144,7 +152,7 @@ def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventM
     old = _mentions(location, pc.is_in(ds.field("mention_id"), value_set=pa.array(sorted(old_ids), pa.string())), strings) if old_ids else []
     present = {m.mention_id for m in old}
     # A reprocessed document may have dropped some of an event's mentions: revise without them.
-    existing = [e.model_copy(update={"mention_ids": [i for i in e.mention_ids if i in present]}) for e in touched]
+    existing = [e._replace(mention_ids=[i for i in e.mention_ids if i in present]) for e in touched]
     existing = [e for e in existing if e.mention_ids]
     events = consolidate([*old, *fresh], documents, existing=existing)
     written = _planned_paths(location, events, stem)
