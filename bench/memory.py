@@ -7,7 +7,8 @@ forkserver and the Prefect ephemeral server) every 0.2 s and reports the peak su
 between processes count once per process, so this overstates the real use), the peak of the
 largest single process, and the peak sum of proportional set sizes (shared pages split among the
 processes that share them: what the tree really holds), each also per process role (parent,
-worker, forkserver, prefect server), so the largest holder is named. MB are MiB. Writes
+worker, forkserver, prefect server), so the largest holder is named, and per phase (while worker
+processes live: extraction; without them: start-up, consolidation and publish). MB are MiB. Writes
 bench/results/memory_<N>_w<W>.json. Target: the tree <= 1.5 GB (1.5e9 bytes) at 10,000 documents
 on 2 workers; `within_1_5_gb` judges the RSS sum (the stricter figure) and `within_1_5_gb_pss`
 the PSS sum, both reported.
@@ -70,6 +71,12 @@ def _role(pid: int, root: int) -> str:
     return "worker"
 
 
+def _phase(roles) -> str:
+    """'extraction' while worker processes (or their forkserver) live, else 'parent_only' (start-up,
+    then consolidation and publish: the pool is closed before consolidating)."""
+    return "extraction" if {"worker", "forkserver"} & set(roles) else "parent_only"
+
+
 def _proc_bytes(pid: int, file: str, field: str) -> int:
     """A kB field of /proc/PID/<file> in bytes (VmRSS in status; Pss in smaps_rollup: pages shared between
     processes, such as the forkserver's imports, split among them), 0 once the process is gone."""
@@ -115,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         peak, peak_one, peak_pss, samples, next_sample, polls = 0, 0, 0, [], 0.0, 0
         roles_rss: dict[str, int] = {}  # role -> peak RSS of its largest process
         roles_pss: dict[str, int] = {}
+        phases_rss: dict[str, int] = {}  # phase -> peak RSS sum of the tree: while worker processes live, or not
+        phases_pss: dict[str, int] = {}
         args.out.mkdir(parents=True, exist_ok=True)
         target = args.out / f"memory_{args.documents}_w{args.workers}.json"
 
@@ -125,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                       "peak_pss_mb": round(peak_pss / 2**20),
                       "peak_rss_mb_by_role": {k: round(v / 2**20) for k, v in sorted(roles_rss.items())},
                       "peak_pss_mb_by_role": {k: round(v / 2**20) for k, v in sorted(roles_pss.items())},
+                      "peak_rss_mb_by_phase": {k: round(v / 2**20) for k, v in sorted(phases_rss.items())},
+                      "peak_pss_mb_by_phase": {k: round(v / 2**20) for k, v in sorted(phases_pss.items())},
                       "judged_on": "peak_rss_mb (RSS sum, counts forkserver-shared pages once per process); peak_pss_mb also given",
                       "within_1_5_gb": peak <= 1.5e9, "within_1_5_gb_pss": peak_pss <= 1.5e9, "finished": process.returncode is not None, "note": args.note,
                       "seconds": round(time.perf_counter() - clock, 1), "exit_code": process.returncode,
@@ -138,11 +149,14 @@ def main(argv: list[str] | None = None) -> int:
             rss = sum(each.values())
             peak = max(peak, rss)
             peak_one = max(peak_one, *each.values(), 0)
+            phase = _phase(roles.values())
+            phases_rss[phase] = max(phases_rss.get(phase, 0), rss)
             for pid, one in each.items():
                 roles_rss[roles[pid]] = max(roles_rss.get(roles[pid], 0), one)
             if polls % 5 == 0:  # smaps_rollup walks every mapping: once a second is enough
                 each_pss = {pid: _pss_bytes(pid) for pid in roles}
                 peak_pss = max(peak_pss, sum(each_pss.values()))
+                phases_pss[phase] = max(phases_pss.get(phase, 0), sum(each_pss.values()))
                 for pid, one in each_pss.items():
                     roles_pss[roles[pid]] = max(roles_pss.get(roles[pid], 0), one)
             polls += 1

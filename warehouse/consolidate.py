@@ -44,8 +44,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..schemas import Document, EventMention, Place
@@ -74,13 +76,21 @@ class DocInfo:
 
 
 # ------------------------------------------------------------------ public API
+class Revised(Protocol):
+    """What `consolidate` reads of a stored event it revises: its mention ids."""
+
+    @property
+    def mention_ids(self) -> list[str]: ...
+
+
 def consolidate(
-    mentions: Sequence[EventMention], documents: Mapping[str, DocInfo], existing: Sequence[Event] = ()
+    mentions: Sequence[EventMention], documents: Mapping[str, DocInfo], existing: Sequence[Revised] = ()
 ) -> list[Event]:
     """All events over `mentions`, sorted by event_id; they replace the revised `existing` events.
 
-    `existing`: stored events being revised; each one's mentions must be in `mentions` (see
-    `touched_events`). A mention_id given twice counts once (the later record wins).
+    `existing`: stored events being revised (`Event`s, or only their mention ids); each one's
+    mentions must be in `mentions` (see `touched_events`). A mention_id given twice counts once
+    (the later record wins).
     """
     unique = {m.mention_id: m for m in mentions}
     missing = sorted({mid for e in existing for mid in e.mention_ids} - unique.keys())
@@ -111,32 +121,42 @@ def _candidate(m: EventMention, documents: Mapping[str, DocInfo]) -> Candidate:
 
 
 # ------------------------------------------------------------------ clustering
-def _edges(items: list[Candidate]) -> list[int]:
-    """Every matching pair (i < j in canonical order) packed as i * len(items) + j, sorted.
+def _edges(items: list[Candidate]) -> list[array | None]:
+    """Every matching pair (i < j in canonical order), as j in the array of i (None: no pair).
 
     A pair sharing several blocking keys is tried once, in the block of the first key they share.
     Reasons are not kept (a big run has millions of matching pairs): `match` gives them again for
-    the few pairs that join two clusters.
+    the few pairs that join two clusters. An array of machine integers takes 8 bytes a pair, where
+    a list of packed Python ints took about 40, twice over while sorting.
     """
     blocks: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         for k in it.keys:
             blocks.setdefault(k, []).append(i)
-    n, edges = len(items), []
+    after: list[array | None] = [None] * len(items)
     for key, block in blocks.items():
         for i, j in candidate_pairs(block, items):
             i, j = min(i, j), max(i, j)
             if _first_shared_key(items[i], items[j]) == key and match(items[i], items[j]) is not None:
-                edges.append(i * n + j)
-    edges.sort()
-    return [e for e, before in zip(edges, [None, *edges]) if e != before]  # an undated pair may come twice
+                if after[i] is None:
+                    after[i] = array("q")
+                after[i].append(j)
+    return after
+
+
+def _in_order(edges: list[array | None]) -> Iterator[tuple[int, int]]:
+    """The pairs of `_edges` sorted by (i, j), each once (an undated pair may come twice)."""
+    for i, later in enumerate(edges):
+        if later is not None:
+            for j in sorted(set(later)):
+                yield i, j
 
 
 def _first_shared_key(a: Candidate, b: Candidate) -> str:
     return next(k for k in a.keys if k in b.keys)  # keys are sorted
 
 
-def _clusters(items: list[Candidate], edges: list[int]) -> list[tuple[list[int], list[Reason]]]:
+def _clusters(items: list[Candidate], edges: list[array | None]) -> list[tuple[list[int], list[Reason]]]:
     """Events as (members in canonical order, reasons of the links that joined them).
 
     Windowed mentions (a date, or a dated document) link by single link. An undated mention joins
@@ -163,7 +183,7 @@ def _clusters(items: list[Candidate], edges: list[int]) -> list[tuple[list[int],
 
     windowed = [bool(it.window) for it in items]
     anchor: dict[int, int] = {}
-    for i, j in (divmod(e, n) for e in edges):
+    for i, j in _in_order(edges):
         if windowed[i] and windowed[j]:
             union(i, j)
         elif windowed[i] != windowed[j]:
@@ -172,7 +192,7 @@ def _clusters(items: list[Candidate], edges: list[int]) -> list[tuple[list[int],
                 anchor[u] = w
     for u, w in sorted(anchor.items()):
         union(w, u)
-    for i, j in (divmod(e, n) for e in edges):
+    for i, j in _in_order(edges):
         if not (windowed[i] or windowed[j] or i in anchor or j in anchor):
             union(i, j)
     groups: dict[int, list[int]] = {}

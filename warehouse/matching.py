@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,9 +31,10 @@ _COLLECTIVE = {"police", "people", "military", "army", "public", "crowd"}
 Reason = tuple[int, str]  # (field number: 0 actor, 1 action, 2 target, 3 place, 4 date; text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
-    """A mention with what the rules look at, computed once."""
+    """A mention with what the rules look at, computed once (slots and shared key strings: a big
+    revision holds tens of thousands)."""
 
     m: EventMention
     key: tuple  # canonical order: publication date, doc, sentence, trigger, mention_id
@@ -53,10 +55,10 @@ def candidate(m: EventMention, published: dt.date | None) -> Candidate:
     opens = m.sentence.lstrip(" \"'“‘(").startswith(m.actor.text)
     mclass, (name, group) = MODALITY_CLASS[m.modality], _actor_view(m.actor.text, opens)
     place = m.location if m.location and (m.location.country or m.location.geonameid) else None
-    keys = tuple(sorted(f"{mclass}|{a}|{b}" for a in _action_keys(m) for b in _actor_keys(m, name)))
+    keys = tuple(sorted(sys.intern(f"{mclass}|{a}|{b}") for a in _action_keys(m) for b in _actor_keys(m, name)))
     dated = m.date.start is not None and m.date.basis in ("explicit", "relative")
     target = m.target.country or m.target.code if m.target else None
-    anchors = tuple(k for k in (target and f"t:{target}", place and f"p:{place.country or place.geonameid}") if k)
+    anchors = tuple(sys.intern(k) for k in (target and f"t:{target}", place and f"p:{place.country or place.geonameid}") if k)
     anchors += (f"s:{m.doc_id}:{m.sentence_index}",)  # mentions of one sentence may merge undated
     return Candidate(m, key, mclass, name, group, _window(m, published), dated, place, keys, anchors)
 

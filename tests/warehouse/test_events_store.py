@@ -42,3 +42,26 @@ def test_events_store_mentions_share_equal_strings(tmp_path):
     codes = [m.action.cameo for m in read]
     assert len(set(codes)) < len(codes)  # the synthetic mentions repeat codes
     assert len({id(c) for c in codes}) == len(set(codes))  # one object per distinct string
+
+
+@pytest.mark.parametrize("kind", ["cases", "synthetic"])
+def test_events_store_mention_views_carry_all_consolidation_reads(tmp_path, kind):
+    from eventpipe.warehouse.consolidate import _candidate, consolidate
+    from eventpipe.warehouse.events_store import _mentions
+
+    from .test_consolidate import _dataset
+
+    mentions, docs = _dataset(kind)
+    location = locate(tmp_path / "wh")
+    write_records(location, "mentions", mentions, "m")
+    read = _mentions(location, None)
+    assert len(read) == len(mentions) and all(m.confidence is None for m in read)  # only the columns consolidation reads
+    assert [e.model_dump() for e in consolidate(read, docs)] == [e.model_dump() for e in consolidate(mentions, docs)]
+    by_id = {m.mention_id: m for m in mentions}
+    assert [_rule_view(_candidate(m, docs)) for m in read] == [_rule_view(_candidate(by_id[m.mention_id], docs)) for m in read]
+
+
+def _rule_view(c) -> list:
+    """What the rules see of a candidate: canonical order, keys, windows, anchors, its place's fields."""
+    place = [getattr(c.place, f) for f in ("text", "name", "country", "admin1", "feature", "lat", "lon", "geonameid")] if c.place else None
+    return [place, *(getattr(c, f) for f in c.__slots__ if f not in ("m", "place"))]
