@@ -293,22 +293,22 @@ def _mention_at(
 def _province_adjective(word: str, gazetteer: Gazetteer) -> list[Match]:
     """Provinces an adjective names by its main name: "Catalonian" -> Catalonia, "Hawaiian" -> Hawaii."""
     key = name_key(word)
-    if not key.endswith("n") or key in _NOT_PROVINCE_ADJECTIVES or not word[:1].isupper():
+    if key in _NOT_PROVINCE_ADJECTIVES or not word[:1].isupper():
         return []
-    for stem in (key[:-1], key[:-2]):
-        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "admin1" and not m.alternate]
-        if found:
-            return found
-    return []
+    return _adjective_stem_matches(key, "admin1", gazetteer)
 
 
 def _region_adjective(phrase: str, gazetteer: Gazetteer) -> list[Match]:
     """Regions a multi-word adjective names: "Central American" -> Central America, "East African" -> East Africa."""
-    key = name_key(phrase)
+    return _adjective_stem_matches(name_key(phrase), "region", gazetteer)
+
+
+def _adjective_stem_matches(key: str, feature: str, gazetteer: Gazetteer) -> list[Match]:
+    """Main-name entries of `feature` that an adjective ending in -n names without its -n or -an."""
     if not key.endswith("n"):
         return []
     for stem in (key[:-1], key[:-2]):
-        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == "region" and not m.alternate]
+        found = [m for m in gazetteer.lookup(stem) if m.entry.feature == feature and not m.alternate]
         if found:
             return found
     return []

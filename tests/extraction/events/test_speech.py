@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from eventpipe.extraction.batch import document_id
 from eventpipe.extraction.events.complements import plan_events
 from eventpipe.extraction.events.frames import companions, find_frames
-from eventpipe.extraction.events.mentions import mentions_for_document
-from eventpipe.schemas import Document
+
+from ._docs import mentions_of
 
 
 def _mentions(text, nlp, knowledge):
-    document = Document(doc_id=document_id(text), uri="memory://test", title=None, published=dt.date(2020, 3, 2),
-                        published_basis="metadata", text=text, n_chars=len(text),
-                        ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
-    return mentions_for_document(document, [(0, nlp(text))], knowledge, "t")
+    return mentions_of(text, nlp, knowledge)
 
 
 @pytest.mark.parametrize("text", [
