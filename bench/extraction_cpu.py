@@ -79,8 +79,8 @@ def forget_answers(knowledge: object) -> None:
     from eventpipe.extraction.events import codebook
     from eventpipe.extraction.places import gazetteer
 
-    getattr(getattr(knowledge, "actors", None), "_coded", {}).clear()
-    for cached in (gazetteer.name_key, codebook.token_key):
+    actors_cache = getattr(getattr(knowledge, "actors", None), "_coded", None)
+    for cached in (actors_cache, gazetteer.name_key, codebook.token_key):
         getattr(cached, "cache_clear", lambda: None)()
 
 

@@ -5,7 +5,7 @@ the replacement is journalled, so a run killed half way is finished (or rolled b
 Mentions whose consolidation never finished are still "not in any event" and are picked up again.
 Reads here are single-threaded (`use_threads=False`): consolidation is the run's largest process,
 and each Arrow reader thread keeps what it freed in its own malloc arena. They also go file after
-file (`_scan`): a dataset over all of a table's files holds every file's footer while it is read,
+file (`writer.iter_rows`): a dataset over all of a table's files holds every file's footer while it is read,
 about 200 KB each, which at 10,000 documents (2,500 mention files before compaction) was 550 MB.
 At 10,000 documents of the repeated bench corpus (65k mentions, the last chunk revising nearly all
 of them) consolidation alone now peaks at 530 MiB RSS, 1,050 MiB before.
@@ -14,7 +14,6 @@ of them) consolidation alone now peaks at 530 MiB RSS, 1,050 MiB before.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import pyarrow as pa
@@ -22,28 +21,17 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from ..extraction.heap import trim_heap
-from ..schemas import TABLES, EventMention, arrow_schema, view_from_row
+from ..schemas import EventMention, view_from_row
 from ..schemas.events import Event
 from .consolidate import DocInfo, consolidate, touched_events
 from .storage import Location
-from .writer import is_file, live_files, read_journal, remove_rows, write_journal, write_records
+from .writer import is_file, iter_rows, read_journal, remove_rows, write_journal, write_records
 
 JOURNAL = "_events_journal.json"
 
 
-def _scan(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> Iterator[dict]:
-    """The rows of a table's live files (`writer.iter_rows`), one file at a time: only the file being
-    read has its footer in memory (hive partition columns included, missing columns null)."""
-    schema, base = arrow_schema(TABLES[table_name]), location.path(table_name)
-    for path in live_files(location, table_name):
-        dataset = ds.dataset([path], schema=schema, filesystem=location.fs, format="parquet",
-                             partitioning=ds.partitioning(flavor="hive"), partition_base_dir=base)
-        for batch in dataset.to_batches(columns=columns, filter=where, use_threads=False):
-            yield from batch.to_pylist()
-
-
 def _documents(location: Location) -> dict[str, DocInfo]:
-    rows = _scan(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
+    rows = iter_rows(location, "documents", ["doc_id", "source", "uri", "published", "ingested_at"])
     return {r["doc_id"]: DocInfo(r["doc_id"], r["source"], r["uri"], r["published"], r["ingested_at"]) for r in rows}
 
 
@@ -67,7 +55,7 @@ def _mentions(location: Location, where, strings: dict | None = None) -> list[Ev
     most of the parent's memory.
     """
     strings = {} if strings is None else strings
-    rows = _scan(location, "mentions", CONSOLIDATION_COLUMNS, where)
+    rows = iter_rows(location, "mentions", CONSOLIDATION_COLUMNS, where)
     return [view_from_row(EventMention, _interned(row, strings)) for row in rows]
 
 
@@ -108,9 +96,9 @@ def update_events(location: Location, run_id: str, chunk_documents: int = CHUNK_
     documents = _documents(location)
     if not documents:
         return 0
-    held = {mid for row in _scan(location, "events", ["mention_ids"]) for mid in row["mention_ids"]}
+    held = {mid for row in iter_rows(location, "events", ["mention_ids"]) for mid in row["mention_ids"]}
     committed = pc.is_in(ds.field("doc_id"), value_set=pa.array(sorted(documents), pa.string()))
-    pending = sorted({row["doc_id"] for row in _scan(location, "mentions", ["doc_id", "mention_id"], committed) if row["mention_id"] not in held})
+    pending = sorted({row["doc_id"] for row in iter_rows(location, "mentions", ["doc_id", "mention_id"], committed) if row["mention_id"] not in held})
     written = 0
     for number, start in enumerate(range(0, len(pending), chunk_documents)):
         chunk = pa.array(pending[start:start + chunk_documents], pa.string())
@@ -138,10 +126,10 @@ class _StoredMentions(NamedTuple):
 
 def _touched(location: Location, fresh: list[EventMention], documents: dict[str, DocInfo]) -> list[_StoredMentions]:
     """The stored events `fresh` can join (`touched_events`), by id and mention ids."""
-    stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in _scan(location, "events", ["event_id", "match_keys"])]
+    stored = [_StoredKeys(r["event_id"], r["match_keys"] or []) for r in iter_rows(location, "events", ["event_id", "match_keys"])]
     ids = sorted(e.event_id for e in touched_events(fresh, stored, documents))
     where = pc.is_in(ds.field("event_id"), value_set=pa.array(ids, pa.string()))
-    return [_StoredMentions(r["event_id"], r["mention_ids"]) for r in _scan(location, "events", ["event_id", "mention_ids"], where)] if ids else []
+    return [_StoredMentions(r["event_id"], r["mention_ids"]) for r in iter_rows(location, "events", ["event_id", "mention_ids"], where)] if ids else []
 
 
 def _merge(location: Location, documents: dict[str, DocInfo], fresh: list[EventMention], stem: str,

@@ -84,8 +84,10 @@ def write_records(location: Location, table_name: str, records: list, stem: str)
 def _live_dataset(location: Location, table_name: str) -> ds.Dataset | None:
     """A table's live files as one dataset (hive partition columns included); None when it has none."""
     files = live_files(location, table_name)
-    if not files:
-        return None
+    return _dataset(location, table_name, files) if files else None
+
+
+def _dataset(location: Location, table_name: str, files: list[str]) -> ds.Dataset:
     # The model's schema, so files written before a column was added read it as null.
     return ds.dataset(
         files, schema=arrow_schema(TABLES[table_name]), filesystem=location.fs, format="parquet",
@@ -104,11 +106,13 @@ def read_rows(location: Location, table_name: str, columns: list[str] | None = N
 
 
 def iter_rows(location: Location, table_name: str, columns: list[str] | None = None, where=None) -> Iterator[dict]:
-    """`read_rows` one record batch at a time: for callers that turn rows into something else and
-    should not hold every row as a dict at once."""
-    dataset = _live_dataset(location, table_name)
-    for batch in dataset.to_batches(columns=columns, filter=where, use_threads=False) if dataset else ():
-        yield from batch.to_pylist()
+    """`read_rows` one record batch at a time, one file at a time, single-threaded: for callers that turn
+    rows into something else and should not hold every row as a dict at once. Only the file being read
+    has its footer in memory (a dataset over all of a table's files holds every footer, about 200 KB
+    each: 550 MB over the 2,500 mention files of 10,000 documents)."""
+    for path in live_files(location, table_name):
+        for batch in _dataset(location, table_name, [path]).to_batches(columns=columns, filter=where, use_threads=False):
+            yield from batch.to_pylist()
 
 
 def read_column(location: Location, table_name: str, column: str) -> set:

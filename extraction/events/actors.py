@@ -44,8 +44,7 @@ def phrase_key(text: str) -> str:
     return " ".join(w for i, w in enumerate(words) if w not in _PARTICLES or i == len(words) - 1)
 
 
-_CODED_MAX = 20_000  # answers `code_actor` keeps (a few MB), emptied when full
-_UNCODED = object()
+_CODED_MAX = 20_000  # answers `code_actor` keeps (a few MB)
 
 
 @dataclass(frozen=True)
@@ -132,19 +131,13 @@ class ActorDictionary:
         self._titles = {token_key(w) for p in list(agents) + ["mr", "mrs", "ms", "dr", "sheikh"] for w in p.split()}
         dates = [d for e in self._entries for r in e[1] for d in (r[1], r[2]) if d]
         self.last_date = max(dates, default=None)  # YYYYMMDD of the dictionary's last dated role
-        self._coded: dict[tuple[str, dt.date | None], ActorCode | None] = {}  # code_actor's answers, reused
+        # code_actor's answers, reused: a document codes the same phrases several times (about 30% repeats)
+        self._coded = lru_cache(maxsize=_CODED_MAX)(self._code_actor)
 
     # ------------------------------------------------------------ public
     def code_actor(self, text: str, on: dt.date | None = None) -> ActorCode | None:
         """Code an actor phrase ("Iraqi troops" -> IRQMIL, "Maliki" -> IRQGOV), roles as valid on `on`."""
-        key = (text, on)  # a document codes the same phrases several times (about 30% repeats)
-        found = self._coded.get(key, _UNCODED)
-        if found is _UNCODED:
-            found = self._code_actor(text, on)
-            if len(self._coded) >= _CODED_MAX:
-                self._coded.clear()
-            self._coded[key] = found
-        return found
+        return self._coded(text, on)
 
     def _code_actor(self, text: str, on: dt.date | None) -> ActorCode | None:
         if not text or text.strip() == "us" or text.strip().lower() in _PRONOUNS:

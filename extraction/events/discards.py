@@ -209,13 +209,14 @@ def compile_discards(phrases: list[str]) -> Discards:
     kept = sorted({p.strip().lower() for p in phrases if usable(p)}, key=len, reverse=True)
     if not kept:
         return Discards(None)
-    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in kept)
+    escaped = [re.escape(p).replace(r"\ ", r"[\s-]+") for p in kept]
+    body = "|".join(escaped)
     if all(p[0].isascii() for p in kept):
         # phrases grouped by first character, each group behind a lookahead on it: the scan skips a group at
         # once (about 5x faster). No text character matches two ASCII first characters, so the order stays.
         groups: dict[str, list[str]] = {}
-        for p in kept:
-            groups.setdefault(p[0], []).append(re.escape(p).replace(r"\ ", r"[\s-]+"))
+        for p, pattern in zip(kept, escaped):
+            groups.setdefault(p[0], []).append(pattern)
         body = "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})" for first, group in groups.items())
     return Discards(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
 
