@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 # Runs in tests parse in the test process unless a test asks for worker processes (one spaCy load per
 # worker would add seconds to every flow test); the default is the machine's usable cores.
 os.environ.setdefault("EVENTPIPE_WORKERS", "1")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Stop Prefect's temporary servers while pytest's streams are open: left to Prefect's atexit,
+    the "Stopping temporary server" line meets a closed stream and prints a "Logging error"."""
+    server = sys.modules.get("prefect.server.api.server")
+    if server is not None:
+        for instance in list(server.SubprocessASGIServer._instances.values()):
+            instance.stop()
 
 
 @pytest.fixture(scope="session")
