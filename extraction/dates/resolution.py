@@ -91,6 +91,7 @@ _YEAR_DENY_AFTER = re.compile(
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
 _AHEAD_OF = re.compile(r"\b(?i:ahead\s+of|in\s+advance\s+of)\s+$")
 _PAST_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+[a-z]{3,}ed\s+(?:on\s+)?$|\b(?!(?:need|speed|proceed|exceed|succeed|scheduled|planned|slated|expected|set)\b)[a-z]{3,}ed\s+(?:on\s+)?$")
+_A_DAYPART = re.compile(r"\s(?:morning|afternoon|evening|night)$")  # "attended a Sunday night vigil": that Sunday
 _WINDOW_BEFORE = re.compile(r"\b(?i:over|within|during|throughout)\s+$")  # "over the next year": a window from now
 _PERIOD_END = re.compile(r"\b(?P<verb>ended|ending|ends)\s+(?:on\s+)?$")
 
@@ -314,7 +315,9 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
     if head[0].isupper() and kind in ("mod", "relunit", "trailing", "deictic") and re.search(r"[^\W_][ \t]+$", before):
         return False  # capitalised keyword inside a sentence: a title ("USA Today", "This Week")
     if kind == "weekday":
-        return not _WEEKDAY_DENY.search(before)
+        deny = _WEEKDAY_DENY.search(before)
+        return not deny or (deny.group().strip() in ("a", "A") and _A_DAYPART.search(head) is not None
+                            and not re.search(r"\b(?i:on|every|each|any)\s+$", before[:deny.start()]))
     if kind == "year":
         if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
             return False

@@ -273,6 +273,13 @@ def test_dates_vague_windows_are_past_or_future_refs(text, value, start, end):
     assert resolve_dates(text, OCT, vague=False) == [d]  # the window stays for the pipeline
 
 
+def test_dates_a_weekday_with_a_daypart_is_that_day():
+    """ "Attended a Friday night vigil" names the last Friday; "on a Friday night" and "a Friday" stay generic."""
+    (d,) = resolve_dates("Hundreds attended a Friday night vigil for the victims.", OCT)
+    assert (d.text, d.value) == ("Friday night", "2013-10-25")
+    assert resolve_dates("Crimes rise on a Friday night.", OCT) == resolve_dates("They met on a Friday.", OCT) == []
+
+
 @pytest.mark.parametrize("text,value,end", [
     ("The plant will be shut over the next year or so.", "2014", "2014-10-30"),
     ("Prices should settle within the next month.", "2013-11", "2013-11-30"),
