@@ -10,6 +10,8 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   its own unit; "a year ago" does so only after a quarter (earnings reports), else it is the day
   one year before publication, as "a week ago" is the day a week before. "The year-ago results" after a
   year already behind publication ("the 1988 period") is that year, the report's comparison, not one further back.
+  When the story named only the quarter running at publication ("fourth-quarter earnings" in November: a fiscal
+  quarter just closed), "a year earlier" and "a year ago" are that quarter a year back.
   Their TIMEX3 value is the year (TimeML values an expression in its own unit), the interval the period meant.
 - "compared with $3 million last year", "up from last year's $1.5 billion" after a quarter of publication's year:
   that quarter a year back (interval), value the year.
@@ -188,7 +190,7 @@ def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
     if quarter is not None and story is not None and _closes_a_quarter(story):
         return _quarter(quarter[0] - 1, quarter[1])  # "the fiscal first quarter ended Sept. 30 ... a year ago": as the report names it
     if g.get("w") == "ago" and p is not None:
-        if quarter is not None and story is not None and story.value and "Q" in story.value:
+        if quarter is not None and (story is None or (story.value and "Q" in story.value)):
             return _quarter(quarter[0] - 1, quarter[1])
         day = shift(p, "year", -1)
         return day, day, "day", "relative", day.isoformat(), None
@@ -200,6 +202,8 @@ def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", str(year), None
     if story is not None:
         return _back_a_year(story)
+    if quarter is not None:  # only the running quarter was named ("reported fourth-quarter earnings"): that one a year back
+        return _quarter(quarter[0] - 1, quarter[1])
     if p is None:
         return None, None, "day", "none", None, None
     day = shift(p, "year", -1)

@@ -42,7 +42,7 @@ _FAMILIES: dict[str, str] = {
     "my": rf"(?P<m>{MON})(?:,?\s+(?:of\s+)?(?P<y>{Y})|{RY})",
     "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
     "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
-    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)",
+    "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)(?P<orso>\s+or\s+so\b)?",
     "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
     "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
                 rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
@@ -91,6 +91,8 @@ _YEAR_DENY_AFTER = re.compile(
     r"|candidates|athletes|vehicles|cars|flights|villages|acres|hectares|barrels|doses|tests|infections|others)\b)")
 _AHEAD_OF = re.compile(r"\b(?i:ahead\s+of|in\s+advance\s+of)\s+$")
 _PAST_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+[a-z]{3,}ed\s+(?:on\s+)?$|\b(?!(?:need|speed|proceed|exceed|succeed|scheduled|planned|slated|expected|set)\b)[a-z]{3,}ed\s+(?:on\s+)?$")
+_A_DAYPART = re.compile(r"\s(?:morning|afternoon|evening|night)$")  # "attended a Sunday night vigil": that Sunday
+_WINDOW_BEFORE = re.compile(r"\b(?i:over|within|during|throughout)\s+$")  # "over the next year": a window from now
 _PERIOD_END = re.compile(r"\b(?P<verb>ended|ending|ends)\s+(?:on\s+)?$")
 
 
@@ -238,8 +240,13 @@ def _count(text: str) -> tuple[int, int]:
 
 def _r_trailing(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     unit, direction, plural = g["u"].rstrip("s"), g["dir"], g["u"].endswith("s")
-    if g["n"] is None and (unit in ("day", "hour") or (direction in ("next", "coming") and not plural)):
-        return None  # "the next day", "the last day": anaphoric, not a window
+    ahead_one = g["n"] is None and direction in ("next", "coming") and not plural
+    if ahead_one and unit not in ("day", "hour") and (g.get("orso") or _WINDOW_BEFORE.search(g.get("before", ""))):
+        if p is None:  # "over the next year (or so)": from publication on; TimeML names the next unit (next year = 1990)
+            return None, None, unit, "none"
+        return p, shift(p, unit, 1), unit, "relative", timex_value(*unit_span(p, unit, 1), unit), None
+    if g["n"] is None and (unit in ("day", "hour") or ahead_one):
+        return None  # "the next day", "the last day", "returned the next year": anaphoric, not a window
     gran: Granularity = "day" if unit in ("day", "hour") else unit
     if p is None:
         return None, None, gran, "none"
@@ -308,7 +315,9 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
     if head[0].isupper() and kind in ("mod", "relunit", "trailing", "deictic") and re.search(r"[^\W_][ \t]+$", before):
         return False  # capitalised keyword inside a sentence: a title ("USA Today", "This Week")
     if kind == "weekday":
-        return not _WEEKDAY_DENY.search(before)
+        deny = _WEEKDAY_DENY.search(before)
+        return not deny or (deny.group().strip() in ("a", "A") and _A_DAYPART.search(head) is not None
+                            and not re.search(r"\b(?i:on|every|each|any)\s+$", before[:deny.start()]))
     if kind == "year":
         if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
             return False
@@ -341,7 +350,7 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         elif kind == "bare_month" and not m.group("rel") and DEADLINE.search(text, max(0, m.start() - 24), m.start()):
             month = _month_no(m.group("m2") or m.group("may"))  # "by/through February": ahead when at most 4 months off
             tense = "future" if 0 < (month - published.month) % 12 <= 4 else tense
-    groups = {**m.groupdict(), "text": m.group()}
+    groups = {**m.groupdict(), "text": m.group(), "before": text[max(0, m.start() - 12):m.start()]}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
     else:

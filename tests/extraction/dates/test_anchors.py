@@ -61,6 +61,13 @@ def test_anchors_story_dates_lean_on_the_previous_date(text, expected):
     assert _rows(text) == expected
 
 
+@pytest.mark.parametrize("when", ["a year earlier", "a year ago"])
+def test_anchors_a_year_back_from_the_only_quarter_named_even_if_running(when):
+    """A fiscal fourth quarter reported in November: TimeML values "a year earlier" as that quarter a year back."""
+    rows = _rows(f"The brewer reported lower fourth-quarter profit.\n\nIt earned $4 million, against $6 million {when}.")
+    assert rows[1] == (when, "2011-10-01", "2011-12-31", "2011")
+
+
 def test_anchors_without_a_previous_date_the_text_is_kept_without_interval():
     assert _rows("Two days later the talks collapsed.") == [("Two days later", None, None, None)]
 

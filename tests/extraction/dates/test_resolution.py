@@ -273,6 +273,32 @@ def test_dates_vague_windows_are_past_or_future_refs(text, value, start, end):
     assert resolve_dates(text, OCT, vague=False) == [d]  # the window stays for the pipeline
 
 
+def test_dates_a_weekday_with_a_daypart_is_that_day():
+    """ "Attended a Friday night vigil" names the last Friday; "on a Friday night" and "a Friday" stay generic."""
+    (d,) = resolve_dates("Hundreds attended a Friday night vigil for the victims.", OCT)
+    assert (d.text, d.value) == ("Friday night", "2013-10-25")
+    assert resolve_dates("Crimes rise on a Friday night.", OCT) == resolve_dates("They met on a Friday.", OCT) == []
+
+
+@pytest.mark.parametrize("text,value,end", [
+    ("The plant will be shut over the next year or so.", "2014", "2014-10-30"),
+    ("Prices should settle within the next month.", "2013-11", "2013-11-30"),
+    ("Talks will go on during the next week.", "2013-W45", "2013-11-06"),
+])
+def test_dates_window_ahead_names_the_next_unit(text, value, end):
+    """ "Over/within the next year": a window from publication; TimeML names the next unit."""
+    (d,) = resolve_dates(text, OCT)
+    assert (d.value, str(d.start), str(d.end)) == (value, "2013-10-30", end)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army left in 1990 and came back the next year.", [("1990", "1990"), ("the next year", "1991")]),
+    ("She returned the next month.", []),
+])
+def test_dates_next_unit_without_window_stays_anaphoric(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, OCT)] == expected
+
+
 @pytest.mark.parametrize("text,value", [
     ("The firm plans to repay the loan by February.", "2014-02"),
     ("The bank extended the credit line through January.", "2014-01"),
