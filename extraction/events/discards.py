@@ -164,6 +164,17 @@ def strain(verb: Token) -> bool:
     return verb.lemma_.lower() in STRAIN_VERBS and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def generic_harm(verb: Token) -> bool:
+    """True for harm told as a general truth: a simple present verb with no object or a bare plural one ("they harm
+    people", "these drugs kill"): an opinion or a rule, not an event of the news ("rebels attack the town" keeps
+    its determiner)."""
+    if verb.tag_ not in {"VBP", "VBZ"} or any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return all(o.tag_ == "NNS" and not o.ent_type_ and not any(
+        c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in o.children) for o in objects)
+
+
 _SCORE = re.compile(r"^\d{1,3}\s*[-\u2013:]\s*\d{1,3}$")
 
 

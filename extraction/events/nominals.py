@@ -74,14 +74,24 @@ def _reported_with_actor(noun: Token) -> bool:
 def agent_of_noun(noun: Token) -> Token | None:
     """The "by" agent of a participle on an event noun: "the attack, reportedly carried out by the rebels". (A bare
     "by" on the noun, "an attack by X", was tried: two false positives on PLOVER, no gain on dev.)"""
-    for verb in noun.children:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    for verb in [*noun.children, *_trailing_participles(noun)]:
+        if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBN":
             for agent in verb.children:
                 if agent.dep_ == "agent":
                     objects = [g for g in agent.children if g.dep_ == "pobj"]
                     if objects:
                         return objects[0]
     return None
+
+
+def _trailing_participles(noun: Token) -> list[Token]:
+    """Subjectless participles the parser hung on the clause verb right after the noun's phrase: "died in the
+    attack, reportedly conducted by X" (conducted describes the attack, not the dying)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    verb, end = noun.head.head, noun.right_edge.i
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > end and c.left_edge.i <= end + 3
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
 
 
 # Verbs that bring an act noun from its actor: "condolences came from X" (the noun is the subject), "received a

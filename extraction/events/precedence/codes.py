@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import counted_harm, natural_cause, sport_score, strain
+from ..discards import counted_harm, generic_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
 from .material import against_nature, firearm_code, material_code, no_act
@@ -55,6 +55,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
         return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
+    if coded and coded.root in {"18", "19", "20"} and generic_harm(frame.trigger):
+        return None  # "they harm people": a general truth, no event
     if coded and coded.root >= "14" and against_nature(frame, coded):
         return None  # "firefighters battled the blaze"
     if coded and coded.root in {"18", "19", "20"}:
@@ -103,7 +105,8 @@ def _means(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode 
     if suicide or (verb.lemma_.lower() in {"blow", "detonate"} and any(  # "blew themselves up"
             c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)):
         return knowledge.codebook.describe("1831", f"{coded.pattern} + by a suicide bomber [1831]")
-    if source is not None and source.lemma_.lower() in AIR_AGENTS and coded.cameo in {"190", "180", "193", "202", "186"}:
+    if source is not None and (source.lemma_.lower() in AIR_AGENTS or _warplane_bomber(source)) and (
+            coded.cameo in {"190", "180", "193", "202", "186"}):
         return knowledge.codebook.describe("195", f"{coded.pattern} + by aircraft [195]")
     return None
 
@@ -114,6 +117,17 @@ def _aircraft_used(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> Act
     if coded.cameo not in {"190", "180", "193"} or not any(t.lemma_.lower() in AIR_AGENTS for t in tools):
         return None
     return knowledge.codebook.describe("195", f"{coded.pattern} + using aircraft [195]")
+
+
+def _warplane_bomber(noun: Token) -> bool:
+    """True for a bomber that is an aircraft: a national or fleet one ("a Japanese bomber", "stealth bombers"), not a
+    person ("a suicide bomber", "the bomber was arrested")."""
+    return noun.lemma_.lower() == "bomber" and any(
+        (c.dep_ == "amod" and c.ent_type_ == "NORP") or (c.dep_ == "compound" and c.lower_ in WARPLANE_KINDS)
+        for c in noun.children)
+
+
+WARPLANE_KINDS = {"stealth", "strategic", "heavy", "jet", "b-52", "b-1", "b-2"}
 
 
 def _tools(word: Token) -> list[Token]:
@@ -140,10 +154,13 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
         return None
     if frame.trigger.lemma_.lower() in OBSTRUCT_VERBS:  # "protesters surrounded the car": blocking (144)
         return knowledge.codebook.describe("144", f"{coded.pattern} + protesters obstruct [144]")
+    if frame.trigger.lemma_.lower() in KILLING_VERBS:  # "was killed by a mob": a lynching (1823), not a riot
+        return knowledge.codebook.describe("1823", f"{coded.pattern} + killed by a crowd [1823]")
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
 
 
 OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}
+KILLING_VERBS = {"kill", "lynch", "murder"}
 
 
 # Verbs of crowds: "thousands gathered outside parliament", "supporters rallied in the capital" is a

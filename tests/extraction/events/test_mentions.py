@@ -465,3 +465,13 @@ def test_mentions_title_named_in_a_sentence_without_event_codes_the_surname_late
 def test_mentions_surname_without_a_title_stays_uncoded(nlp, knowledge):
     text = "Anna Quillfeather spoke in Ohio on Monday.\n\nQuillfeather criticized the investigation."
     assert [m.actor.code for m in _mentions(text, nlp, knowledge) if m.actor.text == "Quillfeather"] == [None]
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    # a participle the parser hung on the clause verb still names the agent of the act noun before it
+    ("Dozens died in the attack, reportedly conducted by the rebels.", "rebels", "190"),
+    # a killing by a crowd is a lynching (1823), not a riot (145)
+    ("The minister was killed by a mob.", "mob", "1823"),
+])
+def test_mentions_unseen_news_constructions(text, actor, cameo, nlp, knowledge):
+    assert (actor, cameo) in [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
