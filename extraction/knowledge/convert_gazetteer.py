@@ -189,8 +189,11 @@ _ADMIN_NOISE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words before a second-level unit's name that nobody writes ("Province of Bohol", "Provincia di Brescia").
-_ADMIN2_PREFIX = re.compile(r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|"
-                            r"Municipality of|District of|Regional District of)\s+", re.IGNORECASE)
+_ADMIN2_PREFIX = re.compile(
+    r"^D[eé]partement (?:de l|d)['\u2019]|"  # "Departement de l'Ain"
+    r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|Municipality of|District of|"
+    r"Regional District of|Partido de|Politischer Bezirk|Okres|Powiat|Nomos|Amphoe|D[eé]partement (?:de la|du|des|de))\s+",
+    re.IGNORECASE)
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
@@ -455,7 +458,8 @@ def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dic
     rows_out = []
     for (cc, admin1, admin2), points in sorted(members.items()):
         lat, lon = _centre([(p[0], p[1]) for p in points])
-        found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
+        code = codes.get((cc, admin1), "")
+        found = by_name.get((code, name_key(admin2))) or by_name.get((code, name_key(_ADMIN2_PREFIX.sub("", admin2))))
         gid, aliases = found if found else (None, [])
         names = [k for k in _keys([admin2], cc) if not _generic(k)]
         bare = [_ADMIN2_PREFIX.sub("", admin2)] if _ADMIN2_PREFIX.match(admin2) else []  # "Bohol": an alternate, so
