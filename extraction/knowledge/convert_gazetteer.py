@@ -73,6 +73,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CV": ("Cape Verde",),
     "TR": ("Turkiye",),
     "IR": ("Persia",),
+    "RU": ("Soviet Union", "USSR", "U.S.S.R."),  # the successor state, as GeoNames-based annotation reads the USSR
 }
 # Keys never indexed: words that in news are dates, titles, institutions or people, not the towns of that name,
 # and multi-word names that mostly mean a building or a body ("White House").
@@ -156,6 +157,24 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Golan Heights", ("Golan",), 33.0, 35.75, ""),
     ("Siberia", (), 60.0, 100.0, "RU"),
     ("Patagonia", (), -45.0, -69.0, ""),
+    ("Americas", (), 19.0, -96.0, ""),
+    # Large islands, seas, lakes, deserts and deltas that news names as places ("the island of Java").
+    ("Java", (), -7.5, 110.0, "ID"),
+    ("Sumatra", (), 0.0, 102.0, "ID"),
+    ("Borneo", (), 1.0, 114.0, ""),
+    ("Sulawesi", ("Celebes",), -2.0, 121.0, "ID"),
+    ("Luzon", (), 16.0, 121.0, "PH"),
+    ("Mindanao", (), 8.0, 125.0, "PH"),
+    ("Black Sea", (), 44.0, 35.0, ""),
+    ("Caspian Sea", ("Caspian",), 41.7, 50.7, ""),
+    ("South China Sea", (), 12.0, 113.0, ""),
+    ("Baltic Sea", ("Baltic",), 58.0, 20.0, ""),
+    ("North Sea", (), 56.0, 3.0, ""),
+    ("Sahara", ("Sahara Desert",), 23.0, 13.0, ""),
+    ("Lake Victoria", (), -1.0, 33.0, ""),
+    ("Lake Titicaca", (), -15.8, -69.4, ""),
+    ("Danube Delta", (), 45.1, 29.3, "RO"),
+    ("Nile Delta", (), 30.9, 31.2, "EG"),
 )
 # Adjectives of regions, read as the region the way continent adjectives are ("Kurdish forces", "Siberian towns").
 REGION_ADJECTIVES = {"Kurdistan Region": ("Kurdish",), "Korean Peninsula": ("Korean",), "Siberia": ("Siberian",),
@@ -170,8 +189,11 @@ _ADMIN_NOISE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words before a second-level unit's name that nobody writes ("Province of Bohol", "Provincia di Brescia").
-_ADMIN2_PREFIX = re.compile(r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|"
-                            r"Municipality of|District of|Regional District of)\s+", re.IGNORECASE)
+_ADMIN2_PREFIX = re.compile(
+    r"^D[eé]partement (?:de l|d)['\u2019]|"  # "Departement de l'Ain"
+    r"^(Province of|Provincia de|Provincia di|Provincia del|Departamento de|Distrito de|Municipality of|District of|"
+    r"Regional District of|Partido de|Politischer Bezirk|Okres|Powiat|Nomos|Amphoe|D[eé]partement (?:de la|du|des|de))\s+",
+    re.IGNORECASE)
 _ADMIN_NOISE = re.compile(
     r"^(muhafazat|mayorality of|wilayat e|ostan e|provincia de|provincia di|province of|departamento de|"
     r"estado de|state of|region of|republic of|wojewodztwo)\s+|"
@@ -436,7 +458,8 @@ def _admin2_rows(rg_csv: Path, cities: list[dict], iso3: dict, subdivisions: dic
     rows_out = []
     for (cc, admin1, admin2), points in sorted(members.items()):
         lat, lon = _centre([(p[0], p[1]) for p in points])
-        found = by_name.get((codes.get((cc, admin1), ""), name_key(admin2)))
+        code = codes.get((cc, admin1), "")
+        found = by_name.get((code, name_key(admin2))) or by_name.get((code, name_key(_ADMIN2_PREFIX.sub("", admin2))))
         gid, aliases = found if found else (None, [])
         names = [k for k in _keys([admin2], cc) if not _generic(k)]
         bare = [_ADMIN2_PREFIX.sub("", admin2)] if _ADMIN2_PREFIX.match(admin2) else []  # "Bohol": an alternate, so

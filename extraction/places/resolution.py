@@ -43,6 +43,8 @@ _LEADERS = frozenset(
     "the a an this that these those our their his her its every each some any no "
     "though although because unless until whereas whether why how what where who which yet so also then thus "
     "still even only just perhaps indeed meanwhile however "
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands many most several few "
+    "all other another "
     "in on at from to for near into across outside inside of and or but by with via after before since "
     "while when as if both neighbouring neighboring rural urban north south east west northern southern "
     "eastern western central northeastern northwestern southeastern southwestern greater upper lower "

@@ -51,3 +51,12 @@ _SQUARE = {"features": [{"geometry": {"type": "Polygon", "coordinates": [[[10, 0
 def test_convert_gazetteer_country_point_by_size(area, point):
     record = {"area": area, "latlng": [5, 20], "geoJSON": _SQUARE}
     assert convert._country_point(record, []) == pytest.approx(point)
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Departement de la Somme", "Somme"), ("Departement d'Eure-et-Loir", "Eure-et-Loir"),
+     ("Politischer Bezirk Linz-Land", "Linz-Land"), ("Province of Bohol", "Bohol")],
+)
+def test_convert_gazetteer_admin2_prefix_leaves_the_bare_name(name, bare):
+    assert convert._ADMIN2_PREFIX.sub("", name) == bare
