@@ -173,7 +173,7 @@ def test_worker_runs_the_prefect_yaml_deployment_on_its_schedule(server, tmp_pat
         _wait_for(lambda: _documents(warehouse, project / "warehouse" / "events.duckdb") == 1 and _scheduled_runs(api, name),
                   300, "a scheduled worker run", worker_log)
     finally:
-        code = _stop(worker)
+        code = _stop(worker, seconds=90)  # a scheduled run may be under way: the worker waits for it
     assert code is not None, "the worker ignored SIGTERM"
     text = worker_log.read_text()
     assert "batch: 1 inputs, 1 new" in text  # the flow's own log lines, at default settings
