@@ -7,7 +7,6 @@ Dask path calls it in the Dask worker, and one process calls it directly.
 
 from __future__ import annotations
 
-import gc
 import math
 import multiprocessing
 import os
@@ -28,7 +27,6 @@ from .nlp import DEFAULT_MODEL, load_pipeline, pipeline_loads, release_pipelines
 
 CHUNK_DOCUMENTS = 25  # documents per unit sent to a worker: small enough to keep every worker busy to the end
 RELOAD_AFTER_DOCUMENTS = 5_000  # a worker reloads its pipeline after this many, so its vocabulary stops growing
-PRELOAD_VARIABLE = "EVENTPIPE_FORKSERVER_PRELOAD"  # set only while the forkserver starts: the model it loads for its workers
 
 Unit = Callable[[Sequence[Document], str, str, int], BatchResult]
 
@@ -64,7 +62,6 @@ def extract_here(documents: Sequence[Document], run_id: str, model: str = DEFAUL
     """
     global _extracted_here
     if _extracted_here >= RELOAD_AFTER_DOCUMENTS:
-        gc.unfreeze()  # the forkserver's frozen pipeline is garbage now: let the collection free it
         release_pipelines()
         _extracted_here = 0
     _extracted_here += len(documents)
@@ -89,7 +86,10 @@ def warm_up(workers: int, model: str = DEFAULT_MODEL) -> threading.Thread:
     def work() -> None:
         try:
             if workers > 1:
-                _ensure_forkserver(model)
+                _context()
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
             else:
                 load_pipeline(model)
                 load_knowledge()
@@ -197,8 +197,6 @@ class ExtractionPool:
         with self._lock:
             if self._executor is None:
                 context = _context()
-                if self.model is not None:
-                    _ensure_forkserver(self.model)
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker, initargs=(self.model,))
             executor = self._executor
         try:
@@ -239,47 +237,6 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-_FORKSERVER_START = threading.Lock()
-
-
-def _ensure_forkserver(model: str) -> None:
-    """Start the forkserver (where the platform has one) with `model` named in its environment, so that
-    it loads the pipeline, the knowledge files and the gazetteer before forking any worker."""
-    _context()
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return
-    from multiprocessing import forkserver
-
-    with _FORKSERVER_START:
-        os.environ[PRELOAD_VARIABLE] = model
-        try:
-            forkserver.ensure_running()
-        finally:
-            os.environ.pop(PRELOAD_VARIABLE, None)
-
-
-def _preload_for_workers() -> None:
-    """In a forkserver started by `_ensure_forkserver`: load what every worker needs once, so the
-    workers forked from it share those pages (copy-on-write) instead of each loading its own copy.
-
-    `gc.freeze()` keeps the loaded objects out of the collector's sight: its passes would otherwise
-    write to them and so copy their pages into each worker. A failure is left to the worker's own load.
-    """
-    model = os.environ.pop(PRELOAD_VARIABLE, "")
-    if not model:
-        return
-    try:
-        from .places import resolve_places
-
-        load_pipeline(model)
-        load_knowledge()
-        resolve_places("Troops entered Mosul.")  # the gazetteer and the matchers, loaded on first use
-    except Exception:  # noqa: BLE001 - each worker loads again and reports the error where the run can stop
-        return
-    gc.collect()
-    gc.freeze()
-
-
 def stop_forkserver() -> bool:
     """End the forkserver `ExtractionPool` forks its workers from, once no pool needs it; True if one ran.
 
@@ -298,6 +255,3 @@ def stop_forkserver() -> bool:
 
 def _rejected(documents: Sequence[Document], detail: str, run_id: str) -> BatchResult:
     return BatchResult(rejects=[reject(InputError("extract", d.uri, detail[:500]), "extract", run_id) for d in documents])
-
-
-_preload_for_workers()  # a no-op except in the forkserver (imported there as a preload module)

@@ -101,34 +101,6 @@ def test_pool_warm_up_loads_the_pipeline_one_process_will_use(nlp):
     assert load_pipeline() is load_pipeline()
 
 
-def test_pool_forkserver_starts_with_the_model_named_and_the_name_is_not_left_behind(monkeypatch):
-    from multiprocessing import forkserver
-
-    from eventpipe.extraction import pool
-
-    seen = []
-    monkeypatch.setattr(forkserver, "ensure_running", lambda: seen.append(os.environ.get(pool.PRELOAD_VARIABLE)))
-    pool._ensure_forkserver("some_model")
-    assert seen == ["some_model"] and pool.PRELOAD_VARIABLE not in os.environ
-
-
-def test_pool_preload_loads_nothing_outside_a_forkserver_and_leaves_a_failure_to_the_workers(monkeypatch):
-    import gc
-
-    from eventpipe.extraction import pool
-
-    def fail(model):
-        raise pool.SetupError(f"no {model}")
-
-    monkeypatch.setattr(pool, "load_pipeline", fail)
-    frozen = gc.get_freeze_count()
-    monkeypatch.delenv(pool.PRELOAD_VARIABLE, raising=False)
-    pool._preload_for_workers()  # no variable: not a forkserver, nothing loaded
-    monkeypatch.setenv(pool.PRELOAD_VARIABLE, "no_such_model")
-    pool._preload_for_workers()  # the load fails: nothing frozen, the worker's own load reports it
-    assert gc.get_freeze_count() == frozen and pool.PRELOAD_VARIABLE not in os.environ
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
