@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gzip
 import re
+from array import array
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple, get_args
 
 Feature = Literal["country", "admin1", "admin2", "city", "region"]
@@ -52,13 +54,35 @@ class Match(NamedTuple):
     alternate: bool
 
 
+class Rows:
+    """The place rows as one UTF-8 byte string and their start offsets: far less memory than a list of strings."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        encoded = [line.encode("utf-8") for line in lines]
+        self._text = b"\n".join(encoded)
+        self._starts = array("L", [0])
+        for line in encoded:
+            self._starts.append(self._starts[-1] + len(line) + 1)
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, number: int) -> str:
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        return self._text[self._starts[number]:self._starts[number + 1] - 1].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[number] for number in range(len(self)))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """The places (raw rows, parsed when first looked up), the name index (name key -> entry codes) and
     the single words that are more often common English words than place names."""
 
-    rows: list[str]
-    index: dict[str, str]  # key -> "code,code": code = row number * 2, + 1 for an alternate name
+    rows: Rows | list[str]
+    index: dict[str, str | int]  # key -> code, or "code,code": code = row number * 2, + 1 for an alternate name
     common_words: frozenset[str]
     countries: dict[str, Entry]
     abbreviations: dict[str, list[int]] = field(default_factory=dict)  # key -> rows of admin1 units ("calif", "ky")
@@ -69,7 +93,8 @@ class Gazetteer:
         codes = self.index.get(key)
         if codes is None:
             return []
-        return [Match(self.entry(code >> 1), bool(code & 1)) for code in map(int, codes.split(","))]
+        numbers = (codes,) if isinstance(codes, int) else map(int, codes.split(","))
+        return [Match(self.entry(code >> 1), bool(code & 1)) for code in numbers]
 
     def abbreviation(self, key: str) -> list[Entry]:
         """The states or provinces an abbreviation key names ("calif" -> California, "nsw" -> New South Wales)."""
@@ -118,10 +143,10 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
 def _read(folder: Path) -> Gazetteer:
     with gzip.open(folder / GAZETTEER_FILE, "rt", encoding="utf-8") as places:  # line by line: no whole-file copy
         next(places)  # header
-        rows = [line.rstrip("\n") for line in places]
+        rows = Rows(line.rstrip("\n") for line in places)
     with gzip.open(folder / INDEX_FILE, "rt", encoding="utf-8") as names:
         next(names)
-        index = dict(line.rstrip("\n").split("\t", 1) for line in names)
+        index = {key: _codes(codes) for key, codes in (line.rstrip("\n").split("\t", 1) for line in names)}
     common = frozenset((folder / COMMON_WORDS_FILE).read_text(encoding="utf-8").split())
     countries = {e.country: e for e in map(_entry, (r for r in rows if "\tcountry\t" in r)) if e.country}
     abbreviations: dict[str, list[int]] = {}
@@ -130,6 +155,11 @@ def _read(folder: Path) -> Gazetteer:
             key, number, _ = line.split("\t")
             abbreviations.setdefault(key, []).append(int(number))
     return Gazetteer(rows, index, common, countries, abbreviations)
+
+
+def _codes(codes: str) -> str | int:
+    """One entry code as an int (most names), several as their "code,code" string: less memory than all strings."""
+    return codes if "," in codes else int(codes)
 
 
 def _entry(row: str) -> Entry:

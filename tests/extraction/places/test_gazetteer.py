@@ -9,6 +9,7 @@ from eventpipe.extraction.places.gazetteer import (
     COMMON_WORDS_FILE,
     GAZETTEER_FILE,
     INDEX_FILE,
+    Rows,
     load_gazetteer,
     name_key,
     strip_article,
@@ -83,3 +84,21 @@ def test_gazetteer_second_level_unit_without_its_province_of_prefix():
     """"Province of Bohol" is also found as "Bohol" (an alternate name, so a town of the name keeps the lead)."""
     matches = [m for m in load_gazetteer().lookup("bohol") if m.entry.feature == "admin2"]
     assert [(m.entry.name, m.alternate) for m in matches] == [("Province of Bohol", True)]
+
+
+def test_gazetteer_rows_keep_every_row_with_its_non_ascii_letters():
+    lines = ["1\tcity\tSão Paulo", "", "3\tcity\tKraków", "4\tcity\tMosul"]
+    rows = Rows(iter(lines))
+    assert len(rows) == 4 and list(rows) == lines
+    assert rows[2] == "3\tcity\tKraków" and rows[1] == ""
+    with pytest.raises(IndexError):
+        rows[4]
+
+
+def test_gazetteer_lookup_reads_single_and_several_entry_codes_alike():
+    gazetteer = load_gazetteer()
+    single = [key for key, codes in gazetteer.index.items() if isinstance(codes, int)][:1]
+    several = [key for key, codes in gazetteer.index.items() if isinstance(codes, str)][:1]
+    assert single and several
+    assert len(gazetteer.lookup(single[0])) == 1
+    assert len(gazetteer.lookup(several[0])) == len(gazetteer.index[several[0]].split(",")) > 1
