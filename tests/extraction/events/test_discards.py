@@ -66,3 +66,20 @@ def test_discards_accidental_reads_the_noun_phrase(text, index, expected, nlp):
 ])
 def test_discards_statistic_reads_the_clause(text, index, expected, nlp):
     assert statistic(nlp(text)[index]) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion was heard near the port on Monday.",
+    "A loud blast shook the old city overnight.",
+])
+def test_discards_an_explosion_without_a_bomb_word_is_no_bombing(text, nlp, knowledge):
+    assert not [m for m in _mentions(text, nlp, knowledge) if m[3][:2] == "18"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A suicide blast killed ten people at the checkpoint.", "1831"),
+    ("A roadside explosion wounded two soldiers on the highway.", "1833"),
+    ("A bomb blast damaged the station.", "183"),
+])
+def test_discards_a_blast_with_a_bomb_word_is_that_bombing(text, code, nlp, knowledge):
+    assert code in {m[3] for m in _mentions(text, nlp, knowledge)}
