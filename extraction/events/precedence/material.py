@@ -174,8 +174,10 @@ def riot_code(noun: Token, code: ActionCode | None, codebook: Codebook) -> Actio
         return codebook.describe("145", f"{lemma} where people protest [145]")
     return code or codebook.describe("190", f"{lemma} broke out [190]")
 
-# Natural-force words that, as an object, are the means of an act: "opened fire on", "set fire to".
+# Natural-force words that, as an object, are the means of an act: "opened fire on", "set fire to"...
 MEANS_OF_FORCE = {"fire", "blaze", "lightning"}
+# ...except as the object of a verb of fighting one: "firefighters battled the blaze".
+FIRE_FIGHTING_VERBS = {"fight", "battle", "combat", "tackle", "contain", "douse", "extinguish", "quell"}
 
 
 def against_nature(frame: Frame, coded: ActionCode) -> bool:
@@ -184,7 +186,8 @@ def against_nature(frame: Frame, coded: ActionCode) -> bool:
     outbreak"): CAMEO codes no event for it (the gold README: disasters and epidemics get no event)."""
     verb = frame.trigger
     if any(natural_force(o) for o in _objects(verb, {"against", "with", "on"})
-           if o.pos_ in {"NOUN", "PROPN"} and o.lemma_.lower() not in MEANS_OF_FORCE):
+           if o.pos_ in {"NOUN", "PROPN"} and (
+               o.lemma_.lower() not in MEANS_OF_FORCE or verb.lemma_.lower() in FIRE_FIGHTING_VERBS)):
         return True
     return coded.cameo.startswith(("16", "172")) and any(natural_force(t) for t in _reasons(verb))
 

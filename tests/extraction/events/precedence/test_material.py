@@ -76,6 +76,7 @@ def test_material_what_an_event_caused_has_no_actor_inside_the_cause(text, nlp, 
     "The ruling demonstrated a deep ignorance of the technology.",
     # force against a natural force is no act of anyone's
     "Firefighters battled the wildfire for three days.",
+    "Crews fought the blaze at the warehouse through the night.",
     # an explosion whose named cause is an accident's
     "A gas leak caused an explosion that killed two workers.",
     "The blast was caused by a gas cylinder.",
@@ -87,6 +88,11 @@ def test_material_what_an_event_caused_has_no_actor_inside_the_cause(text, nlp, 
 ])
 def test_material_figurative_verbs_of_force_and_protest_are_no_event(text, nlp, knowledge):
     assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+@pytest.mark.parametrize("text", ["Police opened fire on the protesters.", "Rebels set fire to the police station."])
+def test_material_fire_as_the_means_of_an_attack_stays_an_attack(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "17"]
 
 
 def test_material_a_bomb_that_exploded_stays_a_bombing(nlp, knowledge):
