@@ -6,6 +6,8 @@ of ..." (a week). A weekend (Saturday..Sunday) counts as a week, a season (three
 Expressions without a year need `published`; without it they keep text and granularity, with
 start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
 A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
+A range of days ("from March 15 to 17") is followed by its two days, each with its own span and value, as
+TimeML tags them (so is a range of years).
 """
 
 from __future__ import annotations
@@ -397,13 +399,13 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool
             found.append(date)
             if kind not in anchors.NOT_ANCHORS or (kind == "quarter_ref" and anchors.names_the_report_quarter(date)):
                 anchored.append(date)
-            if kind == "yrange" and parts:
-                found.extend(_range_parts(_FAMILY_RE[kind].match(text, date.span.start)))
+            if kind in _RANGES and parts and date.start is not None:
+                found.extend(_RANGES[kind](_FAMILY_RE[kind].match(text, date.span.start), date))
             pos = date.span.end
     return found
 
 
-def _range_parts(m: re.Match) -> list[EventDate]:
+def _range_parts(m: re.Match, date: EventDate) -> list[EventDate]:
     """The two years of a year range, each with its own span and value ("58" in "1957-58" is 1958)."""
     first = int(m["y"])
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
@@ -412,15 +414,30 @@ def _range_parts(m: re.Match) -> list[EventDate]:
             for y, group in ((first, "y"), (second, "y2"))]
 
 
+def _day_range_parts(m: re.Match, date: EventDate) -> list[EventDate]:
+    """The two days of a range of days, each with its own span and value, as TimeML tags them: "March 15" and
+    "17, 2019" in "March 15 to 17, 2019", "23" and "26 May" in "23 to 26 May"."""
+    head, tail = (m.start(), m.end("d")), (m.start("d2"), m.end())
+    if m.re is _FAMILY_RE["dmy_range"]:
+        head, tail = (m.start("d"), m.end("d")), (m.start("d2"), m.end())
+    return [date.model_copy(update={"start": day, "end": day, "text": m.string[a:b], "span": Span(start=a, end=b),
+                                    "value": day.isoformat(), "mod": None})
+            for day, (a, b) in ((date.start, head), (date.end, tail))]
+
+
+_RANGES: dict[str, Callable[[re.Match, EventDate], list[EventDate]]] = {
+    "yrange": _range_parts, "mdy_range": _day_range_parts, "dmy_range": _day_range_parts}
+
+
 def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
     """The weekday that closes a range ("Wednesday through Friday", "tomorrow into Friday"): the first one after
-    the date that opens it, whatever the tense says; None when `date` closes no range."""
+    the date that opens it, whatever the tense says; None when `date` closes no range or already lies after its start."""
     if previous.end is None or date.start is None or previous.granularity != "day":
         return None
-    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
-        return None
+    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start) or date.start > previous.end:
+        return None  # "from Sept. 14 to Thursday": the Thursday read already closes the range
     day = previous.end + days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
-    return date.model_copy(update={"start": day, "end": day})
+    return date.model_copy(update={"start": day, "end": day, "value": day.isoformat()})
 
 
 def resolve_dates(text: str, published: dt.date | None, vague: bool = True,

@@ -62,3 +62,25 @@ def test_units_weekday_range_each_day():
 ])
 def test_units_a_year_ended_is_named_for_its_end(text, expected):
     assert [(r[0], r[3]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fair ran from August 22 to 25.", [("August 22 to 25", None), ("August 22", "2012-08-22"), ("25", "2012-08-25")]),
+    ("Talks ran from 3 to 5 June 2011.", [("3 to 5 June 2011", None), ("3", "2011-06-03"), ("5 June 2011", "2011-06-05")]),
+])
+def test_units_day_ranges_give_each_day_a_date(text, expected):
+    """ "From August 22 to 25": TimeML tags the two days, each with its own span and value, besides eventpipe's range."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+def test_units_weekday_closing_a_range_takes_the_value_of_its_day():
+    """ "From tomorrow night into Friday morning", written on a Wednesday: the coming Friday, in value and interval."""
+    found = resolve_dates("Warnings were issued from tomorrow night into Friday morning.", D("2012-11-14"))
+    assert [(d.text, str(d.start), d.value) for d in found] == [
+        ("tomorrow night", "2012-11-15", "2012-11-15"), ("Friday morning", "2012-11-16", "2012-11-16")]
+
+
+def test_units_weekday_after_a_calendar_date_keeps_its_reading():
+    """ "Bought from Oct. 2 to Thursday", written on a Monday: the last Thursday already closes the range."""
+    found = resolve_dates("The fund bought shares from Oct. 2 to Thursday.", D("2012-11-12"))
+    assert [(d.text, d.value) for d in found] == [("Oct. 2", "2012-10-02"), ("Thursday", "2012-11-08")]
