@@ -37,7 +37,7 @@ from typing import Callable
 
 from ...schemas import EventDate
 from .arithmetic import add_quarters, days, month_span, narrow, quarter_of, quarter_span, shift, week_span, years_back
-from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap
+from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap, count_of
 from .tense import Tense
 from .values import timex_mod, timex_value
 
@@ -61,7 +61,7 @@ FAMILIES: dict[str, str] = {
                     r"|(?P<period>[Tt]he\s+latest\s+period)\b"
                     r"|(?P<back>[Ll]ast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)"
                     r"|[Tt]he\s+(?:same|corresponding|comparable)\s+period\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"),
-    "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
+    "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|ago|before(?=\s*(?:[^\w\s]|$)))\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
     "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
                 r"(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))\b"),
@@ -211,10 +211,8 @@ def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 
 
 def _count(text: str) -> int:
-    from .grammar import COUNTS
-
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else COUNTS.get("couple" if word == "of" else word, 1)
+    value = int(word) if word.isdigit() else count_of(word)
     return value[0] if isinstance(value, tuple) else value
 
 

@@ -47,7 +47,7 @@ def month_year(month: int, published: dt.date, tense: Tense, rel: str | None = N
 
     In a past clause a month at most two months ahead still beats one ten or more months back
     ("agreed to sell the unit in January", written in November, is next January)."""
-    rel = (rel or "").lower()
+    rel = " ".join((rel or "").lower().split())
     if rel == "this":
         return published.year
     if rel in BACK:

@@ -21,10 +21,10 @@ from ...schemas import DateBasis, EventDate, Granularity, Span
 from . import anchors, units
 from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
                          weekday, weekend)
-from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
-                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
+from .grammar import (CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
+                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap, count_of)
 from .prefilter import guarded
-from .values import timex_mod, timex_value
+from .values import timex_mod, timex_season, timex_value
 from .tense import BOUNDARY, DEADLINE, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
@@ -45,7 +45,7 @@ _FAMILIES: dict[str, str] = {
     "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
     "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
     "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)(?P<orso>\s+or\s+so\b)?",
-    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
+    "ago": rf"(?P<n>{NUM}|{cap('some')})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
     "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
                 rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
                 rf"|{cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
@@ -60,7 +60,7 @@ _FAMILIES: dict[str, str] = {
     "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{YR}|\d\d)(?![\w%/]|[.,:]\d)",
     "iso_month": rf"(?<![\d/.-])(?P<y>{YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
     "year": rf"(?P<y>{Y})",
-    "bare_month": rf"(?P<rel>{cap('last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
+    "bare_month": rf"(?P<rel>{cap('this past', 'this coming', 'last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
 }
 _KINDS = tuple(_FAMILIES)
 _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
@@ -172,16 +172,17 @@ def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if not g.get("smod") or found[0] is None:
         return found
     # "the early summer": its first month, with the season's TIMEX3 value and mod START (MID, END alike)
-    start, end, gran, basis = found
+    start, end, gran, basis, *extra = found
     k = {"early": 0, "mid": 1, "late": 2}[g["smod"].lower()]
     first = add_months(start.year, start.month, k)
-    return (*month_span(*first), gran, basis, timex_value(start, end, gran), timex_mod(g["smod"]))
+    return (*month_span(*first), gran, basis, extra[0] if extra else timex_value(start, end, gran), timex_mod(g["smod"]))
 
 
 def _season(g: dict, p: dt.date | None, tense: Tense) -> Interval:
     first = SEASONS[g["se"]]
-    if g.get("y"):  # winter 2013: December 2012 to February 2013
-        return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
+    if g.get("y"):  # winter 2013: December 2012 to February 2013, TIMEX3 2013-WI (the year written, as when spoken)
+        year = int(g["y"])
+        return (*month_span(year - (first == 12), first, 3), "month", "explicit", timex_season(year, first), None)
     if p is None:
         return None, None, "month", "none"
     year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
@@ -236,7 +237,7 @@ def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 def _count(text: str) -> tuple[int, int]:
     """(least, most) of a count written in digits or words ("three", "a few")."""
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else COUNTS["couple" if word == "of" else word]
+    value = int(word) if word.isdigit() else count_of(word)
     return value if isinstance(value, tuple) else (value, value)
 
 

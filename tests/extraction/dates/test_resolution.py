@@ -332,3 +332,41 @@ def test_dates_deictic_days_and_counts_from_now(text, value):
 ])
 def test_dates_month_lists_and_month_of_year(text, values):
     assert [d.value for d in resolve_dates(text, OCT)] == values
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The mill closed fifteen years ago.", "1998"),
+    ("The mill closed twenty-five years ago.", "1988"),
+    ("The mill closed some years ago.", "PAST_REF"),
+])
+def test_dates_ago_with_larger_and_vague_counts(text, value):
+    """Counts past twelve in words (also hyphenated), and "some" as a vague count (TimeML PAST_REF)."""
+    assert [d.value for d in resolve_dates(text, OCT)] == [value]
+
+
+def test_dates_larger_counts_later_lean_on_the_story_date():
+    found = resolve_dates("The siege began on May 3, 2001. Fifteen days later the town fell.", OCT)
+    assert [(d.text, d.value) for d in found] == [("May 3, 2001", "2001-05-03"), ("Fifteen days later", "2001-05-18")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He won the nomination this past May.", "2013-05"),
+    ("The council will vote this coming March.", "2014-03"),
+])
+def test_dates_this_past_and_this_coming_month(text, value):
+    assert [d.value for d in resolve_dates(text, OCT)] == [value]
+
+
+def test_dates_season_with_its_year_takes_the_year_written_as_value():
+    """ "The winter of 2006" is TIMEX3 2006-WI (as a spoken year gives it); the interval stays Dec 2005 - Feb 2006."""
+    (d,) = resolve_dates("It was the coldest since the winter of 2006.", OCT)
+    assert (d.value, str(d.start), str(d.end)) == ("2006-WI", "2005-12-01", "2006-02-28")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She lived there for a year before moving abroad.", []),
+    ("The plant had closed a year before.", [("a year before", "2012")]),
+])
+def test_dates_a_year_before_a_clause_is_no_date(text, expected):
+    """ "For a year before moving abroad": a duration and a conjunction, not a date a year back."""
+    assert [(d.text, d.value) for d in resolve_dates(text, OCT)] == expected
