@@ -325,6 +325,8 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
         if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
             return False
         return int(head) >= 1900 or bool(_PREP["old_year"].search(before))
+    if kind == "spoken_year" and re.fullmatch(r"(?i:two\s+thousand)", head):  # "two thousand degrees": a number
+        return bool(_PREP["old_year"].search(before)) and not re.match(r"\s+[a-z]", text[e:e + 2])
     if kind == "season" and not (m.group("rel") or m.group("y")):
         return head != "fall" and not re.match(r"\s+of\b", text[e:e + 4]) and bool(_PREP["season"].search(before))
     if kind == "bare_month" and not m.group("rel"):

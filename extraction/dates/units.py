@@ -6,7 +6,9 @@ TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like
 also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year", "the entire year",
 "the full year" name the year of publication (fiscal years are taken as calendar years), "the latest fiscal
 year" the one before. "A decade ago" is a year, "the last decade" the decade before publication's, "the 20th
-century" 1900-1999 (value "19"); "by year-end" is December of publication's year (value the year, mod END).
+century" 1900-1999 (value "19"), "the last century" the one before publication's; "the 50s" (after "the", no
+apostrophe) is a decade too, "his early 50s" an age; "two thousand" is a year only after a preposition and not
+before a noun ("two thousand degrees"); "by year-end" is December of publication's year (value the year, mod END).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ _SPOKEN = (rf"(?:{cap('nineteen')}\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones
 
 FAMILIES: dict[str, str] = {
     "decade": (rf"(?:(?:[Tt]he\s+)?(?P<mod>{cap('early', 'mid', 'late')})[\s-]+)?(?:[Tt]he\s+)?"
-               r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
+               r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0|(?:(?<=[Tt]he )|(?<=early )|(?<=late )|(?<=mid-)|(?<=mid ))[1-9]0(?=s))['’]?s\b(?!\s*(?:degrees|°|percent|per\s+cent|%))"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
     "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
     "year_ended": (rf"(?:[Tt]he\s+)?(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<verb>ended|ending|that\s+ended|that\s+ends)\s+"
@@ -38,7 +40,8 @@ FAMILIES: dict[str, str] = {
                     rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
     "decade_ago": rf"{cap('a', 'one')}\s+decade\s+ago\b",
-    "decade_rel": rf"(?:[Tt]he\s+)?(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade\b(?!s|\s+or\b)",
+    "decade_rel": (rf"(?:[Tt]he\s+)?(?:(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade"
+                   rf"|(?P<crel>{cap('last', 'previous', 'next')})\s+century)\b(?!s|\s+or\b)"),
     "year_end": rf"(?:(?P<since>{cap('since')})\s+)?(?:year[\s-]end|year['’]s\s+end)\b(?![\s-]+(?:results|report|bonus|dividend)\b)",
     "century": (rf"(?:[Tt]he\s+)?(?:(?P<cn>1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cw>{'|'.join(_CENTURIES)}))"
                 r"[\s-]+century\b(?!\s+(?:mile|point|club|fund|fox|group)\b)"),
@@ -56,6 +59,8 @@ def spoken_year(g: dict) -> int:
 
 def _r_decade(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     digits = g["dec"].lstrip("'’")
+    if len(g["dec"]) == 2 and not g["text"].lower().startswith("the"):
+        return None  # "in his early 50s": an age; "the early 80s" is the decade
     if len(digits) == 2:  # "the '80s": the decade of that name before publication
         if p is None:
             return None
@@ -121,6 +126,9 @@ def _r_decade_rel(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     """ "The last decade" written in 1998 is the 1980s (TIMEX3 "198"); "this decade" the one holding publication."""
     if p is None:
         return None, None, "year", "none", None, None
+    if g.get("crel"):  # "the last century" written in 2020: the 1900s, value "19"
+        first = p.year // 100 * 100 + (100 if g["crel"].lower() == "next" else -100)
+        return dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "year", "relative", f"{first // 100:02d}", None
     rel = g["rel"].lower()
     first = p.year // 10 * 10 + (-10 if rel in ("last", "previous") else 10 if rel in ("next", "coming") else 0)
     return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "year", "relative", str(first // 10), None

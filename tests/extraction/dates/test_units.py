@@ -84,3 +84,22 @@ def test_units_weekday_after_a_calendar_date_keeps_its_reading():
     """ "Bought from Oct. 2 to Thursday", written on a Monday: the last Thursday already closes the range."""
     found = resolve_dates("The fund bought shares from Oct. 2 to Thursday.", D("2012-11-12"))
     assert [(d.text, d.value) for d in found] == [("Oct. 2", "2012-10-02"), ("Thursday", "2012-11-08")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Crime was rare in the 50s.", [("the 50s", "195")]),
+    ("That was how things stood in the early 80s.", [("the early 80s", "198")]),
+    ("The boom of the mid-90s ended.", [("the mid-90s", "199")]),
+    ("The suspect is a man in his early 50s.", []),
+    ("Wolves were hunted out in the last century.", [("the last century", "19")]),
+    ("The fire burned at two thousand degrees.", []),
+    ("Two thousand people marched.", []),
+])
+def test_units_decades_centuries_and_spoken_numbers(text, expected):
+    """Decades written without an apostrophe after "the"; "the last century"; "two thousand" as a count is no year."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+def test_units_spoken_two_thousand_after_a_preposition_is_the_year():
+    assert [(d.text, d.value) for d in resolve_dates("By two thousand, the plant will close.", D("1998-02-02"))] == [
+        ("two thousand", "2000")]
