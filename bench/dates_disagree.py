@@ -7,7 +7,8 @@ No gold here: the lists say where the two taggers differ, not who is right; deci
 guidelines (../shared/gold/README.md's scoring rule) and fix general classes, then confirm on the dev split
 with bench/dates.py. Kinds: "eventpipe only" (a date eventpipe claims, no HeidelTime DATE/TIME overlaps it),
 "heideltime only" (a HeidelTime DATE no eventpipe date overlaps), "value differs" (they overlap, and neither
-the value nor the interval agrees, as bench/dates.py compares them). Within a kind, disagreements group by
+the value nor the interval agrees, as bench/dates.py compares them); a range given besides its parts is left
+out, as bench/dates.py leaves it out of precision. Within a kind, disagreements group by
 the shape of their text (digits as 9, month names as MON, weekdays as WD, lower case), biggest group first.
 Documents are taken in order of their id (a hash of the url: a spread over the two years). HeidelTime answers
 are cached as for bench/dates.py. Writes bench/results/dates_disagree.json (every case, with its context).
@@ -24,7 +25,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from dates import ROOT, heideltime_predictions, normal_value, value_interval
+from dates import ROOT, _holds_parts, heideltime_predictions, normal_value
 from eventpipe.extraction.dates import resolve_dates
 
 HERE = Path(__file__).resolve().parent
@@ -72,6 +73,8 @@ def disagreements(doc: dict, ours: list[dict], theirs: list[dict]) -> list[dict]
                 "context": doc["text"][max(0, s - 80):e + 50].replace("\n", " ")}
 
     for p in ours:
+        if _holds_parts(p, ours):
+            continue  # a range besides its own parts ("from 2008 to 2016"): the parts are compared
         near = [t for t in theirs if _overlap(p, t)]
         if not near:
             out.append(case("eventpipe only", p, [p], []))
