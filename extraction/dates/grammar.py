@@ -13,7 +13,7 @@ LARGE_COUNTS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eigh
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31), "hallowe'en": (10, 31),
             "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
-            "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
+            "armistice day": (11, 11), "fourth of july": (7, 4), "july fourth": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11), "international women's day": (3, 8)}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
 
 

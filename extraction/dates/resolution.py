@@ -55,7 +55,7 @@ _FAMILIES: dict[str, str] = {
     "season": (rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?:(?P<smod>{cap('early', 'mid', 'late')})[\s-]*)?"
                rf"(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?"),
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
-                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
+                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth)\b"
                 rf"(?:\s+(?P<y>{Y}))?"),
     "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{YR}|\d\d)(?![\w%/]|[.,:]\d)",
     "iso_month": rf"(?<![\d/.-])(?P<y>{YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
@@ -73,7 +73,8 @@ _FINDER = re.compile(r"\b(?:" + guarded("|".join(f"(?P<{k}>{guarded(re.sub(r'[(]
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
-    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?|and|or|to",
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?|and|or|to"
+             "|as|that|entered|entering|reached|reaching",  # "as July came to a close", "as the campaign entered June"
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
     "weekend": "over|on|at|during|through|throughout|ahead\\s+of|before|after|for",
     "christmas": "on|at|over|before|after|since|until|by",

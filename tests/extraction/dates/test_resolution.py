@@ -370,3 +370,13 @@ def test_dates_season_with_its_year_takes_the_year_written_as_value():
 def test_dates_a_year_before_a_clause_is_no_date(text, expected):
     """ "For a year before moving abroad": a duration and a conjunction, not a date a year back."""
     assert [(d.text, d.value) for d in resolve_dates(text, OCT)] == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("As the campaign entered September, the mayor led.", "2013-09"),
+    ("As August came to a close, the river rose.", "2013-08"),
+    ("That June, the mill closed.", "2013-06"),
+])
+def test_dates_bare_month_after_as_that_entered(text, value):
+    """A month named after "as", "that", "entered/reached" is that month (as after "in" or "by")."""
+    assert [d.value for d in resolve_dates(text, OCT)] == [value]

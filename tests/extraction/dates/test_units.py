@@ -103,3 +103,23 @@ def test_units_decades_centuries_and_spoken_numbers(text, expected):
 def test_units_spoken_two_thousand_after_a_preposition_is_the_year():
     assert [(d.text, d.value) for d in resolve_dates("By two thousand, the plant will close.", D("1998-02-02"))] == [
         ("two thousand", "2000")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rents were low in the eighties.", [("the eighties", "198")]),
+    ("The band formed in the early Seventies.", [("the early Seventies", "197")]),
+    ("The driver is a man in his forties.", []),
+    ("Two decades ago the valley was a lake.", [("Two decades ago", "1992")]),
+    ("A few decades ago the valley was a lake.", [("A few decades ago", "PAST_REF")]),
+])
+def test_units_decades_in_words_and_decades_ago(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The parade was held on Labor Day 2011.", [("Labor Day 2011", "2011-09-05")]),
+    ("The pool opened on Memorial Day 2012.", [("Memorial Day 2012", "2012-05-28")]),
+    ("The town held a Fourth of July picnic.", [("Fourth of July", "2012-07-04")]),
+])
+def test_units_us_holidays_on_a_weekday_of_a_month_and_the_fourth_of_july(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
