@@ -15,9 +15,10 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   Their TIMEX3 value is the year (TimeML values an expression in its own unit), the interval the period meant.
 - "compared with $3 million last year", "up from last year's $1.5 billion" after a quarter of publication's year:
   that quarter a year back (interval), value the year.
-- "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
+- "two days later", "a week earlier" count from the last date of the paragraph (without one, or when that is
+  coarser than the count's unit, a year for days: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
-  the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
+  the year of publication, as earnings reports use them (not before a relative clause: "the year it was found"); "late in the month", "earlier in the week" the
   month or week of publication, narrowed.
 - "the week" alone ("for the week", "the week's most active session") is a week of the story left
   unnamed: value YYYY-WXX (the publication year, as TimeBank writes it), no interval.
@@ -69,7 +70,8 @@ FAMILIES: dict[str, str] = {
               + rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
               rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the prior', 'the')})\s+"
               r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|(?<!of the )week|month|year)\b"
-              r"(?!['’]s(?<!week['’]s)|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
+              r"(?!['’]s(?<!week['’]s)|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d"
+              r"|it|we|he|she|they|I|you)\b)"),  # "the year it was found": a relative clause names it
 }
 
 
@@ -216,10 +218,15 @@ def _count(text: str) -> int:
     return value[0] if isinstance(value, tuple) else value
 
 
+_COARSER = {"day": {"month", "year"}, "week": {"month", "year"}, "month": {"year"}, "year": set()}
+
+
 def _r_shifted(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     unit, n = g["u"].lower().rstrip("s"), _count(g["n"])
     sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
     anchor = ctx.last()
+    if anchor is not None and _COARSER[unit] & {anchor.granularity}:
+        anchor = None  # "the 2016 election ... two days later": a year is no day to count days from
     if anchor is None:  # "two days later" with nothing to count from: the text is kept, no interval
         return None, None, "day" if unit == "week" else unit, "none", None, None
     day, basis = shift(anchor.start if sign > 0 else anchor.end, unit, sign * n), anchor.basis
