@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 
 from .arithmetic import nearest
-from .grammar import MON, MONTH_KEYS, NUM, D, Y, cap, count_of
+from .grammar import MON, MONTH_KEYS, D, Y, cap, count_of
 from .tense import Tense
 from .values import timex_mod
 
@@ -43,7 +43,7 @@ FAMILIES: dict[str, str] = {
     "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')}"
                     rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
-    "decade_ago": rf"(?P<n>{NUM})\s+decades?\s+ago\b",
+    "decade_ago": rf"(?P<n>{cap('a few', 'a couple of', 'several', 'a', 'one', 'two', 'three', 'four', 'five')})\s+decades?\s+ago\b",
     "decade_rel": (rf"(?:[Tt]he\s+)?(?:(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade"
                    rf"|(?P<crel>{cap('last', 'previous', 'next')})\s+century)\b(?!s|\s+or\b)"),
     "year_end": rf"(?:(?P<since>{cap('since')})\s+)?(?:year[\s-]end|year['’]s\s+end)\b(?![\s-]+(?:results|report|bonus|dividend)\b)",
@@ -126,7 +126,7 @@ def _r_decade_ago(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     ago" twenty; "a few decades ago" is a vague past (PAST_REF) over the years it may mean."""
     if p is None:
         return None, None, "year", "none", None, None
-    count = count_of(g["n"].lower().split()[-1]) if not g["n"].isdigit() else int(g["n"])
+    count = count_of(g["n"].lower().split()[-1])
     lo, hi = count if isinstance(count, tuple) else (count, count)
     first, last = p.year - 10 * hi, p.year - 10 * lo
     return dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "relative", str(first) if lo == hi else "PAST_REF", None
