@@ -70,8 +70,7 @@ FAMILIES: dict[str, str] = {
               + rf"(?:(?P<pre>{cap('earlier', 'later', 'late', 'early')})\s+(?:in\s+)?)?"
               rf"(?P<det>{cap('that', 'the same', 'the following', 'the next', 'the previous', 'the prior', 'the')})\s+"
               r"(?:same\s+|(?P<yadj>full|fiscal|current|entire|whole)\s+)?(?P<u>day|(?<!of the )week|month|year)\b"
-              r"(?!['’]s(?<!week['’]s)|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d"
-              r"|it|we|he|she|they|I|you)\b)"),  # "the year it was found": a relative clause names it
+              r"(?!['’]s(?<!week['’]s)|-|\s+(?:of|before|after|when|that|in|to|ended|ending|two|2\d\d\d|1\d\d\d)\b)"),
 }
 
 
@@ -103,6 +102,7 @@ class Context:
 
 
 Result = tuple  # start, end, granularity, basis[, value, mod]
+_CLAUSE_AFTER = re.compile(r"\s+(?:it|we|he|she|they|I|you)\b")
 
 
 def _quarter(year: int, quarter: int) -> Result:
@@ -241,6 +241,8 @@ def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result |
     unit, det, pre = g["u"].lower(), " ".join(g["det"].lower().split()), (g.get("pre") or "").lower()
     if g.get("yadj") and (unit != "year" or det != "the"):
         return None
+    if det == "the" and _CLAUSE_AFTER.match(g.get("after", "")):
+        return None  # "the year it was found", "the day we met": a relative clause names it ("that day he left" is a date)
     if det == "the" and unit == "year" and p is not None:  # "for the full year", "earlier in the year": the report's year
         return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
     if det == "the" and pre and unit in ("week", "month") and p is not None:  # "late in the month": publication's month

@@ -356,7 +356,7 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         elif kind == "bare_month" and not m.group("rel") and DEADLINE.search(text, max(0, m.start() - 24), m.start()):
             month = _month_no(m.group("m2") or m.group("may"))  # "by/through February": ahead when at most 4 months off
             tense = "future" if 0 < (month - published.month) % 12 <= 4 else tense
-    groups = {**m.groupdict(), "text": m.group(), "before": text[max(0, m.start() - 12):m.start()]}
+    groups = {**m.groupdict(), "text": m.group(), "before": text[max(0, m.start() - 12):m.start()], "after": text[m.end():m.end() + 12]}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
     else:

@@ -189,3 +189,8 @@ def test_anchors_days_later_do_not_count_from_a_year():
 ])
 def test_anchors_the_year_before_a_relative_clause_is_no_date(text, expected):
     assert _rows(text) == expected
+
+
+def test_anchors_that_day_before_a_subject_is_still_a_date():
+    rows = _rows("The port reopened on June 4, 2011. In a meeting that day he was told to wait.")
+    assert rows[1] == ("that day", "2011-06-04", "2011-06-04", "2011-06-04")
