@@ -7,7 +7,7 @@ Expressions without a year need `published`; without it they keep text and granu
 start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
 A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
 A range of days ("from March 15 to 17") is followed by its two days, each with its own span and value, as
-TimeML tags them (so is a range of years).
+TimeML tags them (so is a range of years); a list of two days ("on March 4 and 5") gives the two days only.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # star
 _FAMILIES: dict[str, str] = {
     **anchors.FAMILIES,
     **units.FAMILIES,
+    "mdy_list": (rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s+(?:and|or|&)\s+(?P<d2>{D})"
+                 rf"(?!\s+(?!respectively\b)[a-z]|\s*%)(?:,?\s+(?P<y>{Y}))?"),  # "March 4 and 5", not "May 3 and 12 others"
+    "dmy_list": rf"(?P<d>{D})\s+(?:and|or|&)\s+(?P<d2>{D})\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
     "mdy_range": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
     "ry_mdy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{MON})\s+(?P<d>{D})",  # "last year August 8"
     "ry_dmy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})",
@@ -302,12 +305,12 @@ def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 
 _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] = {
-    "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
+    "mdy_list": _r_date, "dmy_list": _r_date, "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
     "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
     "iso_month": _r_month, "year": _r_year, "bare_month": _r_month, **units.RESOLVERS,
 }
-_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
+_TENSED = {"mdy_list", "dmy_list", "mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
            "thanksgiving"}  # not quarters: "expects third-quarter results" still means the one begun
 
 
@@ -400,6 +403,12 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool
         else:
             if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
                 date = later
+            if kind in _LISTS and parts and date.start is not None:  # "March 4 and 5": two dates, no range
+                days_listed = _day_range_parts(_FAMILY_RE[kind].match(text, date.span.start), date)
+                found.extend(days_listed)
+                anchored.append(days_listed[-1])
+                pos = date.span.end
+                continue
             found.append(date)
             if kind not in anchors.NOT_ANCHORS or (kind == "quarter_ref" and anchors.names_the_report_quarter(date)):
                 anchored.append(date)
@@ -422,13 +431,14 @@ def _day_range_parts(m: re.Match, date: EventDate) -> list[EventDate]:
     """The two days of a range of days, each with its own span and value, as TimeML tags them: "March 15" and
     "17, 2019" in "March 15 to 17, 2019", "23" and "26 May" in "23 to 26 May"."""
     head, tail = (m.start(), m.end("d")), (m.start("d2"), m.end())
-    if m.re is _FAMILY_RE["dmy_range"]:
-        head, tail = (m.start("d"), m.end("d")), (m.start("d2"), m.end())
+    if m.start("d") == m.start():  # the day first: "3 to 5 June", "4 and 5 March"
+        head = (m.start("d"), m.end("d"))
     return [date.model_copy(update={"start": day, "end": day, "text": m.string[a:b], "span": Span(start=a, end=b),
                                     "value": day.isoformat(), "mod": None})
             for day, (a, b) in ((date.start, head), (date.end, tail))]
 
 
+_LISTS = {"mdy_list", "dmy_list"}  # two days joined by "and"/"or": each its own date, no range between them
 _RANGES: dict[str, Callable[[re.Match, EventDate], list[EventDate]]] = {
     "yrange": _range_parts, "mdy_range": _day_range_parts, "dmy_range": _day_range_parts}
 

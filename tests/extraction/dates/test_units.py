@@ -123,3 +123,14 @@ def test_units_decades_in_words_and_decades_ago(text, expected):
 ])
 def test_units_us_holidays_on_a_weekday_of_a_month_and_the_fourth_of_july(text, expected):
     assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The shops closed on October 4 and 5 respectively.", [("October 4", "2012-10-04"), ("5", "2012-10-05")]),
+    ("The vote was held on June 3 and 17, 2011.", [("June 3", "2011-06-03"), ("17, 2011", "2011-06-17")]),
+    ("Talks were held on 4 and 5 June 2011.", [("4", "2011-06-04"), ("5 June 2011", "2011-06-05")]),
+    ("He died on May 3 and 12 others fled.", [("May 3", "2012-05-03")]),
+])
+def test_units_lists_of_days_give_each_day_a_date(text, expected):
+    """ "On October 4 and 5": two dates (TimeML tags both), no range between them; "May 3 and 12 others" is one."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
