@@ -45,6 +45,6 @@ NUM = (rf"(?<![\d,.-])(?:\d{{1,3}}|{cap('a few', 'a couple of', 'a couple', 'sev
 REL = cap("last", "this past", "this coming", "this", "next", "past", "coming")
 MODS = (rf"(?:{cap('early', 'mid', 'late', 'earlier in', 'earlier', 'later in', 'later')}|(?:[Tt]he\s+)?(?:very\s+)?"
          rf"{cap('end', 'beginning', 'start', 'middle', 'first half', 'second half', 'last half')}\s+of"
-         rf"|(?:[Tt]he\s+)?{cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:week|quarter)\s+of)")
+         rf"|(?:[Tt]he\s+)?{cap('first', 'second', 'third', 'fourth', 'last', 'final')}\s+(?:weekend|week|quarter)\s+of)")
 CORE = rf"(?P<cm>{MON})(?:\s+(?:of\s+)?(?P<cy>{Y}))?|(?P<crel>last|this|next|the)\s+(?P<cu>week|month|year)\b|(?P<cyy>{Y})"
 NOT_NAMES = r"Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|People|Sport|Star|Observer|Age|Night\s+Live|Review"

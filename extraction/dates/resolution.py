@@ -2,7 +2,7 @@
 
 Granularity is the unit an expression names (day, week, month, year); modifiers ("early", "mid-",
 "the end of", "earlier this") narrow start/end but keep that unit, except "the first/last week
-of ..." (a week). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
+of ..." (a week) and "the first/last weekend of ..." (its Saturday and Sunday). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
 Expressions without a year need `published`; without it they keep text and granularity, with
 start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
 A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
@@ -222,7 +222,7 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         gran, basis = g["cu"], "relative"
         start, end = unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
-        return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
+        return None, None, "week" if g["mod"].split()[-2:-1] in (["week"], ["weekend"]) else gran, "none"
     narrowed = narrow(start, end, gran, g["mod"], p)
     if narrowed[2] != gran:  # "the first week of May": a week of its own
         return (*narrowed, basis)

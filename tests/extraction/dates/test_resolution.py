@@ -380,3 +380,13 @@ def test_dates_a_year_before_a_clause_is_no_date(text, expected):
 def test_dates_bare_month_after_as_that_entered(text, value):
     """A month named after "as", "that", "entered/reached" is that month (as after "in" or "by")."""
     assert [d.value for d in resolve_dates(text, OCT)] == [value]
+
+
+@pytest.mark.parametrize("text,value,start,end", [
+    ("The fair was held on the last weekend of August.", "2013-W35-WE", "2013-08-31", "2013-09-01"),
+    ("The fair was held on the first weekend of May 2011.", "2011-W18-WE", "2011-05-07", "2011-05-08"),
+])
+def test_dates_nth_weekend_of_a_month(text, value, start, end):
+    """ "The last weekend of August": its last Saturday and the Sunday after, a weekend (TIMEX3 YYYY-Www-WE)."""
+    (d,) = resolve_dates(text, OCT)
+    assert (d.value, str(d.start), str(d.end), d.granularity) == (value, start, end, "week")
