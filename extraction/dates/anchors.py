@@ -15,9 +15,10 @@ anaphoric ones left out so that a chain never drifts). Rules, learnt from the Ti
   Their TIMEX3 value is the year (TimeML values an expression in its own unit), the interval the period meant.
 - "compared with $3 million last year", "up from last year's $1.5 billion" after a quarter of publication's year:
   that quarter a year back (interval), value the year.
-- "two days later", "a week earlier" count from the last date of the paragraph (without one: no interval).
+- "two days later", "a week earlier" count from the last date of the paragraph (without one, or when that is
+  coarser than the count's unit, a year for days: no interval).
 - "the year", "the full year", "the fiscal year", "earlier in the year" (not "the year ended ...") are
-  the year of publication, as earnings reports use them; "late in the month", "earlier in the week" the
+  the year of publication, as earnings reports use them (not before a relative clause: "the year it was found"); "late in the month", "earlier in the week" the
   month or week of publication, narrowed.
 - "the week" alone ("for the week", "the week's most active session") is a week of the story left
   unnamed: value YYYY-WXX (the publication year, as TimeBank writes it), no interval.
@@ -37,7 +38,7 @@ from typing import Callable
 
 from ...schemas import EventDate
 from .arithmetic import add_quarters, days, month_span, narrow, quarter_of, quarter_span, shift, week_span, years_back
-from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap
+from .grammar import D, MON, MONTH_KEYS, NUM, Y, cap, count_of
 from .tense import Tense
 from .values import timex_mod, timex_value
 
@@ -61,7 +62,7 @@ FAMILIES: dict[str, str] = {
                     r"|(?P<period>[Tt]he\s+latest\s+period)\b"
                     r"|(?P<back>[Ll]ast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)"
                     r"|[Tt]he\s+(?:same|corresponding|comparable)\s+period\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))\b"),
-    "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|before|ago)\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
+    "year_back": (rf"(?:{cap('a', 'one')}\s+year\s+(?P<w>earlier|ago|before(?=\s*(?:[^\w\s]|$)))\b(?!\s+(?:the|that|when|he|she|it|they)\b)"
                   rf"|(?:[Tt]he\s+)?{cap('year')}[\s-]+(?P<adj>earlier|ago)\b(?:\s+period\b)?)"),
     "shifted": (rf"(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?|years?)\s+"
                 r"(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;])|after(?=\s*[,.;]))\b"),
@@ -101,6 +102,7 @@ class Context:
 
 
 Result = tuple  # start, end, granularity, basis[, value, mod]
+_CLAUSE_AFTER = re.compile(r"\s+(?:it|we|he|she|they|I|you)\b")
 
 
 def _quarter(year: int, quarter: int) -> Result:
@@ -211,17 +213,20 @@ def _year_back(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result
 
 
 def _count(text: str) -> int:
-    from .grammar import COUNTS
-
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else COUNTS.get("couple" if word == "of" else word, 1)
+    value = int(word) if word.isdigit() else count_of(word)
     return value[0] if isinstance(value, tuple) else value
+
+
+_COARSER = {"day": {"month", "year"}, "week": {"month", "year"}, "month": {"year"}, "year": set()}
 
 
 def _r_shifted(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result | None:
     unit, n = g["u"].lower().rstrip("s"), _count(g["n"])
     sign = -1 if g["dir"].lower() in ("earlier", "before") else 1
     anchor = ctx.last()
+    if anchor is not None and _COARSER[unit] & {anchor.granularity}:
+        anchor = None  # "the 2016 election ... two days later": a year is no day to count days from
     if anchor is None:  # "two days later" with nothing to count from: the text is kept, no interval
         return None, None, "day" if unit == "week" else unit, "none", None, None
     day, basis = shift(anchor.start if sign > 0 else anchor.end, unit, sign * n), anchor.basis
@@ -236,6 +241,8 @@ def _r_story(g: dict, p: dt.date | None, tense: Tense, ctx: Context) -> Result |
     unit, det, pre = g["u"].lower(), " ".join(g["det"].lower().split()), (g.get("pre") or "").lower()
     if g.get("yadj") and (unit != "year" or det != "the"):
         return None
+    if det == "the" and _CLAUSE_AFTER.match(g.get("after", "")):
+        return None  # "the year it was found", "the day we met": a relative clause names it ("that day he left" is a date)
     if det == "the" and unit == "year" and p is not None:  # "for the full year", "earlier in the year": the report's year
         return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31), "year", "relative", str(p.year), None
     if det == "the" and pre and unit in ("week", "month") and p is not None:  # "late in the month": publication's month

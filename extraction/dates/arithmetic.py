@@ -47,7 +47,7 @@ def month_year(month: int, published: dt.date, tense: Tense, rel: str | None = N
 
     In a past clause a month at most two months ahead still beats one ten or more months back
     ("agreed to sell the unit in January", written in November, is next January)."""
-    rel = (rel or "").lower()
+    rel = " ".join((rel or "").lower().split())
     if rel == "this":
         return published.year
     if rel in BACK:
@@ -110,6 +110,10 @@ def narrow(start: dt.date, end: dt.date, gran: Granularity, mod: str, published:
     """The part of [start, end] a modifier names: thirds for early/mid/late, halves, quarters, Nth week."""
     mod = " ".join(w for w in mod.lower().split() if w not in ("the", "very", "of", "in")).replace("last half", "second half")
     first, length = mod.split()[0], (end - start).days + 1
+    if mod.endswith(" weekend"):  # "the last weekend of July": its last Saturday and the Sunday after
+        saturdays = [start + days(k) for k in range(length) if (start + days(k)).weekday() == 5]
+        pick = saturdays[-1] if first in ("last", "final") else saturdays[("first", "second", "third", "fourth").index(first)]
+        return pick, pick + days(1), "week"
     if mod.endswith(" week"):
         if first in ("last", "final"):
             return end - days(6), end, "week"

@@ -2,10 +2,12 @@
 
 Granularity is the unit an expression names (day, week, month, year); modifiers ("early", "mid-",
 "the end of", "earlier this") narrow start/end but keep that unit, except "the first/last week
-of ..." (a week). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
+of ..." (a week) and "the first/last weekend of ..." (its Saturday and Sunday). A weekend (Saturday..Sunday) counts as a week, a season (three months) as a month.
 Expressions without a year need `published`; without it they keep text and granularity, with
 start = end = None and basis "none". One compiled regex finds candidates; anchoring is ours.
 A weekday that closes a range ("Wednesday through Friday") is the first one after the day that opens it.
+A range of days ("from March 15 to 17") is followed by its two days, each with its own span and value, as
+TimeML tags them (so is a range of years); a list of two days ("on March 4 and 5") gives the two days only.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from ...schemas import DateBasis, EventDate, Granularity, Span
 from . import anchors, units
 from .arithmetic import (AHEAD, BACK, add_months, days, month_span, month_year, narrow, nearest, shift, unit_span, week_span,
                          weekday, weekend)
-from .grammar import (COUNTS, CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
-                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap)
+from .grammar import (CORE, HOLIDAYS, MODS, MON, MONF, MONTH_KEYS, NOT_NAMES, NUM, REL, RY, SEASONS,
+                      WD, WDX, WEEKDAY_KEYS, YR, D, Y, cap, count_of)
 from .prefilter import guarded
-from .values import timex_mod, timex_value
+from .values import timex_mod, timex_season, timex_value
 from .tense import BOUNDARY, DEADLINE, UNTIL, WOULD_DEADLINE, Tense, parse_tenses, tense_at
 
 Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # start, end, granularity, basis
@@ -31,6 +33,9 @@ Interval = tuple[dt.date | None, dt.date | None, Granularity, DateBasis]  # star
 _FAMILIES: dict[str, str] = {
     **anchors.FAMILIES,
     **units.FAMILIES,
+    "mdy_list": (rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s+(?:and|or|&)\s+(?P<d2>{D})"
+                 rf"(?!\s+(?!respectively\b)[a-z]|\s*%)(?:,?\s+(?P<y>{Y}))?"),  # "March 4 and 5", not "May 3 and 12 others"
+    "dmy_list": rf"(?P<d>{D})\s+(?:and|or|&)\s+(?P<d2>{D})\s+(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
     "mdy_range": rf"(?:(?P<wd>{WDX}),?\s+)?(?P<m>{MON})\s+(?P<d>{D})\s*(?:-|–|to)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?",
     "ry_mdy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?P<m>{MON})\s+(?P<d>{D})",  # "last year August 8"
     "ry_dmy": rf"(?P<ry>{cap('last', 'this', 'next')})\s+year,?\s+(?:the\s+)?(?P<d>{D})(?:\s+of)?\s+(?P<m>{MON})",
@@ -43,7 +48,7 @@ _FAMILIES: dict[str, str] = {
     "mod": rf"(?P<mod>{MODS})[\s-]*(?:{CORE})",
     "relunit": rf"(?<!the )(?<!The )(?P<rel>{REL})\s+(?P<u>weekend|week|month|year)\b(?!\s+of\b)",
     "trailing": rf"[Tt]he\s+(?P<dir>past|last|next|coming)\s+(?:(?P<n>{NUM})\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)(?P<orso>\s+or\s+so\b)?",
-    "ago": rf"(?P<n>{NUM})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
+    "ago": rf"(?P<n>{NUM}|{cap('some')})\s+(?P<u>hours?|days?|weeks?|months?|years?)\s+(?:(?:or\s+so\s+)?ago|(?P<fwd>from\s+(?:now|today)))\b",
     "deictic": (rf"(?:[Tt]he\s+day\s+(?:before|after)\s+)?{cap('yesterday', 'tomorrow')}(?:\s+(?:morning|afternoon|evening|night))?"
                 rf"|{cap('earlier', 'later')}\s+today|{cap('today', 'tonight')}\b(?!\s+(?:show|programme|program)\b)"
                 rf"|{cap('this', 'last')}\s+(?:morning|afternoon|evening|night)\b"),
@@ -53,12 +58,12 @@ _FAMILIES: dict[str, str] = {
     "season": (rf"(?:(?P<rel>{cap('this past', 'last', 'this', 'next')})\s+|[Tt]he\s+)?(?:(?P<smod>{cap('early', 'mid', 'late')})[\s-]*)?"
                rf"(?P<se>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{Y}))?"),
     "holiday": (r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Hallowe'?en|Bastille\s+Day"
-                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day)\b"
+                r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|International\s+Women['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth)\b"
                 rf"(?:\s+(?P<y>{Y}))?"),
     "yrange": rf"(?:(?P<pre>[Ff]rom|[Bb]etween)\s+)?(?P<y>{Y})\s*(?P<sep>[-–—/]|to|and|until|through)\s*(?P<y2>{YR}|\d\d)(?![\w%/]|[.,:]\d)",
     "iso_month": rf"(?<![\d/.-])(?P<y>{YR})-(?P<m>0[1-9]|1[0-2])(?![\d-])",
     "year": rf"(?P<y>{Y})",
-    "bare_month": rf"(?P<rel>{cap('last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
+    "bare_month": rf"(?P<rel>{cap('this past', 'this coming', 'last', 'this', 'next')})\s+(?P<m>{MONF}|May\b)|(?P<m2>{MONF})|(?P<may>May)\b",
 }
 _KINDS = tuple(_FAMILIES)
 _FAMILY_RE = {k: re.compile(p) for k, p in _FAMILIES.items()}
@@ -71,7 +76,8 @@ _FINDER = re.compile(r"\b(?:" + guarded("|".join(f"(?P<{k}>{guarded(re.sub(r'[(]
 # Context a family needs before/after it (checked in Python, cheaper than lookbehinds in the scan).
 _WEEKDAY_DENY = re.compile(r"\b(?:Bloody|Good|Black|Easter|Palm|Ash|Holy|Maundy|Cyber|Whit|Shrove|Super|[Aa]|[Ee]very|[Ee]ach)\s+$")
 _PREP = {k: re.compile(rf"\b(?i:{v})\s+$") for k, v in {
-    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?|and|or|to",
+    "month": "in|since|until|till|during|through|throughout|from|before|after|by|of|between|for|the|an?|and|or|to"
+             "|as|that|entered|entering|reached|reaching",  # "as July came to a close", "as the campaign entered June"
     "may": "in|since|until|till|during|throughout",  # not "by/from/after May": Theresa May
     "weekend": "over|on|at|during|through|throughout|ahead\\s+of|before|after|for",
     "christmas": "on|at|over|before|after|since|until|by",
@@ -170,16 +176,17 @@ def _r_season(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
     if not g.get("smod") or found[0] is None:
         return found
     # "the early summer": its first month, with the season's TIMEX3 value and mod START (MID, END alike)
-    start, end, gran, basis = found
+    start, end, gran, basis, *extra = found
     k = {"early": 0, "mid": 1, "late": 2}[g["smod"].lower()]
     first = add_months(start.year, start.month, k)
-    return (*month_span(*first), gran, basis, timex_value(start, end, gran), timex_mod(g["smod"]))
+    return (*month_span(*first), gran, basis, extra[0] if extra else timex_value(start, end, gran), timex_mod(g["smod"]))
 
 
 def _season(g: dict, p: dt.date | None, tense: Tense) -> Interval:
     first = SEASONS[g["se"]]
-    if g.get("y"):  # winter 2013: December 2012 to February 2013
-        return (*month_span(int(g["y"]) - (first == 12), first, 3), "month", "explicit")
+    if g.get("y"):  # winter 2013: December 2012 to February 2013, TIMEX3 2013-WI (the year written, as when spoken)
+        year = int(g["y"])
+        return (*month_span(year - (first == 12), first, 3), "month", "explicit", timex_season(year, first), None)
     if p is None:
         return None, None, "month", "none"
     year = p.year if first <= p.month else p.year - 1  # the latest season that began on or before publication
@@ -215,7 +222,7 @@ def _r_mod(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
         gran, basis = g["cu"], "relative"
         start, end = unit_span(p, gran, {"last": -1, "next": 1}.get(g["crel"], 0)) if p else (None, None)
     if start is None:
-        return None, None, "week" if g["mod"].split()[-2:-1] == ["week"] else gran, "none"
+        return None, None, "week" if g["mod"].split()[-2:-1] in (["week"], ["weekend"]) else gran, "none"
     narrowed = narrow(start, end, gran, g["mod"], p)
     if narrowed[2] != gran:  # "the first week of May": a week of its own
         return (*narrowed, basis)
@@ -234,7 +241,7 @@ def _r_relunit(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 def _count(text: str) -> tuple[int, int]:
     """(least, most) of a count written in digits or words ("three", "a few")."""
     word = text.lower().split()[-1]
-    value = int(word) if word.isdigit() else COUNTS["couple" if word == "of" else word]
+    value = int(word) if word.isdigit() else count_of(word)
     return value if isinstance(value, tuple) else (value, value)
 
 
@@ -298,12 +305,12 @@ def _r_weekday(g: dict, p: dt.date | None, tense: Tense) -> Interval | None:
 
 
 _RESOLVERS: dict[str, Callable[[dict, dt.date | None, Tense], Interval | None]] = {
-    "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
+    "mdy_list": _r_date, "dmy_list": _r_date, "mdy_range": _r_date, "ry_mdy": _r_date, "ry_dmy": _r_date, "mdy": _r_date, "dmy_range": _r_date, "dmy": _r_date, "iso": _r_date, "numeric": _r_numeric,
     "my": _r_month, "mod": _r_mod, "relunit": _r_relunit, "trailing": _r_trailing, "ago": _r_ago, "deictic": _r_deictic,
     "weekend": _r_relunit, "weekday": _r_weekday, "season": _r_season, "holiday": _r_date, "yrange": _r_yrange,
     "iso_month": _r_month, "year": _r_year, "bare_month": _r_month, **units.RESOLVERS,
 }
-_TENSED = {"mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
+_TENSED = {"mdy_list", "dmy_list", "mdy_range", "mdy", "dmy_range", "dmy", "mod", "weekday", "weekend", "season", "holiday", "bare_month", "relunit",
            "thanksgiving"}  # not quarters: "expects third-quarter results" still means the one begun
 
 
@@ -322,6 +329,8 @@ def _plausible(kind: str, m: re.Match, text: str) -> bool:
         if _YEAR_DENY_BEFORE.search(before) or _YEAR_DENY_AFTER.match(text, e):
             return False
         return int(head) >= 1900 or bool(_PREP["old_year"].search(before))
+    if kind == "spoken_year" and re.fullmatch(r"(?i:two\s+thousand)", head):  # "two thousand degrees": a number
+        return bool(_PREP["old_year"].search(before)) and not re.match(r"\s+[a-z]", text[e:e + 2])
     if kind == "season" and not (m.group("rel") or m.group("y")):
         return head != "fall" and not re.match(r"\s+of\b", text[e:e + 4]) and bool(_PREP["season"].search(before))
     if kind == "bare_month" and not m.group("rel"):
@@ -350,7 +359,7 @@ def _resolved(kind: str, m: re.Match, text: str, published: dt.date | None, tens
         elif kind == "bare_month" and not m.group("rel") and DEADLINE.search(text, max(0, m.start() - 24), m.start()):
             month = _month_no(m.group("m2") or m.group("may"))  # "by/through February": ahead when at most 4 months off
             tense = "future" if 0 < (month - published.month) % 12 <= 4 else tense
-    groups = {**m.groupdict(), "text": m.group(), "before": text[max(0, m.start() - 12):m.start()]}
+    groups = {**m.groupdict(), "text": m.group(), "before": text[max(0, m.start() - 12):m.start()], "after": text[m.end():m.end() + 12]}
     if kind in anchors.RESOLVERS:
         found = anchors.RESOLVERS[kind](groups, published, tense, ctx)
     else:
@@ -394,16 +403,22 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None, parts: bool
         else:
             if kind == "weekday" and found and (later := _after_range(text, found[-1], date)) is not None:
                 date = later
+            if kind in _LISTS and parts and date.start is not None:  # "March 4 and 5": two dates, no range
+                days_listed = _day_range_parts(_FAMILY_RE[kind].match(text, date.span.start), date)
+                found.extend(days_listed)
+                anchored.append(days_listed[-1])
+                pos = date.span.end
+                continue
             found.append(date)
             if kind not in anchors.NOT_ANCHORS or (kind == "quarter_ref" and anchors.names_the_report_quarter(date)):
                 anchored.append(date)
-            if kind == "yrange" and parts:
-                found.extend(_range_parts(_FAMILY_RE[kind].match(text, date.span.start)))
+            if kind in _RANGES and parts and date.start is not None:
+                found.extend(_RANGES[kind](_FAMILY_RE[kind].match(text, date.span.start), date))
             pos = date.span.end
     return found
 
 
-def _range_parts(m: re.Match) -> list[EventDate]:
+def _range_parts(m: re.Match, date: EventDate) -> list[EventDate]:
     """The two years of a year range, each with its own span and value ("58" in "1957-58" is 1958)."""
     first = int(m["y"])
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
@@ -412,15 +427,31 @@ def _range_parts(m: re.Match) -> list[EventDate]:
             for y, group in ((first, "y"), (second, "y2"))]
 
 
+def _day_range_parts(m: re.Match, date: EventDate) -> list[EventDate]:
+    """The two days of a range of days, each with its own span and value, as TimeML tags them: "March 15" and
+    "17, 2019" in "March 15 to 17, 2019", "23" and "26 May" in "23 to 26 May"."""
+    head, tail = (m.start(), m.end("d")), (m.start("d2"), m.end())
+    if m.start("d") == m.start():  # the day first: "3 to 5 June", "4 and 5 March"
+        head = (m.start("d"), m.end("d"))
+    return [date.model_copy(update={"start": day, "end": day, "text": m.string[a:b], "span": Span(start=a, end=b),
+                                    "value": day.isoformat(), "mod": None})
+            for day, (a, b) in ((date.start, head), (date.end, tail))]
+
+
+_LISTS = {"mdy_list", "dmy_list"}  # two days joined by "and"/"or": each its own date, no range between them
+_RANGES: dict[str, Callable[[re.Match, EventDate], list[EventDate]]] = {
+    "yrange": _range_parts, "mdy_range": _day_range_parts, "dmy_range": _day_range_parts}
+
+
 def _after_range(text: str, previous: EventDate, date: EventDate) -> EventDate | None:
     """The weekday that closes a range ("Wednesday through Friday", "tomorrow into Friday"): the first one after
-    the date that opens it, whatever the tense says; None when `date` closes no range."""
+    the date that opens it, whatever the tense says; None when `date` closes no range or already lies after its start."""
     if previous.end is None or date.start is None or previous.granularity != "day":
         return None
-    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start):
-        return None
+    if not _RANGE_GAP.fullmatch(text, previous.span.end, date.span.start) or date.start > previous.end:
+        return None  # "from Sept. 14 to Thursday": the Thursday read already closes the range
     day = previous.end + days((date.start.weekday() - previous.end.weekday()) % 7 or 7)
-    return date.model_copy(update={"start": day, "end": day})
+    return date.model_copy(update={"start": day, "end": day, "value": day.isoformat()})
 
 
 def resolve_dates(text: str, published: dt.date | None, vague: bool = True,

@@ -3,10 +3,13 @@
 
 Decades keep eventpipe's narrowing (early/mid/late: the first, middle, last four years) with the
 TIMEX3 value of the whole decade ("198") and its mod. A spoken year behaves like a written one,
-also after a month ("January nineteen ninety-seven"). Thanksgiving is the fourth Thursday of November. "The current fiscal year", "this fiscal year", "the entire year",
+also after a month ("January nineteen ninety-seven"), and "the eighties" is a decade like "the '80s". Thanksgiving
+is the fourth Thursday of November, Labor Day the first Monday of September, Memorial Day the last Monday of May. "The current fiscal year", "this fiscal year", "the entire year",
 "the full year" name the year of publication (fiscal years are taken as calendar years), "the latest fiscal
-year" the one before. "A decade ago" is a year, "the last decade" the decade before publication's, "the 20th
-century" 1900-1999 (value "19"); "by year-end" is December of publication's year (value the year, mod END).
+year" the one before. "A decade ago" is a year ("two decades ago" twenty back, "a few decades ago" PAST_REF), "the last decade" the decade before publication's, "the 20th
+century" 1900-1999 (value "19"), "the last century" the one before publication's; "the 50s" (after "the", no
+apostrophe) is a decade too, "his early 50s" an age; "two thousand" is a year only after a preposition and not
+before a noun ("two thousand degrees"); "by year-end" is December of publication's year (value the year, mod END).
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ import calendar
 import datetime as dt
 
 from .arithmetic import nearest
-from .grammar import MON, MONTH_KEYS, D, Y, cap
+from .grammar import MON, MONTH_KEYS, D, Y, cap, count_of
 from .tense import Tense
 from .values import timex_mod
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 _CENTURIES = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
               "nineteenth", "twentieth", "twenty-first")  # ordinals 11..21
 _SPOKEN = (rf"(?:{cap('nineteen')}\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones>{'|'.join(_ONES)}))?"
@@ -29,16 +33,19 @@ _SPOKEN = (rf"(?:{cap('nineteen')}\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones
 
 FAMILIES: dict[str, str] = {
     "decade": (rf"(?:(?:[Tt]he\s+)?(?P<mod>{cap('early', 'mid', 'late')})[\s-]+)?(?:[Tt]he\s+)?"
-               r"(?P<dec>1[89]\d0|20\d0|['’][0-9]0)['’]?s\b"),
+               r"(?:(?P<dec>1[89]\d0|20\d0|['’][0-9]0|(?:(?<=[Tt]he )|(?<=early )|(?<=late )|(?<=mid-)|(?<=mid ))[1-9]0(?=s))['’]?s"
+               rf"|(?P<decw>{cap(*_DECADE_WORDS)}))\b(?!\s*(?:degrees|°|percent|per\s+cent|%))"),
     "spoken_year": rf"(?:(?:[Tt]he\s+)?(?P<se>spring|summer|autumn|fall|winter)\s+of\s+|(?P<m>{MON})\s+)?{_SPOKEN}",
-    "thanksgiving": rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?Thanksgiving(?:\s+Day)?\b(?:,?\s+(?P<y>{Y}))?",
+    "thanksgiving": (rf"(?:(?P<rel>{cap('last', 'next', 'this')})\s+)?(?P<hol>Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day)\b"
+                     rf"(?:,?\s+(?P<y>{Y}))?"),
     "year_ended": (rf"(?:[Tt]he\s+)?(?:(?:fiscal|financial)\s+)?year(?=\s+(?P<verb>ended|ending|that\s+ended|that\s+ends)\s+"
                    rf"(?P<em>{MON})\s+(?P<ed>{D})(?:,?\s+(?P<ey>{Y}))?)"),
     "fiscal_year": (rf"(?P<lead>{cap('the current', 'the full', 'the entire', 'this fiscal', 'the fiscal')}"
                     rf"|(?P<back>{cap('the latest', 'the last', 'the previous', 'the prior', 'last')})(?=\s+fiscal))"
                     r"(?:\s+fiscal)?\s+year\b(?!['’]s|\s+(?:ago|earlier|before|of)\b|-)"),
-    "decade_ago": rf"{cap('a', 'one')}\s+decade\s+ago\b",
-    "decade_rel": rf"(?:[Tt]he\s+)?(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade\b(?!s|\s+or\b)",
+    "decade_ago": rf"(?P<n>{cap('a few', 'a couple of', 'several', 'a', 'one', 'two', 'three', 'four', 'five')})\s+decades?\s+ago\b",
+    "decade_rel": (rf"(?:[Tt]he\s+)?(?:(?P<rel>{cap('last', 'previous', 'this', 'next', 'coming')})\s+decade"
+                   rf"|(?P<crel>{cap('last', 'previous', 'next')})\s+century)\b(?!s|\s+or\b)"),
     "year_end": rf"(?:(?P<since>{cap('since')})\s+)?(?:year[\s-]end|year['’]s\s+end)\b(?![\s-]+(?:results|report|bonus|dividend)\b)",
     "century": (rf"(?:[Tt]he\s+)?(?:(?P<cn>1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cw>{'|'.join(_CENTURIES)}))"
                 r"[\s-]+century\b(?!\s+(?:mile|point|club|fund|fox|group)\b)"),
@@ -55,7 +62,11 @@ def spoken_year(g: dict) -> int:
 
 
 def _r_decade(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    if g.get("decw"):  # "the eighties" is the '80s
+        g = {**g, "dec": str(10 * (_DECADE_WORDS.index(g["decw"].lower()) + 2))}
     digits = g["dec"].lstrip("'’")
+    if len(g["dec"]) == 2 and not g["text"].lower().startswith("the"):
+        return None  # "in his early 50s", "in her forties": an age; "the early 80s", "the eighties" are decades
     if len(digits) == 2:  # "the '80s": the decade of that name before publication
         if p is None:
             return None
@@ -111,16 +122,23 @@ def _r_year_ended(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
 
 
 def _r_decade_ago(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
-    """ "A decade ago" is the year ten years back (TimeML gives it year granularity, as "a year ago" a day)."""
+    """ "A decade ago" is the year ten years back (TimeML gives it year granularity, as "a year ago" a day), "two decades
+    ago" twenty; "a few decades ago" is a vague past (PAST_REF) over the years it may mean."""
     if p is None:
         return None, None, "year", "none", None, None
-    return dt.date(p.year - 10, 1, 1), dt.date(p.year - 10, 12, 31), "year", "relative", str(p.year - 10), None
+    count = count_of(g["n"].lower().split()[-1])
+    lo, hi = count if isinstance(count, tuple) else (count, count)
+    first, last = p.year - 10 * hi, p.year - 10 * lo
+    return dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "relative", str(first) if lo == hi else "PAST_REF", None
 
 
 def _r_decade_rel(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
     """ "The last decade" written in 1998 is the 1980s (TIMEX3 "198"); "this decade" the one holding publication."""
     if p is None:
         return None, None, "year", "none", None, None
+    if g.get("crel"):  # "the last century" written in 2020: the 1900s, value "19"
+        first = p.year // 100 * 100 + (100 if g["crel"].lower() == "next" else -100)
+        return dt.date(first, 1, 1), dt.date(first + 99, 12, 31), "year", "relative", f"{first // 100:02d}", None
     rel = g["rel"].lower()
     first = p.year // 10 * 10 + (-10 if rel in ("last", "previous") else 10 if rel in ("next", "coming") else 0)
     return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "year", "relative", str(first // 10), None
@@ -147,19 +165,33 @@ def thanksgiving(year: int) -> dt.date:
     return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def labor_day(year: int) -> dt.date:
+    """The first Monday of September (the US holiday)."""
+    first = dt.date(year, 9, 1)
+    return first + dt.timedelta(days=-first.weekday() % 7)
+
+
+def memorial_day(year: int) -> dt.date:
+    """The last Monday of May (the US holiday)."""
+    last = dt.date(year, 5, 31)
+    return last - dt.timedelta(days=last.weekday())
+
+
 def _r_thanksgiving(g: dict, p: dt.date | None, tense: Tense) -> tuple | None:
+    """Thanksgiving, Labor Day and Memorial Day, the US holidays on a weekday of a month, chosen as a weekday is."""
+    holiday = {"l": labor_day, "m": memorial_day}.get((g.get("hol") or "t")[0].lower(), thanksgiving)
     if g.get("y"):
-        day = thanksgiving(int(g["y"]))
+        day = holiday(int(g["y"]))
         return day, day, "day", "explicit", day.isoformat(), None
     if p is None:
         return None, None, "day", "none", None, None
-    rel, days = (g.get("rel") or "").lower(), [thanksgiving(y) for y in (p.year - 1, p.year, p.year + 1)]
+    rel, days = (g.get("rel") or "").lower(), [holiday(y) for y in (p.year - 1, p.year, p.year + 1)]
     if rel == "last":
         day = max(d for d in days if d < p)
     elif rel == "next":
         day = min(d for d in days if d > p)
     else:
-        day = thanksgiving(p.year) if rel == "this" else nearest(days, p, tense)
+        day = holiday(p.year) if rel == "this" else nearest(days, p, tense)
     return day, day, "day", "relative", day.isoformat(), None
 
 

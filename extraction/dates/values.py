@@ -50,6 +50,11 @@ def timex_value(start: dt.date | None, end: dt.date | None, granularity: Granula
     return None
 
 
+def timex_season(year: int, first_month: int) -> str:
+    """The TIMEX3 value of a season named with its year ("winter 2013" is 2013-WI, whichever months it spans)."""
+    return f"{year}-{_SEASON_OF[first_month]}"
+
+
 def timex_mod(modifier: str | None) -> DateMod | None:
     """START, MID or END for the word that narrows a unit ("early", "mid-", "the end of"); else None."""
     words = " ".join((modifier or "").lower().replace("-", " ").split()).split()

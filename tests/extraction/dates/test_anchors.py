@@ -174,3 +174,23 @@ def test_anchors_a_year_earlier_after_an_old_year_still_steps_back_from_it():
 ])
 def test_anchors_last_year_compared_in_a_quarterly_report_is_that_quarter_a_year_back(text, expected):
     assert _rows(text)[-1] == expected
+
+
+def test_anchors_days_later_do_not_count_from_a_year():
+    """ "The 2011 vote ... two days later": a year is no day to count from (the text is kept, no interval)."""
+    rows = _rows("He lost the 2011 vote. Two days later he resigned.")
+    assert rows == [("2011", "2011-01-01", "2011-12-31", "2011"), ("Two days later", None, None, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The code ends in 19 for the year it was found.", []),
+    ("The year we won the cup was wet.", []),
+    ("Sales for the year rose 4%.", [("the year", "2012-01-01", "2012-12-31", "2012")]),
+])
+def test_anchors_the_year_before_a_relative_clause_is_no_date(text, expected):
+    assert _rows(text) == expected
+
+
+def test_anchors_that_day_before_a_subject_is_still_a_date():
+    rows = _rows("The port reopened on June 4, 2011. In a meeting that day he was told to wait.")
+    assert rows[1] == ("that day", "2011-06-04", "2011-06-04", "2011-06-04")

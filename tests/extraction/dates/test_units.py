@@ -62,3 +62,75 @@ def test_units_weekday_range_each_day():
 ])
 def test_units_a_year_ended_is_named_for_its_end(text, expected):
     assert [(r[0], r[3]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fair ran from August 22 to 25.", [("August 22 to 25", None), ("August 22", "2012-08-22"), ("25", "2012-08-25")]),
+    ("Talks ran from 3 to 5 June 2011.", [("3 to 5 June 2011", None), ("3", "2011-06-03"), ("5 June 2011", "2011-06-05")]),
+])
+def test_units_day_ranges_give_each_day_a_date(text, expected):
+    """ "From August 22 to 25": TimeML tags the two days, each with its own span and value, besides eventpipe's range."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+def test_units_weekday_closing_a_range_takes_the_value_of_its_day():
+    """ "From tomorrow night into Friday morning", written on a Wednesday: the coming Friday, in value and interval."""
+    found = resolve_dates("Warnings were issued from tomorrow night into Friday morning.", D("2012-11-14"))
+    assert [(d.text, str(d.start), d.value) for d in found] == [
+        ("tomorrow night", "2012-11-15", "2012-11-15"), ("Friday morning", "2012-11-16", "2012-11-16")]
+
+
+def test_units_weekday_after_a_calendar_date_keeps_its_reading():
+    """ "Bought from Oct. 2 to Thursday", written on a Monday: the last Thursday already closes the range."""
+    found = resolve_dates("The fund bought shares from Oct. 2 to Thursday.", D("2012-11-12"))
+    assert [(d.text, d.value) for d in found] == [("Oct. 2", "2012-10-02"), ("Thursday", "2012-11-08")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Crime was rare in the 50s.", [("the 50s", "195")]),
+    ("That was how things stood in the early 80s.", [("the early 80s", "198")]),
+    ("The boom of the mid-90s ended.", [("the mid-90s", "199")]),
+    ("The suspect is a man in his early 50s.", []),
+    ("Wolves were hunted out in the last century.", [("the last century", "19")]),
+    ("The fire burned at two thousand degrees.", []),
+    ("Two thousand people marched.", []),
+])
+def test_units_decades_centuries_and_spoken_numbers(text, expected):
+    """Decades written without an apostrophe after "the"; "the last century"; "two thousand" as a count is no year."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+def test_units_spoken_two_thousand_after_a_preposition_is_the_year():
+    assert [(d.text, d.value) for d in resolve_dates("By two thousand, the plant will close.", D("1998-02-02"))] == [
+        ("two thousand", "2000")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rents were low in the eighties.", [("the eighties", "198")]),
+    ("The band formed in the early Seventies.", [("the early Seventies", "197")]),
+    ("The driver is a man in his forties.", []),
+    ("Two decades ago the valley was a lake.", [("Two decades ago", "1992")]),
+    ("A few decades ago the valley was a lake.", [("A few decades ago", "PAST_REF")]),
+])
+def test_units_decades_in_words_and_decades_ago(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The parade was held on Labor Day 2011.", [("Labor Day 2011", "2011-09-05")]),
+    ("The pool opened on Memorial Day 2012.", [("Memorial Day 2012", "2012-05-28")]),
+    ("The town held a Fourth of July picnic.", [("Fourth of July", "2012-07-04")]),
+])
+def test_units_us_holidays_on_a_weekday_of_a_month_and_the_fourth_of_july(text, expected):
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The shops closed on October 4 and 5 respectively.", [("October 4", "2012-10-04"), ("5", "2012-10-05")]),
+    ("The vote was held on June 3 and 17, 2011.", [("June 3", "2011-06-03"), ("17, 2011", "2011-06-17")]),
+    ("Talks were held on 4 and 5 June 2011.", [("4", "2011-06-04"), ("5 June 2011", "2011-06-05")]),
+    ("He died on May 3 and 12 others fled.", [("May 3", "2012-05-03")]),
+])
+def test_units_lists_of_days_give_each_day_a_date(text, expected):
+    """ "On October 4 and 5": two dates (TimeML tags both), no range between them; "May 3 and 12 others" is one."""
+    assert [(d.text, d.value) for d in resolve_dates(text, NOV)] == expected
