@@ -144,6 +144,28 @@ def natural_cause(verb: Token) -> bool:
     return False
 
 
+# Accident verbs a vehicle, a building or a disaster undergoes ("the ferry capsized", "the roof collapsed"); an
+# explosion is left out (a car that exploded may be a car bomb), and "hit"/"strike" count only for disasters ("the
+# storm hit the coast": a truck that hit a crowd may have been driven into it).
+_MACHINE_ACCIDENTS = ACCIDENT_VERBS - {"explode", "hit", "strike", "catch", "erupt", "flood"}
+
+
+def accident_harm(verb: Token) -> bool:
+    """True for a participle of harm that trails an accident or a disaster ("the ferry capsized, killing 18", "the
+    storm hit the coast, killing 20", "the building collapsed, trapping dozens"): it tells what the accident did,
+    no one's act."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return False
+    accident = verb.head
+    subjects = [c for c in accident.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or accident.lemma_.lower() not in ACCIDENT_VERBS:
+        return False
+    subject = subjects[0].lemma_.lower()
+    if subject in DISASTERS:
+        return True
+    return subject in _MACHINES and accident.lemma_.lower() in _MACHINE_ACCIDENTS
+
+
 # Where figures come from: "crime figures show 300 were murdered", "1,500 were arrested, police statistics show".
 STAT_SOURCES = frozenset({"figure", "statistic", "data", "survey", "census", "tally", "record", "count", "number",
                           "study", "estimate"})

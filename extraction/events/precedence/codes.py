@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import counted_harm, generic_harm, natural_cause, sport_score, strain
+from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
 from .material import against_nature, firearm_code, material_code, no_act
@@ -51,10 +51,10 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root >= "14" and (sport_score(frame.trigger) or (frame.source_means and (
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger) or (frame.source_means and (
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
-        return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
+        return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods", "the bus overturned, killing 12"
     if coded and coded.root in {"18", "19", "20"} and generic_harm(frame.trigger):
         return None  # "they harm people": a general truth, no event
     if coded and coded.root >= "14" and against_nature(frame, coded):

@@ -189,17 +189,24 @@ def against_nature(frame: Frame, coded: ActionCode) -> bool:
            if o.pos_ in {"NOUN", "PROPN"} and (
                o.lemma_.lower() not in MEANS_OF_FORCE or verb.lemma_.lower() in FIRE_FIGHTING_VERBS)):
         return True
-    return coded.cameo.startswith(("16", "172")) and any(natural_force(t) for t in _reasons(verb))
+    return coded.cameo.startswith(("16", "172", "144")) and any(natural_force(t) for t in _reasons(verb))
+
+
+# Prepositions (and "ahead" of "ahead of X") whose object is why a ban, a closure or a blockade was made: a
+# disaster's cause, or the disaster it prepares for or follows ("closed schools ahead of the storm", "closed the
+# road after the crash"; the gold README: disasters get no event, whatever officials do about them).
+REASON_PREPS = {"because", "due", "amid", "over", "after", "following", "before", "ahead"}
 
 
 def _reasons(verb: Token) -> list[Token]:
-    """The nouns a verb gives as its reason: "because of X", "due to X", "amid X", "over X", "to curb X"."""
+    """The nouns a verb gives as its reason or occasion: "because of X", "due to X", "amid X", "over X", "ahead of
+    X", "after X", "to curb X"."""
     node = verb
     while node.dep_ == "conj" and node.head is not node:  # "closed schools and banned gatherings because of X"
         node = node.head
     out = []
     for v in {verb, node, *node.conjuncts}:
-        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in {"because", "due", "amid", "over"}):
+        for prep in (c for c in v.children if c.dep_ in {"prep", "advmod"} and c.lower_ in REASON_PREPS):
             out += [t for t in prep.subtree if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}]
         for clause in (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {
                 "curb", "stop", "slow", "contain", "fight", "prevent", "limit"}):

@@ -137,3 +137,32 @@ def test_material_an_allegation_and_the_act_alleged_are_both_coded(nlp, knowledg
 def test_material_an_outbreak_that_only_times_another_event_is_background(nlp, knowledge):
     found = _mentions("The United States sent rockets to the Iraqi army as soon as the clashes erupted.", nlp, knowledge)
     assert ("", "190") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # a closure or a blockade made ahead of or after a disaster or an accident is no political act
+    "Authorities in Manila closed schools ahead of the typhoon.",
+    "Police in Dover closed the road after the crash.",
+    "Police in Leeds blocked the road following the flood.",
+])
+def test_material_closures_for_a_disaster_or_an_accident_are_no_event(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_a_closure_after_a_protest_stays_an_act(nlp, knowledge):
+    assert ("Police", "1723") in _mentions("Police closed the road after the protest.", nlp, knowledge)
+
+
+@pytest.mark.parametrize("text", [
+    # the harm an accident or a disaster did, told as a participle after it, is no one's act
+    "The ferry capsized off Lesbos on Monday, killing at least 18 passengers.",
+    "The bus overturned near Quito, killing 12 people.",
+    "The storm hit the coast of Luzon, killing 20.",
+])
+def test_material_harm_trailing_an_accident_is_no_act(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_harm_trailing_an_attack_stays_the_attack(nlp, knowledge):
+    found = _mentions("Rebels attacked the town near Goma, killing 12 people.", nlp, knowledge)
+    assert any(cameo[:2] == "19" for _, cameo in found)
