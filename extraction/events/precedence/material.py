@@ -107,6 +107,23 @@ def _weapon_exploded(frame: Frame, knowledge: Knowledge) -> bool:
     return known is not None and known.sector in _ARMED_SECTORS
 
 
+# Verbs of taking a thing in hand: with a weapon and from no one, the actor arms itself ("grabbed a knife", "drew
+# his pistol"): no confiscation (1711) of anyone's property; what is done with the weapon is the event.
+TAKING_IN_HAND = {"grab", "pick", "pick up", "draw", "pull", "pull out", "take out", "snatch"}
+WEAPONS = {"knife", "gun", "pistol", "rifle", "handgun", "shotgun", "revolver", "firearm", "weapon",
+           "machete", "axe", "sword", "blade", "dagger", "hammer", "bat", "sidearm"}
+
+
+def arms_oneself(frame: Frame) -> bool:
+    """True for taking a weapon in hand from no one ("grabbed a large knife", "drew his pistol"): no act."""
+    verb = frame.trigger
+    if frame.lemma not in TAKING_IN_HAND and verb.lemma_.lower() not in TAKING_IN_HAND:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return False  # "grabbed a rifle from a guard": taken from someone
+    return any(o.lemma_.lower() in WEAPONS for o in _objects(verb))
+
+
 def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
     """The code the words around the verb give (embargo, protest taken part in, vehicle ramming, custody), or None."""
     verb, lemma = frame.trigger, frame.trigger.lemma_.lower()

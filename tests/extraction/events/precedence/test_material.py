@@ -166,3 +166,14 @@ def test_material_harm_trailing_an_accident_is_no_act(text, nlp, knowledge):
 def test_material_harm_trailing_an_attack_stays_the_attack(nlp, knowledge):
     found = _mentions("Rebels attacked the town near Goma, killing 12 people.", nlp, knowledge)
     assert any(cameo[:2] == "19" for _, cameo in found)
+
+
+def test_material_taking_a_weapon_in_hand_is_no_seizure(nlp, knowledge):
+    found = _mentions("A man in Leeds grabbed a knife and began to stab people.", nlp, knowledge)
+    assert ("man in Leeds", "180") in found
+    assert [c for _, c in found if c.startswith("171")] == []
+
+
+def test_material_weapons_taken_from_someone_stay_a_seizure(nlp, knowledge):
+    found = _mentions("Police in Kabul seized weapons from the militants.", nlp, knowledge)
+    assert any(cameo.startswith("171") for _, cameo in found)
