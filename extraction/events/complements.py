@@ -614,9 +614,28 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
             continue
         if marker is not None and link.via == "conj":
             break  # "did not concede and vowed to keep fighting": the vow is a main verb of its own
+        if link.head.i in codes and _graver_sequel(trigger, link, codes):
+            break
         if link.head.i in codes and not _second_act(trigger, link, codes):
             return None, link.head
     return marker, None
+
+
+# Acts that a trailing participle adds to a milder act as an event of their own: taking people hostage after
+# seizing a place ("captured the embassy, taking dozens hostage") hits other victims. The harm a verb's act did
+# ("shelled the town, killing 12", "opened fire, killing one") and the manner of a riot ("rioted, setting fire to
+# ...") stay part of it (PLOVER gold).
+SEQUEL_CODES = ("181",)
+
+
+def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
+    """True for an abduction in a participle trailing a coded verb of a milder root ("captured the embassy, taking
+    dozens hostage"): the graver act is an event of its own (the gold README codes the most severe act of a
+    sequence), not the manner of the milder one."""
+    own = codes.get(trigger.i)
+    main = trailing_participle(trigger)
+    return (link.via == "advcl" and main is not None and main.i == link.head.i and own is not None
+            and own.startswith(SEQUEL_CODES) and own[:2] > codes[link.head.i][:2])
 
 
 def _second_act(trigger: Token, link: Link, codes: dict[int, str]) -> bool:

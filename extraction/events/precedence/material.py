@@ -7,6 +7,7 @@
 - A ban on travel, flights or trade is an embargo (163, the gold README: sanctions and bans on trade or travel).
 - Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
+- Taking or holding people hostage or captive is abduction (181).
 - A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
 - Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
 - Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
@@ -54,6 +55,10 @@ PEOPLE_NOUNS = {"crowd", "people", "pedestrian", "protester", "protestor", "demo
 # Verbs of removing people from a place: done to a protest, it is repression (175, the gold README: clearing a
 # protest camp).
 CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze", "remove", "storm"}
+# "took 20 villagers hostage", "were held captive": taking hostages is abduction (181, the codebook's "abduct, hijack,
+# or take hostage"), not a seizure of property (171).
+CAPTIVE_VERBS = {"take", "hold", "keep"}
+CAPTIVES = {"hostage", "captive", "prisoner"}
 # Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
 PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
 CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
@@ -138,6 +143,9 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
         return _described(codebook, "180", f"{lemma} into people [180]", verb)
     if frame.lemma in CLEARING_VERBS and _protest_object(verb):
         return _described(codebook, "175", f"{frame.lemma} a protest [175]", verb)
+    if lemma in CAPTIVE_VERBS and any(c.dep_ in {"dobj", "obj", "oprd", "npadvmod"} and c.lemma_.lower() in CAPTIVES
+                                      for c in verb.children):
+        return _described(codebook, "181", f"{lemma} + hostage [181]", verb)
     if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
         return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
     if lemma == "order" and _held_in_custody(verb):

@@ -177,3 +177,19 @@ def test_material_taking_a_weapon_in_hand_is_no_seizure(nlp, knowledge):
 def test_material_weapons_taken_from_someone_stay_a_seizure(nlp, knowledge):
     found = _mentions("Police in Kabul seized weapons from the militants.", nlp, knowledge)
     assert any(cameo.startswith("171") for _, cameo in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking or holding people hostage or captive is abduction (181), not a seizure of property (171)
+    ("Gunmen in Borno took 20 villagers hostage on Monday.", ("Gunmen in Borno", "181")),
+    ("Gunmen in Borno took dozens of the villagers there hostage.", ("Gunmen in Borno", "181")),
+    ("The rebels in Kivu held three soldiers captive.", ("rebels in Kivu", "181")),
+    ("Two aid workers were taken hostage in Mali.", ("", "181")),
+])
+def test_material_hostage_taking_is_abduction(text, expected, nlp, knowledge):
+    assert expected in _mentions(text, nlp, knowledge)
+
+
+def test_material_hostages_taken_after_a_seizure_are_an_event_of_their_own(nlp, knowledge):
+    found = _mentions("The militants in Sinai seized the embassy, taking dozens of people hostage.", nlp, knowledge)
+    assert {c[:3] for _, c in found} >= {"171", "181"}
