@@ -43,7 +43,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
         return None  # "grabbed a knife and began to stab people": the stabbing is the event
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
+    coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
+             or _crowd_throwing(frame, knowledge))
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root == "02" and _legal_appeal(frame.trigger):
@@ -159,6 +160,20 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     if frame.trigger.lemma_.lower() in KILLING_VERBS:  # "was killed by a mob": a lynching (1823), not a riot
         return knowledge.codebook.describe("1823", f"{coded.pattern} + killed by a crowd [1823]")
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+# Verbs of throwing: protesters who throw things ("bottles", "objects", "things") riot (145), whatever the
+# dictionary says of the object (it codes only stones, rocks, grenades...).
+THROW_VERBS = {"throw", "hurl", "pelt", "lob", "fling"}
+
+
+def _crowd_throwing(frame: Frame, knowledge: Knowledge) -> ActionCode | None:
+    """ "protesters threw bottles at the police", "a group of protesters throwing things": a violent protest (145)."""
+    if frame.trigger.lemma_.lower() not in THROW_VERBS:
+        return None
+    thrown = knowledge.codebook.describe("180", f"{frame.trigger.lemma_.upper()} + thrown objects")
+    riot = _riot(frame, thrown, knowledge) if thrown is not None else None
+    return riot if riot is not None and riot.cameo == "145" else None
 
 
 OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}
