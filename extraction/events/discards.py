@@ -150,6 +150,29 @@ def natural_cause(verb: Token) -> bool:
 _MACHINE_ACCIDENTS = ACCIDENT_VERBS - {"explode", "hit", "strike", "catch", "erupt", "flood"}
 
 
+VEHICLES = frozenset({"bus", "car", "truck", "lorry", "train", "plane", "aircraft", "boat", "ship", "ferry", "vessel",
+                      "helicopter", "vehicle", "van", "tram", "taxi", "motorcycle", "tractor", "jet", "airliner"})
+COLLISION_VERBS = frozenset({"hit", "strike", "crash", "collide", "smash", "slam", "plough", "plow"})
+# What a vehicle that hits it may have been driven into on purpose: people.
+_PEOPLE = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher", "worshipper",
+                     "shopper", "student", "child", "group", "bystander", "soldier", "officer", "police", "man", "woman",
+                     "tourist", "resident", "passerby", "cyclist"})
+
+
+def vehicle_collision(verb: Token) -> bool:
+    """True for a vehicle that hit a thing ("a passenger train hit a tractor", "the bus crashed into a wall"): an
+    accident. A vehicle that hit people may have been driven into them: not said here."""
+    if verb.lemma_.lower() not in COLLISION_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lemma_.lower() not in VEHICLES:
+        return False
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    hit += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"into", "with"} for g in p.children
+            if g.dep_ == "pobj"]
+    return not any(h.lemma_.lower() in _PEOPLE or h.pos_ == "PRON" or h.ent_type_ in {"PERSON", "NORP"} for h in hit)
+
+
 def accident_harm(verb: Token) -> bool:
     """True for a participle of harm that trails an accident or a disaster ("the ferry capsized, killing 18", "the
     storm hit the coast, killing 20", "the building collapsed, trapping dozens"): it tells what the accident did,
@@ -158,10 +181,10 @@ def accident_harm(verb: Token) -> bool:
         return False
     accident = verb.head
     subjects = [c for c in accident.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or accident.lemma_.lower() not in ACCIDENT_VERBS:
+    if not subjects or accident.lemma_.lower() not in ACCIDENT_VERBS | COLLISION_VERBS:
         return False
     subject = subjects[0].lemma_.lower()
-    if subject in DISASTERS:
+    if subject in DISASTERS or vehicle_collision(accident):
         return True
     return subject in _MACHINES and accident.lemma_.lower() in _MACHINE_ACCIDENTS
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain
+from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain, vehicle_collision
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import against_nature, arms_oneself, firearm_code, material_code, no_act
+from .material import against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -39,8 +39,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             return coded, frame.noun_trigger
     if no_act(frame, knowledge):
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
-    if arms_oneself(frame):
-        return None  # "grabbed a knife and began to stab people": the stabbing is the event
+    if arms_oneself(frame) or dismissal(frame):
+        return None  # "grabbed a knife and began to stab people": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
     coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
@@ -54,7 +54,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger) or (frame.source_means and (
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger)
+                                          or vehicle_collision(frame.trigger) or (frame.source_means and (
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
         return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods", "the bus overturned, killing 12"

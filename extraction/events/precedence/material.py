@@ -119,6 +119,24 @@ WEAPONS = {"knife", "gun", "pistol", "rifle", "handgun", "shotgun", "revolver", 
            "machete", "axe", "sword", "blade", "dagger", "hammer", "bat", "sidearm"}
 
 
+# Firing someone from a post is a dismissal, no act of force: "fired his national security adviser", "the company
+# fired 300 workers". CAMEO codes no event for it (the dictionary reads "fire" as shooting, 190).
+DISMISSAL_VERBS = {"fire", "sack"}
+POSTS = {"adviser", "advisor", "aide", "director", "secretary", "minister", "chief", "head", "official", "manager",
+         "coach", "employee", "worker", "staff", "staffer", "executive", "ceo", "editor", "commissioner", "attorney",
+         "prosecutor", "general", "commander", "ambassador", "spokesman", "spokeswoman", "spokesperson", "deputy",
+         "president", "chairman", "chairwoman", "governor", "inspector", "teacher", "employer", "lawyer"}
+
+
+def dismissal(frame: Frame) -> bool:
+    """True for "fired"/"sacked" with a person holding a post as direct object ("fired the FBI director", "sacked
+    300 workers", "fired Ann Vale"): a dismissal, not a shooting."""
+    if frame.trigger.lemma_.lower() not in DISMISSAL_VERBS or frame.trigger.pos_ != "VERB":
+        return False
+    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in POSTS for o in objects)
+
+
 def arms_oneself(frame: Frame) -> bool:
     """True for taking a weapon in hand from no one ("grabbed a large knife", "drew his pistol"): no act."""
     verb = frame.trigger

@@ -193,3 +193,25 @@ def test_material_hostage_taking_is_abduction(text, expected, nlp, knowledge):
 def test_material_hostages_taken_after_a_seizure_are_an_event_of_their_own(nlp, knowledge):
     found = _mentions("The militants in Sinai seized the embassy, taking dozens of people hostage.", nlp, knowledge)
     assert {c[:3] for _, c in found} >= {"171", "181"}
+
+
+@pytest.mark.parametrize("text", [
+    # firing someone from a post is a dismissal, no shooting
+    "President Vale fired his national security adviser on Friday.",
+    "The company in Seoul fired 300 workers in March.",
+    "The governor of Ohio fired Ann Vale, the state health director.",
+])
+def test_material_firing_someone_from_a_post_is_no_force(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_firing_weapons_stays_force(nlp, knowledge):
+    assert any(c[:2] == "19" for _, c in _mentions("Soldiers in Gao fired rockets at the rebels.", nlp, knowledge))
+
+
+@pytest.mark.parametrize("text", [
+    # a vehicle that hit a thing had an accident
+    "A passenger train in Bihar hit a tractor at a level crossing, killing four.",
+])
+def test_material_a_vehicle_hitting_a_thing_is_an_accident(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
