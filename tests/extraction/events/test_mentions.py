@@ -475,3 +475,18 @@ def test_mentions_surname_without_a_title_stays_uncoded(nlp, knowledge):
 ])
 def test_mentions_unseen_news_constructions(text, actor, cameo, nlp, knowledge):
     assert (actor, cameo) in [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text, actor, cameo", [
+    # a protest told in a relative or participle clause happened: it is an event of its own, like fresh violence there
+    ("The court in Lima fined students who were protesting outside the ministry.", "students", "141"),
+    ("A car in Lyon was surrounded by protesters.", "protesters", "144"),
+])
+def test_mentions_protest_in_a_background_clause_is_an_event(text, actor, cameo, nlp, knowledge):
+    found = [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, cameo) in found, found
+
+
+def test_mentions_protest_in_a_pluperfect_background_clause_is_no_event(nlp, knowledge):
+    found = _mentions("The court in Lima fined students who had protested outside the ministry in 2010.", nlp, knowledge)
+    assert [m for m in found if m.action.root == "14"] == []
