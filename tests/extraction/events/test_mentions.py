@@ -481,8 +481,10 @@ def test_mentions_unseen_news_constructions(text, actor, cameo, nlp, knowledge):
     # a protest told in a relative or participle clause happened: it is an event of its own, like fresh violence there
     ("The court in Lima fined students who were protesting outside the ministry.", "students", "141"),
     ("A car in Lyon was surrounded by protesters.", "protesters", "144"),
+    # so is a ban or a sanction (16): "the measure that bans flights"
+    ("Cuba condemned the new US measure that bans flights to Havana.", "US", "163"),
 ])
-def test_mentions_protest_in_a_background_clause_is_an_event(text, actor, cameo, nlp, knowledge):
+def test_mentions_protest_or_sanction_in_a_background_clause_is_an_event(text, actor, cameo, nlp, knowledge):
     found = [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
     assert (actor, cameo) in found, found
 
