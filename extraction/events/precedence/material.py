@@ -7,7 +7,7 @@
 - A ban on travel, flights or trade is an embargo (163, the gold README: sanctions and bans on trade or travel).
 - Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
-- Taking or holding people hostage or captive is abduction (181).
+- Taking or holding people hostage or captive is abduction (181); turning oneself in is a surrender (080).
 - A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
 - Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
 - Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
@@ -59,6 +59,9 @@ CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze",
 # or take hostage"), not a seizure of property (171).
 CAPTIVE_VERBS = {"take", "hold", "keep"}
 CAPTIVES = {"hostage", "captive", "prisoner"}
+# "turned himself in to police", "handed themselves over": a surrender (080, yield), not a handing over of things.
+SURRENDER_PHRASES = {"turn in", "hand over", "give up"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
 # Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
 PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
 CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
@@ -164,6 +167,8 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
     if lemma in CAPTIVE_VERBS and any(c.dep_ in {"dobj", "obj", "oprd", "npadvmod"} and c.lemma_.lower() in CAPTIVES
                                       for c in verb.children):
         return _described(codebook, "181", f"{lemma} + hostage [181]", verb)
+    if frame.lemma in SURRENDER_PHRASES and any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVES for c in verb.children):
+        return _described(codebook, "080", f"{frame.lemma} oneself [080]", verb)
     if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
         return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
     if lemma == "order" and _held_in_custody(verb):

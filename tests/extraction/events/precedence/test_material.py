@@ -42,6 +42,9 @@ def _mentions(text, nlp, knowledge):
     ("Police discharged their firearms.", ("Police", "193")),
     # heavy bombing is aerial (195), not a planted bomb (183)
     ("The town was retaken following heavy bombing.", ("", "195")),
+    # turning oneself in is a surrender (080), not handing something over
+    ("The suspect in Leeds turned himself in to police on Monday.", ("suspect in Leeds", "080")),
+    ("The two men in Lyon handed themselves over to police.", ("two men in Lyon", "080")),
     # "X comes after Y did Z": the after-clause is the news
     ("The move comes after the European Union sanctioned Iran last week.", ("European Union", "163")),
 ])
