@@ -150,3 +150,13 @@ def test_speech_act_in_the_clause_a_sequel_follows(text, expected, nlp, knowledg
 ])
 def test_speech_legal_appeal_is_legal_action(text, cameo, nlp, knowledge):
     assert [m.action.cameo for m in _mentions(text, nlp, knowledge)] == [cameo]
+
+
+@pytest.mark.parametrize("text, actor, root", [
+    # a first-person speaker is the speaker of the quote: its verbal acts and inquiries need no addressee
+    ('"Today I am proud to endorse her for mayor," said Ann Vale.', "I", "05"),
+    ('"We are continuing to investigate the attack," a spokesman for the Leeds police said.', "We", "09"),
+])
+def test_speech_first_person_speaker_acts_without_addressee(text, actor, root, nlp, knowledge):
+    found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, root) in found, found
