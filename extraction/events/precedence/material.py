@@ -8,6 +8,7 @@
 - Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
 - Taking or holding people hostage or captive is abduction (181); turning oneself in is a surrender (080).
+- A court, a judge or a jury that rules or finds decides a case (116).
 - A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
 - Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
 - Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
@@ -22,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..codebook import ActionCode, Codebook
 from ..frames import ACTOR_ENTS, Frame, is_means
-from ..participants import natural_force
+from ..participants import natural_force, phrase_text
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -62,6 +63,23 @@ CAPTIVES = {"hostage", "captive", "prisoner"}
 # "turned himself in to police", "handed themselves over": a surrender (080, yield), not a handing over of things.
 SURRENDER_PHRASES = {"turn in", "hand over", "give up"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
+# A court that rules or finds decides a case: a ruling on a party (116, the gold README: a court's decision coded as
+# its finding), not the founding of something ("found" is also the past of "find").
+RULING_VERBS = {"rule", "find"}
+COURTS = {"court", "judge", "jury", "tribunal", "justice", "magistrate"}
+
+
+def _court(frame: Frame, knowledge: Knowledge) -> bool:
+    """True when the frame's source is a court, a judge or a jury (by its head noun or its actor code)."""
+    source = frame.source
+    if source is None:
+        return False
+    if source.lemma_.lower() in COURTS or any(t.lemma_.lower() in COURTS for t in source.subtree if t.i <= source.i):
+        return True
+    code = knowledge.actors.code_actor(phrase_text(source))
+    return code is not None and code.sector == "JUD"
+
+
 # Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
 PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
 CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
@@ -169,6 +187,8 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
         return _described(codebook, "181", f"{lemma} + hostage [181]", verb)
     if frame.lemma in SURRENDER_PHRASES and any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVES for c in verb.children):
         return _described(codebook, "080", f"{frame.lemma} oneself [080]", verb)
+    if lemma in RULING_VERBS and _court(frame, knowledge):
+        return _described(codebook, "116", f"{lemma} by a court [116]", verb)
     if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
         return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
     if lemma == "order" and _held_in_custody(verb):

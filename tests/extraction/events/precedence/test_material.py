@@ -218,3 +218,16 @@ def test_material_firing_weapons_stays_force(nlp, knowledge):
 ])
 def test_material_a_vehicle_hitting_a_thing_is_an_accident(text, nlp, knowledge):
     assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court, a judge or a jury that rules or finds decides the case (116)
+    ("A court in Lyon ruled that the mayor had broken the law.", ("court in Lyon", "116")),
+    ("Judge Ann Vale found that the company had misled investors.", ("Judge Ann Vale", "116")),
+])
+def test_material_a_court_ruling_is_a_decision_on_the_case(text, expected, nlp, knowledge):
+    assert expected in _mentions(text, nlp, knowledge)
+
+
+def test_material_finding_of_no_court_is_no_ruling(nlp, knowledge):
+    assert _mentions("Scientists in Oslo found that the drug works.", nlp, knowledge) == []
