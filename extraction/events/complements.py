@@ -61,6 +61,8 @@ PASS_THROUGH = frozenset({
     "vote", "choose", "opt",
 })
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+# "in response to X", "in reaction to X", "in retaliation for X": X is the act that came first, never a complement.
+RESPONSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "answer", "revenge"})
 _UP = {"xcomp", "ccomp", "pcomp", "acomp", "conj", "acl", "advcl", "dobj", "attr", "oprd", "prep", "pobj"}
 
 
@@ -119,6 +121,8 @@ def chain(trigger: Token) -> list[Link]:
             break  # "with X calling the plan a gamble (and Y calling it ...)": a clause with its own subject is its own act
         if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
             break
+        if dep == "pobj" and head.head.lemma_.lower() in RESPONSE_NOUNS and head.head.dep_ == "pobj":
+            break  # "in response to a lawsuit by X, the judge ruled": the act responded to is an event of its own
         links.append(Link(head, dep, _kind(head)))
         node = head
     return links
