@@ -525,14 +525,16 @@ def _aside_of_coded(trigger: Token, cameo: str | None, codes: dict[int, str]) ->
     """True for a non-violent trailing participle of a coded verb: neither its own event nor a complement that
     the verb recodes ("refused to help, citing opposition")."""
     main = trailing_participle(trigger)
-    return main is not None and main.i in codes and (cameo is None or cameo[:2] < "18")
+    return main is not None and main.i in codes and (cameo is None or (cameo[:2] < "18" and not (
+        _disapproval_sequel(trigger, cameo) and codes[main.i][:2] != cameo[:2])))
 
 
 def _aside(plan: Planned, acting: set[int]) -> bool:
     """True for a non-violent act in a participle clause trailing a verb that has its own event: the comment or
     manner of that event ("staged rallies, saying ..."), not a second one. Violence stays ("shelled, killing")."""
     main = trailing_participle(plan.trigger)
-    return main is not None and main.i in acting and plan.cameo[:2] < "18"
+    return main is not None and main.i in acting and plan.cameo[:2] < "18" and not _disapproval_sequel(plan.trigger,
+                                                                                                 plan.cameo)
 
 
 def _speakers_side(source: Token | None) -> bool:
@@ -637,6 +639,10 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
 # ("shelled the town, killing 12", "opened fire, killing one") and the manner of a riot ("rioted, setting fire to
 # ...") stay part of it (PLOVER gold).
 SEQUEL_CODES = ("181",)
+# A disapproval in a participle trailing an act of another root is a second act of the same actor ("backed away
+# from his support, expressing disappointment at X").
+SEQUEL_ROOTS = frozenset({"11"})
+CHARACTERISING_VERBS = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize", "characterise"})
 
 
 def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
@@ -645,8 +651,18 @@ def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
     sequence), not the manner of the milder one."""
     own = codes.get(trigger.i)
     main = trailing_participle(trigger)
-    return (link.via == "advcl" and main is not None and main.i == link.head.i and own is not None
-            and own.startswith(SEQUEL_CODES) and own[:2] > codes[link.head.i][:2])
+    if link.via != "advcl" or main is None or main.i != link.head.i or own is None:
+        return False
+    head = codes[link.head.i]
+    return (own.startswith(SEQUEL_CODES) and own[:2] > head[:2]) or (_disapproval_sequel(trigger, own)
+                                                                       and head[:2] != own[:2])
+
+
+def _disapproval_sequel(trigger: Token, cameo: str) -> bool:
+    """True for a disapproval (11) in a trailing participle that is no characterisation of the act before it
+    ("backed away from X, expressing disappointment" is a second act; "demanded X, describing it as a challenge"
+    only says what the demand is about, as PLOVER codes it)."""
+    return cameo[:2] in SEQUEL_ROOTS and trigger.lemma_.lower() not in CHARACTERISING_VERBS
 
 
 def _second_act(trigger: Token, link: Link, codes: dict[int, str]) -> bool:

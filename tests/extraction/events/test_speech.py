@@ -160,3 +160,14 @@ def test_speech_legal_appeal_is_legal_action(text, cameo, nlp, knowledge):
 def test_speech_first_person_speaker_acts_without_addressee(text, actor, root, nlp, knowledge):
     found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
     assert (actor, root) in found, found
+
+
+def test_speech_disapproval_trailing_another_act_is_a_second_act(nlp, knowledge):
+    text = "Senator Ann Vale backed away from her support for the mayor, expressing disappointment at his remarks."
+    found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
+    assert ("Senator Ann Vale", "11") in found, found
+
+
+def test_speech_characterisation_trailing_a_demand_is_no_second_act(nlp, knowledge):
+    text = "Peru demanded a meeting of the Security Council, describing the raid as a serious challenge to the region."
+    assert [m for m in _mentions(text, nlp, knowledge) if m.action.root == "11"] == []
