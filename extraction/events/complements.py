@@ -7,7 +7,8 @@ appeals and accusations ("urged X to", "accused X of") keep their own code and s
 complement; any other coded verb swallows its purpose and participle clauses. A refusal of a
 proposal noun ("rejected an ultimatum to ...") is the refusal, not the proposal's intent or threat;
 the "that" clause of a demand noun ("renewed its demand that Y do Z") is demanded of its subject.
-Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence, protest and sanctions:
+Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence, protest and
+sanctions:
 none when pluperfect or dated "ago", none from a participle describing a noun. A subjectless participle
 clause trailing a coded verb after a comma ("received them, informing them ...") comments on that
 verb's event: it adds no non-violent event of its own.
@@ -483,7 +484,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         stale = past_background(p.trigger) or describing_participle(p.trigger)
         if p.secondary and (stale or (p.cameo[:2] < "17" and p.cameo[:2] not in BACKGROUND_ROOTS
                                       and not (not main and _follows(p.trigger)))):
-            continue  # background clauses: only fresh violence, protest and sanctions in them are coded ("militants who seized")
+            continue  # background clauses: only fresh violence, protest and sanctions there ("militants who seized")
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)

@@ -154,9 +154,9 @@ VEHICLES = frozenset({"bus", "car", "truck", "lorry", "train", "plane", "aircraf
                       "helicopter", "vehicle", "van", "tram", "taxi", "motorcycle", "tractor", "jet", "airliner"})
 COLLISION_VERBS = frozenset({"hit", "strike", "crash", "collide", "smash", "slam", "plough", "plow"})
 # What a vehicle that hits it may have been driven into on purpose: people.
-_PEOPLE = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher", "worshipper",
-                     "shopper", "student", "child", "group", "bystander", "soldier", "officer", "police", "man", "woman",
-                     "tourist", "resident", "passerby", "cyclist"})
+_PEOPLE = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher",
+                     "worshipper", "shopper", "student", "child", "group", "bystander", "soldier", "officer", "police",
+                     "man", "woman", "tourist", "resident", "passerby", "cyclist"})
 
 
 def vehicle_collision(verb: Token) -> bool:

@@ -43,8 +43,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
         return None  # "grabbed a knife and began to stab people": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
-    coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
-             or _crowd_throwing(frame, knowledge))
+    coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+             or firearm_code(frame, knowledge.codebook) or _crowd_throwing(frame, knowledge))
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root == "02" and _legal_appeal(frame.trigger):

@@ -185,7 +185,8 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
     if lemma in CAPTIVE_VERBS and any(c.dep_ in {"dobj", "obj", "oprd", "npadvmod"} and c.lemma_.lower() in CAPTIVES
                                       for c in verb.children):
         return _described(codebook, "181", f"{lemma} + hostage [181]", verb)
-    if frame.lemma in SURRENDER_PHRASES and any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVES for c in verb.children):
+    if frame.lemma in SURRENDER_PHRASES and any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVES
+                                                 for c in verb.children):
         return _described(codebook, "080", f"{frame.lemma} oneself [080]", verb)
     if lemma in RULING_VERBS and _court(frame, knowledge):
         return _described(codebook, "116", f"{lemma} by a court [116]", verb)
