@@ -29,7 +29,7 @@ from .modality import habitual
 if TYPE_CHECKING:
     from .frames import Frame
 
-MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure"]
+MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure", "claim"]
 
 REPORTING = frozenset({
     "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
@@ -465,6 +465,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind,
                                announced=said is not None)
                        for s in speakers or [frame])
+    planned += _claims(planned, by_trigger)
     for p in planned:
         if failed_settlement(p.trigger):
             p.cameo, p.recoded = FAILED_SETTLEMENT_CODE, "failure"  # "failed to reach agreement": talks broke down
@@ -498,6 +499,30 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
 # participle clause happened ("a crowd of people who were counter-protesting", "an officer surrounded by protesters",
 # "the new measure that bans flights to X"). Shows of force (15) there are mostly what is asked or planned.
 BACKGROUND_ROOTS = frozenset({"14", "16"})
+
+
+# Verbs whose speaker, saying that it did an act of violence, claims it (CAMEO 015, "claim responsibility").
+CLAIMING_VERBS = frozenset({"say", "claim", "announce", "confirm", "admit", "state"})
+_OWN_PRONOUNS = frozenset({"it", "they", "we"})
+CLAIM_CODE = "015"
+
+
+def _claims(planned: list[Planned], by_trigger: dict[int, list]) -> list[Planned]:
+    """The claims of responsibility of the speakers who say that they did an act of violence ("the group's
+    spokesman said it had carried out the attack", "the rebels said they shot down the drone"): 015 of the
+    speaker, beside the violent act (reported)."""
+    out = []
+    for p in planned:
+        subject = p.frame.source
+        if p.cameo[:2] < "18" or p.recoded is not None or subject is None or subject.lower_ not in _OWN_PRONOUNS:
+            continue
+        links = chain(p.frame.trigger)
+        said = links[0].head if links and links[0].kind == "reporting" and links[0].via == "ccomp" else None
+        if said is None or said.lemma_.lower() not in CLAIMING_VERBS or said.i > p.frame.trigger.i:
+            continue
+        out += [Planned(s, CLAIM_CODE, said, [], "asserted", "claim") for s in by_trigger.get(said.i, [])
+                if s.source is not None and s.source.i != subject.i]
+    return out
 
 
 # Verbal acts that a negation voids: "did not give details", "does not need forces" assert nothing.

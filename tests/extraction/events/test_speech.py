@@ -171,3 +171,14 @@ def test_speech_disapproval_trailing_another_act_is_a_second_act(nlp, knowledge)
 def test_speech_characterisation_trailing_a_demand_is_no_second_act(nlp, knowledge):
     text = "Peru demanded a meeting of the Security Council, describing the raid as a serious challenge to the region."
     assert [m for m in _mentions(text, nlp, knowledge) if m.action.root == "11"] == []
+
+
+def test_speech_saying_one_did_an_act_of_violence_claims_it(nlp, knowledge):
+    found = [(m.actor.text, m.action.cameo) for m in _mentions("The Taliban said they had killed five soldiers in Kunduz.",
+                                                                nlp, knowledge)]
+    assert ("Taliban", "015") in found and any(c[:2] == "19" for _, c in found), found
+
+
+def test_speech_saying_one_did_a_lawful_act_claims_nothing(nlp, knowledge):
+    found = _mentions("Police in Kabul said they arrested three men.", nlp, knowledge)
+    assert [m for m in found if m.action.cameo == "015"] == []
