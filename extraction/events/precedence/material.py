@@ -158,6 +158,19 @@ def dismissal(frame: Frame) -> bool:
     return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in POSTS for o in objects)
 
 
+# Social and private gatherings: attending one is no visit (042) of anyone ("over a hundred people attended the
+# party"); a summit, a meeting or a rally attended keeps its code.
+SOCIAL_OUTINGS = {"party", "concert", "wedding", "festival", "game", "match", "show", "class", "school", "church",
+                  "mass", "service", "screening", "premiere", "picnic", "barbecue", "dinner", "birthday", "prom"}
+
+
+def social_outing(frame: Frame) -> bool:
+    """True for "attended the party", "went to a concert": a private outing, no political visit."""
+    if frame.trigger.lemma_.lower() not in {"attend", "go"}:
+        return False
+    return any(o.lemma_.lower() in SOCIAL_OUTINGS for o in _objects(frame.trigger, {"to"}))
+
+
 def arms_oneself(frame: Frame) -> bool:
     """True for taking a weapon in hand from no one ("grabbed a large knife", "drew his pistol"): no act."""
     verb = frame.trigger

@@ -231,3 +231,15 @@ def test_material_a_court_ruling_is_a_decision_on_the_case(text, expected, nlp, 
 
 def test_material_finding_of_no_court_is_no_ruling(nlp, knowledge):
     assert _mentions("Scientists in Oslo found that the drug works.", nlp, knowledge) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of fans in Porto attended the concert on Saturday.",
+    "Hundreds of students attended the concert in Leeds.",
+])
+def test_material_attending_a_private_gathering_is_no_visit(text, nlp, knowledge):
+    assert _mentions(text, nlp, knowledge) == []
+
+
+def test_material_attending_a_summit_stays_an_act(nlp, knowledge):
+    assert any(c[:2] == "04" for _, c in _mentions("The president of Peru attended the summit in Lima.", nlp, knowledge))
