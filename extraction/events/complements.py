@@ -123,7 +123,7 @@ def chain(trigger: Token) -> list[Link]:
         if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
             break
         if dep == "pobj" and head.head.lemma_.lower() in RESPONSE_NOUNS and head.head.dep_ == "pobj":
-            break  # "in response to a lawsuit by X, the judge ruled": the act responded to is an event of its own
+            break  # "in retaliation for the raid, the militia shelled X": the act responded to is an event of its own
         links.append(Link(head, dep, _kind(head)))
         node = head
     return links
@@ -496,8 +496,8 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
 
 
 # Below violence (17-20), the roots still coded in a background clause: a protest or a sanction told in a relative or
-# participle clause happened ("a crowd of people who were counter-protesting", "an officer surrounded by protesters",
-# "the new measure that bans flights to X"). Shows of force (15) there are mostly what is asked or planned.
+# participle clause happened ("students who were marching against the law", "a minister surrounded by demonstrators",
+# "the rule that halts trade with X"). Shows of force (15) there are mostly what is asked or planned.
 BACKGROUND_ROOTS = frozenset({"14", "16"})
 
 
@@ -508,9 +508,9 @@ CLAIM_CODE = "015"
 
 
 def _claims(planned: list[Planned], by_trigger: dict[int, list]) -> list[Planned]:
-    """The claims of responsibility of the speakers who say that they did an act of violence ("the group's
-    spokesman said it had carried out the attack", "the rebels said they shot down the drone"): 015 of the
-    speaker, beside the violent act (reported)."""
+    """The claims of responsibility of the speakers who say that they did an act of violence ("the militia said it
+    fired the rockets", "the rebels said they shot down the drone"): 015 of the speaker, beside the violent act
+    (reported)."""
     out = []
     for p in planned:
         subject = p.frame.source
@@ -661,19 +661,19 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
 
 
 # Acts that a trailing participle adds to a milder act as an event of their own: taking people hostage after
-# seizing a place ("captured the embassy, taking dozens hostage") hits other victims. The harm a verb's act did
+# seizing a place ("seized the mine, taking 40 workers hostage") hits other victims. The harm a verb's act did
 # ("shelled the town, killing 12", "opened fire, killing one") and the manner of a riot ("rioted, setting fire to
 # ...") stay part of it (PLOVER gold).
 SEQUEL_CODES = ("181",)
-# A disapproval in a participle trailing an act of another root is a second act of the same actor ("backed away
-# from his support, expressing disappointment at X").
+# A disapproval in a participle trailing an act of another root is a second act of the same actor ("withdrew from
+# the pact, condemning X").
 SEQUEL_ROOTS = frozenset({"11"})
 CHARACTERISING_VERBS = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize", "characterise"})
 
 
 def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
-    """True for an abduction in a participle trailing a coded verb of a milder root ("captured the embassy, taking
-    dozens hostage"): the graver act is an event of its own (the gold README codes the most severe act of a
+    """True for an abduction in a participle trailing a coded verb of a milder root ("seized the mine, taking 40
+    workers hostage"): the graver act is an event of its own (the gold README codes the most severe act of a
     sequence), not the manner of the milder one."""
     own = codes.get(trigger.i)
     main = trailing_participle(trigger)
@@ -686,8 +686,8 @@ def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
 
 def _disapproval_sequel(trigger: Token, cameo: str) -> bool:
     """True for a disapproval (11) in a trailing participle that is no characterisation of the act before it
-    ("backed away from X, expressing disappointment" is a second act; "demanded X, describing it as a challenge"
-    only says what the demand is about, as PLOVER codes it)."""
+    ("withdrew from the pact, condemning X" is a second act; "demanded X, calling it a provocation" only
+    says what the demand is about, as PLOVER codes it)."""
     return cameo[:2] in SEQUEL_ROOTS and trigger.lemma_.lower() not in CHARACTERISING_VERBS
 
 

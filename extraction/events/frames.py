@@ -86,8 +86,8 @@ def protested_in_person(verb: Token) -> bool:
 def misparsed_main(verb: Token) -> bool:
     """True for the main verb misparsed as a participle under the sentence's root noun (the sentence has no
     other verb): "A group of activists protested outside the court" (root "group"); or a verb of crowds, which
-    no one undergoes, misparsed as a participle on the subject of a later verb ("Members of the assembly protested
-    by shouting ... and holding signs which read ..."): the noun protests."""
+    no one undergoes, misparsed as a participle on the subject of a later verb ("Deputies of the council marched
+    and waved banners that showed ..."): the noun protests."""
     if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or verb.head.pos_ not in {"NOUN", "PROPN"} or _children(
             verb, {"agent"}):
         return False

@@ -71,7 +71,7 @@ def _reported_with_actor(noun: Token) -> bool:
     return prep.lower_ in _REPORTING_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in {"target", "victim"})
 
 
-# Legal actions whose bare "by" object brings them: "a lawsuit by the group", "an indictment by a grand jury".
+# Legal actions whose bare "by" object brings them: "a lawsuit by two tenants", "an indictment by a grand jury".
 LEGAL_ACTION_NOUNS = {"lawsuit", "indictment", "complaint"}
 
 

@@ -40,7 +40,7 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if no_act(frame, knowledge):
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
     if arms_oneself(frame) or dismissal(frame) or social_outing(frame):
-        return None  # "grabbed a knife and began to stab people": the stabbing is the event; "fired his adviser"
+        return None  # "grabbed a knife and stabbed two guards": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
     coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
@@ -169,7 +169,7 @@ THROW_VERBS = {"throw", "hurl", "pelt", "lob", "fling"}
 
 
 def _crowd_throwing(frame: Frame, knowledge: Knowledge) -> ActionCode | None:
-    """ "protesters threw bottles at the police", "a group of protesters throwing things": a violent protest (145)."""
+    """ "protesters threw bottles at the police", "demonstrators hurling objects at officers": a violent protest (145)."""
     if frame.trigger.lemma_.lower() not in THROW_VERBS:
         return None
     thrown = knowledge.codebook.describe("180", f"{frame.trigger.lemma_.upper()} + thrown objects")

@@ -60,7 +60,7 @@ CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze",
 # or take hostage"), not a seizure of property (171).
 CAPTIVE_VERBS = {"take", "hold", "keep"}
 CAPTIVES = {"hostage", "captive", "prisoner"}
-# "turned himself in to police", "handed themselves over": a surrender (080, yield), not a handing over of things.
+# "turned herself in at a police station", "handed themselves over": a surrender (080, yield), not a handing over.
 SURRENDER_PHRASES = {"turn in", "hand over", "give up"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
 # A court that rules or finds decides a case: a ruling on a party (116, the gold README: a court's decision coded as
@@ -158,8 +158,8 @@ def dismissal(frame: Frame) -> bool:
     return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in POSTS for o in objects)
 
 
-# Social and private gatherings: attending one is no visit (042) of anyone ("over a hundred people attended the
-# party"); a summit, a meeting or a rally attended keeps its code.
+# Social and private gatherings: attending one is no visit (042) of anyone ("guests attended the wedding"); a
+# summit, a meeting or a rally attended keeps its code.
 SOCIAL_OUTINGS = {"party", "concert", "wedding", "festival", "game", "match", "show", "class", "school", "church",
                   "mass", "service", "screening", "premiere", "picnic", "barbecue", "dinner", "birthday", "prom"}
 
@@ -172,7 +172,7 @@ def social_outing(frame: Frame) -> bool:
 
 
 def arms_oneself(frame: Frame) -> bool:
-    """True for taking a weapon in hand from no one ("grabbed a large knife", "drew his pistol"): no act."""
+    """True for taking a weapon in hand from no one ("grabbed a knife", "drew his pistol"): no act."""
     verb = frame.trigger
     if frame.lemma not in TAKING_IN_HAND and verb.lemma_.lower() not in TAKING_IN_HAND:
         return False

@@ -155,7 +155,7 @@ def test_speech_legal_appeal_is_legal_action(text, cameo, nlp, knowledge):
 @pytest.mark.parametrize("text, actor, root", [
     # a first-person speaker is the speaker of the quote: its verbal acts and inquiries need no addressee
     ('"Today I am proud to endorse her for mayor," said Ann Vale.', "I", "05"),
-    ('"We are continuing to investigate the attack," a spokesman for the Leeds police said.', "We", "09"),
+    ('"We are investigating the attack," said a police spokeswoman in Leeds.', "We", "09"),
 ])
 def test_speech_first_person_speaker_acts_without_addressee(text, actor, root, nlp, knowledge):
     found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
@@ -163,13 +163,13 @@ def test_speech_first_person_speaker_acts_without_addressee(text, actor, root, n
 
 
 def test_speech_disapproval_trailing_another_act_is_a_second_act(nlp, knowledge):
-    text = "Senator Ann Vale backed away from her support for the mayor, expressing disappointment at his remarks."
+    text = "Senator Ann Vale withdrew from the pact with the mayor, condemning his remarks."
     found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
     assert ("Senator Ann Vale", "11") in found, found
 
 
 def test_speech_characterisation_trailing_a_demand_is_no_second_act(nlp, knowledge):
-    text = "Peru demanded a meeting of the Security Council, describing the raid as a serious challenge to the region."
+    text = "Chile demanded talks with Peru, calling the raid a grave provocation."
     assert [m for m in _mentions(text, nlp, knowledge) if m.action.root == "11"] == []
 
 

@@ -43,7 +43,7 @@ def _mentions(text, nlp, knowledge):
     # heavy bombing is aerial (195), not a planted bomb (183)
     ("The town was retaken following heavy bombing.", ("", "195")),
     # turning oneself in is a surrender (080), not handing something over
-    ("The suspect in Leeds turned himself in to police on Monday.", ("suspect in Leeds", "080")),
+    ("The suspect in Leeds turned herself in at a police station on Monday.", ("suspect in Leeds", "080")),
     ("The two men in Lyon handed themselves over to police.", ("two men in Lyon", "080")),
     # "X comes after Y did Z": the after-clause is the news
     ("The move comes after the European Union sanctioned Iran last week.", ("European Union", "163")),
@@ -172,7 +172,7 @@ def test_material_harm_trailing_an_attack_stays_the_attack(nlp, knowledge):
 
 
 def test_material_taking_a_weapon_in_hand_is_no_seizure(nlp, knowledge):
-    found = _mentions("A man in Leeds grabbed a knife and began to stab people.", nlp, knowledge)
+    found = _mentions("A man in Leeds grabbed a knife and stabbed two guards.", nlp, knowledge)
     assert ("man in Leeds", "180") in found
     assert [c for _, c in found if c.startswith("171")] == []
 
@@ -194,7 +194,7 @@ def test_material_hostage_taking_is_abduction(text, expected, nlp, knowledge):
 
 
 def test_material_hostages_taken_after_a_seizure_are_an_event_of_their_own(nlp, knowledge):
-    found = _mentions("The militants in Sinai seized the embassy, taking dozens of people hostage.", nlp, knowledge)
+    found = _mentions("Rebels in Kivu seized the mine, taking 40 workers hostage.", nlp, knowledge)
     assert {c[:3] for _, c in found} >= {"171", "181"}
 
 
