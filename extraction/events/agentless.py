@@ -177,7 +177,7 @@ def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
 # (CAMEO code, implied sector)). Charges are 115, imprisonment 173 (the codebook's notes to 115 and 173).
 UNDERGONE = {
     "face": {"charge": ("115", "JUD"), "count": ("115", "JUD"), "indictment": ("115", "JUD"),
-             "accusation": ("115", "JUD"), "prosecution": ("115", "JUD")},
+             "accusation": ("115", "JUD"), "prosecution": ("115", "JUD"), "trial": ("115", "JUD")},
     "serve": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
     "receive": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},
     "get": {"sentence": ("173", "JUD"), "term": ("173", "JUD")},

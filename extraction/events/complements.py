@@ -7,7 +7,8 @@ appeals and accusations ("urged X to", "accused X of") keep their own code and s
 complement; any other coded verb swallows its purpose and participle clauses. A refusal of a
 proposal noun ("rejected an ultimatum to ...") is the refusal, not the proposal's intent or threat;
 the "that" clause of a demand noun ("renewed its demand that Y do Z") is demanded of its subject.
-Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence:
+Background clauses (relative, noun-modifying, finite adverbial) carry only fresh material violence, protest and
+sanctions:
 none when pluperfect or dated "ago", none from a participle describing a noun. A subjectless participle
 clause trailing a coded verb after a comma ("received them, informing them ...") comments on that
 verb's event: it adds no non-violent event of its own.
@@ -28,7 +29,7 @@ from .modality import habitual
 if TYPE_CHECKING:
     from .frames import Frame
 
-MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure"]
+MarkerKind = Literal["intent", "threat", "refusal", "demand", "failure", "claim"]
 
 REPORTING = frozenset({
     "say", "tell", "report", "state", "add", "claim", "announce", "insist", "stress", "reply", "note", "write",
@@ -61,6 +62,8 @@ PASS_THROUGH = frozenset({
     "vote", "choose", "opt",
 })
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+# "in response to X", "in reaction to X", "in retaliation for X": X is the act that came first, never a complement.
+RESPONSE_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "answer", "revenge"})
 _UP = {"xcomp", "ccomp", "pcomp", "acomp", "conj", "acl", "advcl", "dobj", "attr", "oprd", "prep", "pobj"}
 
 
@@ -119,6 +122,8 @@ def chain(trigger: Token) -> list[Link]:
             break  # "with X calling the plan a gamble (and Y calling it ...)": a clause with its own subject is its own act
         if dep in {"dobj", "attr", "oprd", "pobj", "prep"} and node.pos_ not in {"NOUN", "ADP"}:
             break
+        if dep == "pobj" and head.head.lemma_.lower() in RESPONSE_NOUNS and head.head.dep_ == "pobj":
+            break  # "in retaliation for the raid, the militia shelled X": the act responded to is an event of its own
         links.append(Link(head, dep, _kind(head)))
         node = head
     return links
@@ -460,6 +465,7 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
         planned.extend(Planned(replace(s, target_candidates=frame.target_candidates), code, marker, own, modality, kind,
                                announced=said is not None)
                        for s in speakers or [frame])
+    planned += _claims(planned, by_trigger)
     for p in planned:
         if failed_settlement(p.trigger):
             p.cameo, p.recoded = FAILED_SETTLEMENT_CODE, "failure"  # "failed to reach agreement": talks broke down
@@ -477,8 +483,9 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
             continue
         p.secondary = is_secondary(p.trigger)
         stale = past_background(p.trigger) or describing_participle(p.trigger)
-        if p.secondary and (stale or (p.cameo[:2] < "17" and not (not main and _follows(p.trigger)))):
-            continue  # background clauses: only fresh material violence in them is coded ("militants who seized")
+        if p.secondary and (stale or (p.cameo[:2] < "17" and p.cameo[:2] not in BACKGROUND_ROOTS
+                                      and not (not main and _follows(p.trigger)))):
+            continue  # background clauses: only fresh violence, protest and sanctions there ("militants who seized")
         p.extra_targets = p.extra_targets + extra.get(p.frame.trigger.i, []) + (
             extra.get(p.trigger.i, []) if p.trigger is not p.frame.trigger else [])
         out.append(p)
@@ -486,6 +493,36 @@ def plan_events(frames: list["Frame"], codes: dict[int, str]) -> list[Planned]:
     # violence of the same kind as the sentence's own event tells that event again, it is no second one
     roots = {p.cameo[:2] for p in out if not p.secondary}
     return [p for p in out if not (p.secondary and p.cameo[:2] in roots)]
+
+
+# Below violence (17-20), the roots still coded in a background clause: a protest or a sanction told in a relative or
+# participle clause happened ("students who were marching against the law", "a minister surrounded by demonstrators",
+# "the rule that halts trade with X"). Shows of force (15) there are mostly what is asked or planned.
+BACKGROUND_ROOTS = frozenset({"14", "16"})
+
+
+# Verbs whose speaker, saying that it did an act of violence, claims it (CAMEO 015, "claim responsibility").
+CLAIMING_VERBS = frozenset({"say", "claim", "announce", "confirm", "admit", "state"})
+_OWN_PRONOUNS = frozenset({"it", "they", "we"})
+CLAIM_CODE = "015"
+
+
+def _claims(planned: list[Planned], by_trigger: dict[int, list]) -> list[Planned]:
+    """The claims of responsibility of the speakers who say that they did an act of violence ("the militia said it
+    fired the rockets", "the rebels said they shot down the drone"): 015 of the speaker, beside the violent act
+    (reported)."""
+    out = []
+    for p in planned:
+        subject = p.frame.source
+        if p.cameo[:2] < "18" or p.recoded is not None or subject is None or subject.lower_ not in _OWN_PRONOUNS:
+            continue
+        links = chain(p.frame.trigger)
+        said = links[0].head if links and links[0].kind == "reporting" and links[0].via == "ccomp" else None
+        if said is None or said.lemma_.lower() not in CLAIMING_VERBS or said.i > p.frame.trigger.i:
+            continue
+        out += [Planned(s, CLAIM_CODE, said, [], "asserted", "claim") for s in by_trigger.get(said.i, [])
+                if s.source is not None and s.source.i != subject.i]
+    return out
 
 
 # Verbal acts that a negation voids: "did not give details", "does not need forces" assert nothing.
@@ -514,14 +551,16 @@ def _aside_of_coded(trigger: Token, cameo: str | None, codes: dict[int, str]) ->
     """True for a non-violent trailing participle of a coded verb: neither its own event nor a complement that
     the verb recodes ("refused to help, citing opposition")."""
     main = trailing_participle(trigger)
-    return main is not None and main.i in codes and (cameo is None or cameo[:2] < "18")
+    return main is not None and main.i in codes and (cameo is None or (cameo[:2] < "18" and not (
+        _disapproval_sequel(trigger, cameo) and codes[main.i][:2] != cameo[:2])))
 
 
 def _aside(plan: Planned, acting: set[int]) -> bool:
     """True for a non-violent act in a participle clause trailing a verb that has its own event: the comment or
     manner of that event ("staged rallies, saying ..."), not a second one. Violence stays ("shelled, killing")."""
     main = trailing_participle(plan.trigger)
-    return main is not None and main.i in acting and plan.cameo[:2] < "18"
+    return main is not None and main.i in acting and plan.cameo[:2] < "18" and not _disapproval_sequel(plan.trigger,
+                                                                                                 plan.cameo)
 
 
 def _speakers_side(source: Token | None) -> bool:
@@ -614,9 +653,42 @@ def _governor(trigger: Token, codes: dict[int, str], dropped: set[int]) -> tuple
             continue
         if marker is not None and link.via == "conj":
             break  # "did not concede and vowed to keep fighting": the vow is a main verb of its own
+        if link.head.i in codes and _graver_sequel(trigger, link, codes):
+            break
         if link.head.i in codes and not _second_act(trigger, link, codes):
             return None, link.head
     return marker, None
+
+
+# Acts that a trailing participle adds to a milder act as an event of their own: taking people hostage after
+# seizing a place ("seized the mine, taking 40 workers hostage") hits other victims. The harm a verb's act did
+# ("shelled the town, killing 12", "opened fire, killing one") and the manner of a riot ("rioted, setting fire to
+# ...") stay part of it (PLOVER gold).
+SEQUEL_CODES = ("181",)
+# A disapproval in a participle trailing an act of another root is a second act of the same actor ("withdrew from
+# the pact, condemning X").
+SEQUEL_ROOTS = frozenset({"11"})
+CHARACTERISING_VERBS = frozenset({"describe", "call", "brand", "label", "term", "dub", "characterize", "characterise"})
+
+
+def _graver_sequel(trigger: Token, link: Link, codes: dict[int, str]) -> bool:
+    """True for an abduction in a participle trailing a coded verb of a milder root ("seized the mine, taking 40
+    workers hostage"): the graver act is an event of its own (the gold README codes the most severe act of a
+    sequence), not the manner of the milder one."""
+    own = codes.get(trigger.i)
+    main = trailing_participle(trigger)
+    if link.via != "advcl" or main is None or main.i != link.head.i or own is None:
+        return False
+    head = codes[link.head.i]
+    return (own.startswith(SEQUEL_CODES) and own[:2] > head[:2]) or (_disapproval_sequel(trigger, own)
+                                                                       and head[:2] != own[:2])
+
+
+def _disapproval_sequel(trigger: Token, cameo: str) -> bool:
+    """True for a disapproval (11) in a trailing participle that is no characterisation of the act before it
+    ("withdrew from the pact, condemning X" is a second act; "demanded X, calling it a provocation" only
+    says what the demand is about, as PLOVER codes it)."""
+    return cameo[:2] in SEQUEL_ROOTS and trigger.lemma_.lower() not in CHARACTERISING_VERBS
 
 
 def _second_act(trigger: Token, link: Link, codes: dict[int, str]) -> bool:

@@ -144,6 +144,51 @@ def natural_cause(verb: Token) -> bool:
     return False
 
 
+# Accident verbs a vehicle, a building or a disaster undergoes ("the ferry capsized", "the roof collapsed"); an
+# explosion is left out (a car that exploded may be a car bomb), and "hit"/"strike" count only for disasters ("the
+# storm hit the coast": a truck that hit a crowd may have been driven into it).
+_MACHINE_ACCIDENTS = ACCIDENT_VERBS - {"explode", "hit", "strike", "catch", "erupt", "flood"}
+
+
+VEHICLES = frozenset({"bus", "car", "truck", "lorry", "train", "plane", "aircraft", "boat", "ship", "ferry", "vessel",
+                      "helicopter", "vehicle", "van", "tram", "taxi", "motorcycle", "tractor", "jet", "airliner"})
+COLLISION_VERBS = frozenset({"hit", "strike", "crash", "collide", "smash", "slam", "plough", "plow"})
+# What a vehicle that hits it may have been driven into on purpose: people.
+_PEOPLE = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher",
+                     "worshipper", "shopper", "student", "child", "group", "bystander", "soldier", "officer", "police",
+                     "man", "woman", "tourist", "resident", "passerby", "cyclist"})
+
+
+def vehicle_collision(verb: Token) -> bool:
+    """True for a vehicle that hit a thing ("a passenger train hit a tractor", "the bus crashed into a wall"): an
+    accident. A vehicle that hit people may have been driven into them: not said here."""
+    if verb.lemma_.lower() not in COLLISION_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lemma_.lower() not in VEHICLES:
+        return False
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    hit += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"into", "with"} for g in p.children
+            if g.dep_ == "pobj"]
+    return not any(h.lemma_.lower() in _PEOPLE or h.pos_ == "PRON" or h.ent_type_ in {"PERSON", "NORP"} for h in hit)
+
+
+def accident_harm(verb: Token) -> bool:
+    """True for a participle of harm that trails an accident or a disaster ("the ferry capsized, killing 18", "the
+    storm hit the coast, killing 20", "the building collapsed, trapping dozens"): it tells what the accident did,
+    no one's act."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return False
+    accident = verb.head
+    subjects = [c for c in accident.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or accident.lemma_.lower() not in ACCIDENT_VERBS | COLLISION_VERBS:
+        return False
+    subject = subjects[0].lemma_.lower()
+    if subject in DISASTERS or vehicle_collision(accident):
+        return True
+    return subject in _MACHINES and accident.lemma_.lower() in _MACHINE_ACCIDENTS
+
+
 # Where figures come from: "crime figures show 300 were murdered", "1,500 were arrested, police statistics show".
 STAT_SOURCES = frozenset({"figure", "statistic", "data", "survey", "census", "tally", "record", "count", "number",
                           "study", "estimate"})

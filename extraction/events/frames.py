@@ -85,9 +85,14 @@ def protested_in_person(verb: Token) -> bool:
 
 def misparsed_main(verb: Token) -> bool:
     """True for the main verb misparsed as a participle under the sentence's root noun (the sentence has no
-    other verb): "A group of activists protested outside the court" (root "group")."""
-    return (verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in {"NOUN", "PROPN"} and not _children(verb, {"agent"}))
+    other verb): "A group of activists protested outside the court" (root "group"); or a verb of crowds, which
+    no one undergoes, misparsed as a participle on the subject of a later verb ("Deputies of the council marched
+    and waved banners that showed ..."): the noun protests."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or verb.head.pos_ not in {"NOUN", "PROPN"} or _children(
+            verb, {"agent"}):
+        return False
+    return verb.head.dep_ == "ROOT" or (verb.lemma_.lower() in CROWD_PARTICIPLES and verb.head.dep_ == "nsubj"
+                                         and verb.head.i < verb.i)
 
 
 def split_passive(verb: Token) -> bool:

@@ -479,7 +479,7 @@ def speech_act_alone(plan: Planned, source: Participant) -> bool:
     token = source.token
     # "One senator, Ruth Vale, said ...": the appositive names the speaker
     is_named = any(t.ent_type_ in _NAMED_TYPES or t.pos_ == "PROPN"
-                   for t in [token, *(c for c in token.children if c.dep_ == "appos")])
+                   for t in [token, *(c for c in token.children if c.dep_ == "appos")]) or token.lower_ in {"i", "we"}
     if plan.cameo[:2] in INQUIRY_ROOTS:
         return is_named or source.code is not None
     if plan.cameo[:2] == "02" and plan.recoded is None and _appeal_for(plan.trigger):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import counted_harm, generic_harm, natural_cause, sport_score, strain
+from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain, vehicle_collision
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import against_nature, firearm_code, material_code, no_act
+from .material import against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, social_outing
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -39,9 +39,12 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             return coded, frame.noun_trigger
     if no_act(frame, knowledge):
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
+    if arms_oneself(frame) or dismissal(frame) or social_outing(frame):
+        return None  # "grabbed a knife and stabbed two guards": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
-    coded = knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at) or firearm_code(frame, knowledge.codebook)
+    coded = (knowledge.codebook.code_verb(frame.lemma, frame.context, frame.object_at)
+             or firearm_code(frame, knowledge.codebook) or _crowd_throwing(frame, knowledge))
     if coded and coded.root == "13" and _warns_of(frame.trigger):
         coded = knowledge.codebook.describe("012", f"warn of a danger: {coded.pattern}") or coded
     if coded and coded.root == "02" and _legal_appeal(frame.trigger):
@@ -51,10 +54,11 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root >= "14" and (sport_score(frame.trigger) or (frame.source_means and (
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger)
+                                          or vehicle_collision(frame.trigger) or (frame.source_means and (
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):
-        return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods": a game, a disaster
+        return None  # "Liverpool beat Chelsea 2-1", "30 were killed in floods", "the bus overturned, killing 12"
     if coded and coded.root in {"18", "19", "20"} and generic_harm(frame.trigger):
         return None  # "they harm people": a general truth, no event
     if coded and coded.root >= "14" and against_nature(frame, coded):
@@ -157,6 +161,20 @@ def _riot(frame: Frame, coded: ActionCode, knowledge: Knowledge) -> ActionCode |
     if frame.trigger.lemma_.lower() in KILLING_VERBS:  # "was killed by a mob": a lynching (1823), not a riot
         return knowledge.codebook.describe("1823", f"{coded.pattern} + killed by a crowd [1823]")
     return knowledge.codebook.describe("145", f"{coded.pattern} + by protesters [145]")
+
+
+# Verbs of throwing: protesters who throw things ("bottles", "objects", "things") riot (145), whatever the
+# dictionary says of the object (it codes only stones, rocks, grenades...).
+THROW_VERBS = {"throw", "hurl", "pelt", "lob", "fling"}
+
+
+def _crowd_throwing(frame: Frame, knowledge: Knowledge) -> ActionCode | None:
+    """ "protesters threw bottles at the police", "demonstrators hurling objects at officers": a violent protest (145)."""
+    if frame.trigger.lemma_.lower() not in THROW_VERBS:
+        return None
+    thrown = knowledge.codebook.describe("180", f"{frame.trigger.lemma_.upper()} + thrown objects")
+    riot = _riot(frame, thrown, knowledge) if thrown is not None else None
+    return riot if riot is not None and riot.cameo == "145" else None
 
 
 OBSTRUCT_VERBS = {"surround", "block", "blockade", "barricade", "encircle", "occupy"}

@@ -7,6 +7,8 @@
 - A ban on travel, flights or trade is an embargo (163, the gold README: sanctions and bans on trade or travel).
 - Taking part in a protest ("joined the rally", "was involved in demonstrations") is the protest (14x).
 - Driving a vehicle into people is an assault with an unsophisticated weapon (180, the codebook's note to 180).
+- Taking or holding people hostage or captive is abduction (181); turning oneself in is a surrender (080).
+- A court, a judge or a jury that rules or finds decides a case (116).
 - A conviction with imprisonment in the sentence is 173; ordering someone held in custody is detention (173); clearing a protest or its camp is repression (175).
 - Force against a natural force or a disease ("firefighters battled the wildfire") is no act of anyone's.
 - Firing a firearm is shooting (193) when the dictionary has no code for the verb ("discharged their weapons").
@@ -21,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..codebook import ActionCode, Codebook
 from ..frames import ACTOR_ENTS, Frame, is_means
-from ..participants import natural_force
+from ..participants import natural_force, phrase_text
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -54,6 +56,30 @@ PEOPLE_NOUNS = {"crowd", "people", "pedestrian", "protester", "protestor", "demo
 # Verbs of removing people from a place: done to a protest, it is repression (175, the gold README: clearing a
 # protest camp).
 CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze", "remove", "storm"}
+# "took 20 villagers hostage", "were held captive": taking hostages is abduction (181, the codebook's "abduct, hijack,
+# or take hostage"), not a seizure of property (171).
+CAPTIVE_VERBS = {"take", "hold", "keep"}
+CAPTIVES = {"hostage", "captive", "prisoner"}
+# "turned herself in at a police station", "handed themselves over": a surrender (080, yield), not a handing over.
+SURRENDER_PHRASES = {"turn in", "hand over", "give up"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
+# A court that rules or finds decides a case: a ruling on a party (116, the gold README: a court's decision coded as
+# its finding), not the founding of something ("found" is also the past of "find").
+RULING_VERBS = {"rule", "find"}
+COURTS = {"court", "judge", "jury", "tribunal", "justice", "magistrate"}
+
+
+def _court(frame: Frame, knowledge: Knowledge) -> bool:
+    """True when the frame's source is a court, a judge or a jury (by its head noun or its actor code)."""
+    source = frame.source
+    if source is None:
+        return False
+    if source.lemma_.lower() in COURTS or any(t.lemma_.lower() in COURTS for t in source.subtree if t.i <= source.i):
+        return True
+    code = knowledge.actors.code_actor(phrase_text(source))
+    return code is not None and code.sector == "JUD"
+
+
 # Imprisonment beside a conviction makes it 173 (the gold README: conviction 116, or 173 with imprisonment).
 PRISON_WORDS = {"prison", "jail", "imprisonment", "sentence", "incarceration"}
 CUSTODY_NOUNS = {"custody", "jail", "prison", "detention", "remand"}
@@ -107,6 +133,54 @@ def _weapon_exploded(frame: Frame, knowledge: Knowledge) -> bool:
     return known is not None and known.sector in _ARMED_SECTORS
 
 
+# Verbs of taking a thing in hand: with a weapon and from no one, the actor arms itself ("grabbed a knife", "drew
+# his pistol"): no confiscation (1711) of anyone's property; what is done with the weapon is the event.
+TAKING_IN_HAND = {"grab", "pick", "pick up", "draw", "pull", "pull out", "take out", "snatch"}
+WEAPONS = {"knife", "gun", "pistol", "rifle", "handgun", "shotgun", "revolver", "firearm", "weapon",
+           "machete", "axe", "sword", "blade", "dagger", "hammer", "bat", "sidearm"}
+
+
+# Firing someone from a post is a dismissal, no act of force: "fired his national security adviser", "the company
+# fired 300 workers". CAMEO codes no event for it (the dictionary reads "fire" as shooting, 190).
+DISMISSAL_VERBS = {"fire", "sack"}
+POSTS = {"adviser", "advisor", "aide", "director", "secretary", "minister", "chief", "head", "official", "manager",
+         "coach", "employee", "worker", "staff", "staffer", "executive", "ceo", "editor", "commissioner", "attorney",
+         "prosecutor", "general", "commander", "ambassador", "spokesman", "spokeswoman", "spokesperson", "deputy",
+         "president", "chairman", "chairwoman", "governor", "inspector", "teacher", "employer", "lawyer"}
+
+
+def dismissal(frame: Frame) -> bool:
+    """True for "fired"/"sacked" with a person holding a post as direct object ("fired the FBI director", "sacked
+    300 workers", "fired Ann Vale"): a dismissal, not a shooting."""
+    if frame.trigger.lemma_.lower() not in DISMISSAL_VERBS or frame.trigger.pos_ != "VERB":
+        return False
+    objects = [c for c in frame.trigger.children if c.dep_ in {"dobj", "obj"}]
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in POSTS for o in objects)
+
+
+# Social and private gatherings: attending one is no visit (042) of anyone ("guests attended the wedding"); a
+# summit, a meeting or a rally attended keeps its code.
+SOCIAL_OUTINGS = {"party", "concert", "wedding", "festival", "game", "match", "show", "class", "school", "church",
+                  "mass", "service", "screening", "premiere", "picnic", "barbecue", "dinner", "birthday", "prom"}
+
+
+def social_outing(frame: Frame) -> bool:
+    """True for "attended the party", "went to a concert": a private outing, no political visit."""
+    if frame.trigger.lemma_.lower() not in {"attend", "go"}:
+        return False
+    return any(o.lemma_.lower() in SOCIAL_OUTINGS for o in _objects(frame.trigger, {"to"}))
+
+
+def arms_oneself(frame: Frame) -> bool:
+    """True for taking a weapon in hand from no one ("grabbed a knife", "drew his pistol"): no act."""
+    verb = frame.trigger
+    if frame.lemma not in TAKING_IN_HAND and verb.lemma_.lower() not in TAKING_IN_HAND:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return False  # "grabbed a rifle from a guard": taken from someone
+    return any(o.lemma_.lower() in WEAPONS for o in _objects(verb))
+
+
 def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token] | None:
     """The code the words around the verb give (embargo, protest taken part in, vehicle ramming, custody), or None."""
     verb, lemma = frame.trigger, frame.trigger.lemma_.lower()
@@ -121,6 +195,14 @@ def material_code(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Token
         return _described(codebook, "180", f"{lemma} into people [180]", verb)
     if frame.lemma in CLEARING_VERBS and _protest_object(verb):
         return _described(codebook, "175", f"{frame.lemma} a protest [175]", verb)
+    if lemma in CAPTIVE_VERBS and any(c.dep_ in {"dobj", "obj", "oprd", "npadvmod"} and c.lemma_.lower() in CAPTIVES
+                                      for c in verb.children):
+        return _described(codebook, "181", f"{lemma} + hostage [181]", verb)
+    if frame.lemma in SURRENDER_PHRASES and any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVES
+                                                 for c in verb.children):
+        return _described(codebook, "080", f"{frame.lemma} oneself [080]", verb)
+    if lemma in RULING_VERBS and _court(frame, knowledge):
+        return _described(codebook, "116", f"{lemma} by a court [116]", verb)
     if lemma == "convict" and any(t.lemma_.lower() in PRISON_WORDS for t in verb.sent):
         return _described(codebook, "173", "convict + imprisonment in the sentence [173]", verb)
     if lemma == "order" and _held_in_custody(verb):
@@ -189,17 +271,24 @@ def against_nature(frame: Frame, coded: ActionCode) -> bool:
            if o.pos_ in {"NOUN", "PROPN"} and (
                o.lemma_.lower() not in MEANS_OF_FORCE or verb.lemma_.lower() in FIRE_FIGHTING_VERBS)):
         return True
-    return coded.cameo.startswith(("16", "172")) and any(natural_force(t) for t in _reasons(verb))
+    return coded.cameo.startswith(("16", "172", "144")) and any(natural_force(t) for t in _reasons(verb))
+
+
+# Prepositions (and "ahead" of "ahead of X") whose object is why a ban, a closure or a blockade was made: a
+# disaster's cause, or the disaster it prepares for or follows ("closed schools ahead of the storm", "closed the
+# road after the crash"; the gold README: disasters get no event, whatever officials do about them).
+REASON_PREPS = {"because", "due", "amid", "over", "after", "following", "before", "ahead"}
 
 
 def _reasons(verb: Token) -> list[Token]:
-    """The nouns a verb gives as its reason: "because of X", "due to X", "amid X", "over X", "to curb X"."""
+    """The nouns a verb gives as its reason or occasion: "because of X", "due to X", "amid X", "over X", "ahead of
+    X", "after X", "to curb X"."""
     node = verb
     while node.dep_ == "conj" and node.head is not node:  # "closed schools and banned gatherings because of X"
         node = node.head
     out = []
     for v in {verb, node, *node.conjuncts}:
-        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in {"because", "due", "amid", "over"}):
+        for prep in (c for c in v.children if c.dep_ in {"prep", "advmod"} and c.lower_ in REASON_PREPS):
             out += [t for t in prep.subtree if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}]
         for clause in (c for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in {
                 "curb", "stop", "slow", "contain", "fight", "prevent", "limit"}):

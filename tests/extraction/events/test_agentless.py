@@ -38,6 +38,7 @@ def _mentions(text, nlp, knowledge):
     ("Two villagers were killed in combat near the border.", ("", None, False, "190")),
     # charges and imprisonment undergone by the subject of an active verb
     ("Both brothers faced six counts of fraud.", ("", "JUD", True, "115")),
+    ("The former mayor of Lyon faces trial in March.", ("", "JUD", True, "115")),
     ("The former mayor is serving a ten-year sentence for bribery.", ("", "JUD", True, "173")),
     ("The activist is already in prison in Egypt.", ("", "JUD", True, "173")),
     # who receives a sentence is its target, not its actor
@@ -267,3 +268,9 @@ def test_agentless_pronoun_for_a_named_leader_killed_is_assassination(nlp, knowl
                         ingested_at=dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc), run_id="t")
     got = [m.action.cameo for m in mentions_for_document(document, [(0, nlp(text))], knowledge, "t")]
     assert "186" in got
+
+
+def test_agentless_a_trial_faced_is_undergone_not_done(nlp, knowledge):
+    """ "would face trial": the subject undergoes the trial, it threatens no one (no 13x of his)."""
+    found = _mentions("If the council votes to remove him, the mayor of Lyon would face trial.", nlp, knowledge)
+    assert [m for m in found if m[3][:2] == "13"] == []

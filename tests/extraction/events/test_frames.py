@@ -177,3 +177,23 @@ def test_frames_misparsed_main_verb_keeps_the_root_noun_as_subject():
 def test_frames_protesting_crowd_after_by_is_the_source(nlp):
     frames = [f for f in find_frames(nlp("The senator was interrupted by protesting students.")[:]) if f.trigger.text == "protesting"]
     assert frames and frames[0].source.text == "students" and frames[0].target is None
+
+
+# "Members of the assembly protested and waved signs which read slogans ." with "protested" misparsed as a
+# participle on the subject of "read" (the root).
+CROWD_MISPARSED = [("Members", 8, "nsubj", "NOUN", "NNS", "member", "O"), ("of", 0, "prep", "ADP", "IN", "of", "O"),
+                   ("the", 3, "det", "DET", "DT", "the", "O"), ("assembly", 1, "pobj", "NOUN", "NN", "assembly", "O"),
+                   ("protested", 0, "acl", "VERB", "VBN", "protest", "O"), ("and", 0, "cc", "CCONJ", "CC", "and", "O"),
+                   ("waved", 0, "conj", "VERB", "VBD", "wave", "O"), ("signs", 6, "dobj", "NOUN", "NNS", "sign", "O"),
+                   ("read", 8, "ROOT", "VERB", "VBD", "read", "O"), ("slogans", 8, "dobj", "NOUN", "NNS", "slogan", "O"),
+                   (".", 8, "punct", "PUNCT", ".", ".", "O")]
+
+
+def test_frames_crowd_verb_misparsed_as_a_participle_of_the_subject_is_its_act():
+    """A verb of crowds no one undergoes ("protested") hung as a participle on a later verb's subject: the noun
+    protests, and the act is no background clause."""
+    from eventpipe.extraction.events.complements import is_secondary
+
+    doc = build(CROWD_MISPARSED)
+    assert ("Members", "protest", None) in _triples(CROWD_MISPARSED)
+    assert not is_secondary(doc[4])

@@ -150,3 +150,35 @@ def test_speech_act_in_the_clause_a_sequel_follows(text, expected, nlp, knowledg
 ])
 def test_speech_legal_appeal_is_legal_action(text, cameo, nlp, knowledge):
     assert [m.action.cameo for m in _mentions(text, nlp, knowledge)] == [cameo]
+
+
+@pytest.mark.parametrize("text, actor, root", [
+    # a first-person speaker is the speaker of the quote: its verbal acts and inquiries need no addressee
+    ('"Today I am proud to endorse her for mayor," said Ann Vale.', "I", "05"),
+    ('"We are investigating the attack," said a police spokeswoman in Leeds.', "We", "09"),
+])
+def test_speech_first_person_speaker_acts_without_addressee(text, actor, root, nlp, knowledge):
+    found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
+    assert (actor, root) in found, found
+
+
+def test_speech_disapproval_trailing_another_act_is_a_second_act(nlp, knowledge):
+    text = "Senator Ann Vale withdrew from the pact with the mayor, condemning his remarks."
+    found = [(m.actor.text, m.action.root) for m in _mentions(text, nlp, knowledge)]
+    assert ("Senator Ann Vale", "11") in found, found
+
+
+def test_speech_characterisation_trailing_a_demand_is_no_second_act(nlp, knowledge):
+    text = "Chile demanded talks with Peru, calling the raid a grave provocation."
+    assert [m for m in _mentions(text, nlp, knowledge) if m.action.root == "11"] == []
+
+
+def test_speech_saying_one_did_an_act_of_violence_claims_it(nlp, knowledge):
+    found = [(m.actor.text, m.action.cameo) for m in _mentions("The Taliban said they had killed five soldiers in Kunduz.",
+                                                                nlp, knowledge)]
+    assert ("Taliban", "015") in found and any(c[:2] == "19" for _, c in found), found
+
+
+def test_speech_saying_one_did_a_lawful_act_claims_nothing(nlp, knowledge):
+    found = _mentions("Police in Kabul said they arrested three men.", nlp, knowledge)
+    assert [m for m in found if m.action.cameo == "015"] == []

@@ -19,6 +19,9 @@ from eventpipe.extraction.events.precedence.codes import specific_action
     ("He punched the guard.", "punched", "182"),
     ("A gunman went on a shooting spree in the mall.", "went", "180"),
     ("The militia orchestrated the bombings of the embassy.", "orchestrated", "183"),
+    # protesters who throw things riot, whatever they throw
+    ("Protesters in Hong Kong threw bottles at the police.", "threw", "145"),
+    ("Demonstrators hurled objects at riot police.", "hurled", "145"),
 ])
 def test_codes_specific_action_wins_over_the_generic_code(text, trigger, cameo, nlp, knowledge):
     frame = next(f for f in find_frames(nlp(text)[:]) if f.trigger.text == trigger)
@@ -34,3 +37,8 @@ def test_codes_figurative_killing_is_no_event(nlp, knowledge):
 def test_codes_operation_country_is_the_source_of_a_passive_killing(nlp):
     frame = next(f for f in find_frames(nlp("Ahmed Haddad was killed in a US raid in Syria.")[:]) if f.trigger.text == "killed")
     assert frame.source.text == "US" and not frame.source_means
+
+
+def test_codes_throwing_by_someone_not_protesting_is_no_riot(nlp, knowledge):
+    frame = next(f for f in find_frames(nlp("The boy threw a ball to his friend.")[:]) if f.trigger.text == "threw")
+    assert specific_action(frame, knowledge) is None

@@ -42,6 +42,9 @@ def _mentions(text, nlp, knowledge):
     ("Police discharged their firearms.", ("Police", "193")),
     # heavy bombing is aerial (195), not a planted bomb (183)
     ("The town was retaken following heavy bombing.", ("", "195")),
+    # turning oneself in is a surrender (080), not handing something over
+    ("The suspect in Leeds turned herself in at a police station on Monday.", ("suspect in Leeds", "080")),
+    ("The two men in Lyon handed themselves over to police.", ("two men in Lyon", "080")),
     # "X comes after Y did Z": the after-clause is the news
     ("The move comes after the European Union sanctioned Iran last week.", ("European Union", "163")),
 ])
@@ -137,3 +140,106 @@ def test_material_an_allegation_and_the_act_alleged_are_both_coded(nlp, knowledg
 def test_material_an_outbreak_that_only_times_another_event_is_background(nlp, knowledge):
     found = _mentions("The United States sent rockets to the Iraqi army as soon as the clashes erupted.", nlp, knowledge)
     assert ("", "190") not in found
+
+
+@pytest.mark.parametrize("text", [
+    # a closure or a blockade made ahead of or after a disaster or an accident is no political act
+    "Authorities in Manila closed schools ahead of the typhoon.",
+    "Police in Dover closed the road after the crash.",
+    "Police in Leeds blocked the road following the flood.",
+])
+def test_material_closures_for_a_disaster_or_an_accident_are_no_event(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_a_closure_after_a_protest_stays_an_act(nlp, knowledge):
+    assert ("Police", "1723") in _mentions("Police closed the road after the protest.", nlp, knowledge)
+
+
+@pytest.mark.parametrize("text", [
+    # the harm an accident or a disaster did, told as a participle after it, is no one's act
+    "The ferry capsized off Lesbos on Monday, killing at least 18 passengers.",
+    "The bus overturned near Quito, killing 12 people.",
+    "The storm hit the coast of Luzon, killing 20.",
+])
+def test_material_harm_trailing_an_accident_is_no_act(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_harm_trailing_an_attack_stays_the_attack(nlp, knowledge):
+    found = _mentions("Rebels attacked the town near Goma, killing 12 people.", nlp, knowledge)
+    assert any(cameo[:2] == "19" for _, cameo in found)
+
+
+def test_material_taking_a_weapon_in_hand_is_no_seizure(nlp, knowledge):
+    found = _mentions("A man in Leeds grabbed a knife and stabbed two guards.", nlp, knowledge)
+    assert ("man in Leeds", "180") in found
+    assert [c for _, c in found if c.startswith("171")] == []
+
+
+def test_material_weapons_taken_from_someone_stay_a_seizure(nlp, knowledge):
+    found = _mentions("Police in Kabul seized weapons from the militants.", nlp, knowledge)
+    assert any(cameo.startswith("171") for _, cameo in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking or holding people hostage or captive is abduction (181), not a seizure of property (171)
+    ("Gunmen in Borno took 20 villagers hostage on Monday.", ("Gunmen in Borno", "181")),
+    ("Gunmen in Borno took dozens of the villagers there hostage.", ("Gunmen in Borno", "181")),
+    ("The rebels in Kivu held three soldiers captive.", ("rebels in Kivu", "181")),
+    ("Two aid workers were taken hostage in Mali.", ("", "181")),
+])
+def test_material_hostage_taking_is_abduction(text, expected, nlp, knowledge):
+    assert expected in _mentions(text, nlp, knowledge)
+
+
+def test_material_hostages_taken_after_a_seizure_are_an_event_of_their_own(nlp, knowledge):
+    found = _mentions("Rebels in Kivu seized the mine, taking 40 workers hostage.", nlp, knowledge)
+    assert {c[:3] for _, c in found} >= {"171", "181"}
+
+
+@pytest.mark.parametrize("text", [
+    # firing someone from a post is a dismissal, no shooting
+    "President Vale fired his national security adviser on Friday.",
+    "The company in Seoul fired 300 workers in March.",
+    "The governor of Ohio fired Ann Vale, the state health director.",
+])
+def test_material_firing_someone_from_a_post_is_no_force(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+def test_material_firing_weapons_stays_force(nlp, knowledge):
+    assert any(c[:2] == "19" for _, c in _mentions("Soldiers in Gao fired rockets at the rebels.", nlp, knowledge))
+
+
+@pytest.mark.parametrize("text", [
+    # a vehicle that hit a thing had an accident
+    "A passenger train in Bihar hit a tractor at a level crossing, killing four.",
+])
+def test_material_a_vehicle_hitting_a_thing_is_an_accident(text, nlp, knowledge):
+    assert [c for _, c in _mentions(text, nlp, knowledge) if c[:2] >= "14"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court, a judge or a jury that rules or finds decides the case (116)
+    ("A court in Lyon ruled that the mayor had broken the law.", ("court in Lyon", "116")),
+    ("Judge Ann Vale found that the company had misled investors.", ("Judge Ann Vale", "116")),
+])
+def test_material_a_court_ruling_is_a_decision_on_the_case(text, expected, nlp, knowledge):
+    assert expected in _mentions(text, nlp, knowledge)
+
+
+def test_material_finding_of_no_court_is_no_ruling(nlp, knowledge):
+    assert _mentions("Scientists in Oslo found that the drug works.", nlp, knowledge) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of fans in Porto attended the concert on Saturday.",
+    "Hundreds of students attended the concert in Leeds.",
+])
+def test_material_attending_a_private_gathering_is_no_visit(text, nlp, knowledge):
+    assert _mentions(text, nlp, knowledge) == []
+
+
+def test_material_attending_a_summit_stays_an_act(nlp, knowledge):
+    assert any(c[:2] == "04" for _, c in _mentions("The president of Peru attended the summit in Lima.", nlp, knowledge))
