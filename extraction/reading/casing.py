@@ -33,10 +33,20 @@ def letter_case(text: str) -> LetterCase | None:
         return None
     upper = sum(c.isupper() for c in letters) / len(letters)
     if upper <= MIXED_SHARE:
-        return "lower"
+        return None if _starts_capitalised(text) else "lower"
     if upper >= 1 - MIXED_SHARE:
         return "upper"
     return None
+
+
+_ANY_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"\u201d)]?\s+|\n\s*)[^\w]*([^\W\d_])")
+
+
+def _starts_capitalised(text: str) -> bool:
+    """True when most sentences start with a capital: normal text with few capitals ("Police said the ferry
+    sank near the coast on the way to the port."), not an all-lower-case export."""
+    starts = [m.group(1) for m in _ANY_SENTENCE_START.finditer(text)]
+    return bool(starts) and 2 * sum(c.isupper() for c in starts) > len(starts)
 
 
 def _same_length(cased: str, lowered: str) -> bool:

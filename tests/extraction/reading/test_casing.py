@@ -18,6 +18,8 @@ NAMES = {"ruritania": "Ruritania", "ivan petrov": "Ivan Petrov", "un": "UN", "al
     ("police in ruritania arrested ten people on monday. they were released later.", "lower"),
     ("POLICE IN RURITANIA ARRESTED TEN PEOPLE ON MONDAY.", "upper"),
     ("Police in Ruritania arrested ten people on Monday.", None),
+    ("Police said the ferry sank near the coast on its way to the port and that the crew swam ashore.", None),
+    ("the ferry sank near the coast. Officials said the crew swam to the shore and then walked home.", "lower"),
     ("ok", None),  # too short to tell
 ])
 def test_casing_detects_the_case_of_a_document(text, expected):
