@@ -44,6 +44,11 @@ def phrase_key(text: str) -> str:
     return " ".join(w for i, w in enumerate(words) if w not in _PARTICLES or i == len(words) - 1)
 
 
+def _capitalised(text: str) -> set[str]:
+    """The phrase keys of the words of `text` that start with a capital letter."""
+    return {key for word in text.split() if word[:1].isupper() for key in phrase_key(word).split()}
+
+
 _CODED_MAX = 20_000  # answers `code_actor` keeps (a few MB)
 
 
@@ -145,7 +150,7 @@ class ActorDictionary:
         words = phrase_key(text).split()
         named = self._named(words)
         if named is None or self._is_country(named[2]):
-            named = self._surname(words, named) or named
+            named = self._surname(words, named, _capitalised(text)) or named
         skip = range(named[0], named[0] + named[1]) if named else range(0)
         agent = self._agent([w for i, w in enumerate(words) if i not in skip])
         country, sector, parts, phoenix = None, None, [], None
@@ -210,12 +215,13 @@ class ActorDictionary:
                     return start, size, ids
         return None
 
-    def _surname(self, words: list[str], named: tuple | None) -> tuple[int, int, list[int]] | None:
-        """A person known by last name only ('President Mugabe'), outside the named span."""
+    def _surname(self, words: list[str], named: tuple | None, capitalised: set[str]) -> tuple[int, int, list[int]] | None:
+        """A person known by last name only ('President Mugabe'), outside the named span, written with a capital:
+        'the ferry', 'the cook' and 'rice farmers' are no Ferry, Cook or Rice."""
         taken = range(named[0], named[0] + named[1]) if named else range(0)
         for start in range(len(words) - 1, -1, -1):
             ids = self._surnames.get(words[start])
-            if not ids or start in taken or not self._name_ends(words, start):
+            if not ids or start in taken or not self._name_ends(words, start) or words[start] not in capitalised:
                 continue
             given = words[start - 1] if start and token_key(words[start - 1]) not in self._titles else None
             ids = [i for i in ids if given is None or _similar(given, phrase_key(self._entries[i][0]).split()[0])]

@@ -53,6 +53,13 @@ def test_actors_no_code(actors, text):
     assert actors.code_actor(text) is None
 
 
+@pytest.mark.parametrize("common, name", [("the ferry", "Ferry"), ("the cook", "Cook"), ("the bill", "Bill"),
+                                          ("the rice", "Rice")])
+def test_actors_a_surname_needs_its_capital(actors, common, name):
+    assert actors.code_actor(common) is None  # a common noun in normal text is no person's surname
+    assert actors.code_actor(name) is not None
+
+
 @pytest.mark.parametrize(("on", "code"), [
     (dt.date(2010, 6, 1), "IRQGOV"),   # prime minister 2006-05-20 .. 2014-09-08
     (dt.date(2016, 1, 1), "IRQELI"),   # after: the undated default role
