@@ -53,6 +53,8 @@ _LEADERS = frozenset(
     "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+# Locative words that a person's name follows as often as a place's ("spoke to Walker", "a letter from Walker").
+_PERSON_LOCATIVES = frozenset("to from of toward towards".split())
 # Nouns that name a territory ("Anbar province", "the town of X").
 PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
 # Capitalised words that may follow a place name without making it part of another name ("Gaza City").
@@ -204,8 +206,20 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
     # "in London" once, or a dateline: the word is the town all along
-    cued = {bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
+    cued = {bare(m.text) for m in mentions if _place_cue(text, m) or is_dateline(text, m.start, m.end)}
     return [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
+
+
+def _place_cue(text: str, mention: Mention) -> bool:
+    """True when a cue says a name is a place even where the document names a person so: "in Walker", "Walker
+    county"; not "to", "of" or "from", which people follow as often ("reached out to Walker"), nor a possessive
+    ("in Walker's view")."""
+    if mention.admin_suffix:
+        return True
+    if not mention.cue or text.startswith(("'s", "\u2019s"), mention.end):
+        return False
+    words = text[max(0, mention.start - 20):mention.start].split()
+    return not words or words[-1].lower() not in _PERSON_LOCATIVES
 
 
 def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], common: frozenset[str]) -> set[str]:
@@ -226,8 +240,8 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
         continued = after.capitalised and text[word.end:after.start] == " " and after.text not in ("Jr", "Sr")
         if continued or any(a <= word.start < b for a, b in covered):
             continue
-        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
-            continue
+        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER or word.text.lower() in ORG_AFTER:
+            continue  # "Oxford University", "Dover Police": a body named for its place, no person
         if first.initial and first.text.lower() in common:
             continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
         if first.text.isupper() and len(first.text) > 1 and not word.text.isupper():

@@ -285,3 +285,29 @@ def test_resolve_places_name_before_street_is_the_street():
     """"Atlantic Avenue", "Victoria Street": a street name, not the ocean or a town; the town after it still is."""
     places = resolve_places("Shops on Atlantic Avenue and Victoria Street in Toronto reopened.")
     assert [p.name for p in places] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ruth Walker arrived late. Reporters spoke to Walker after the vote.",
+        "Senator Ruth Walker arrived late. The plan stalled in Walker's absence.",
+        "Senator Ruth Walker arrived late. A letter from Walker was read out.",
+    ],
+)
+def test_resolve_places_weak_cue_keeps_a_surname_a_person(text):
+    """A name the document gives a person ("Ruth Walker") stays the person after "to", "from", "of" or in a
+    possessive: people are spoken to and written of as often as places."""
+    assert resolve_places(text) == []
+
+
+def test_resolve_places_strong_cue_makes_a_surname_the_town():
+    """"in Walker" still names the town, though a person of that name is in the story."""
+    places = resolve_places("Senator Ruth Walker arrived late. Floods hit homes in Walker overnight.")
+    assert [(p.text, p.span.start) for p in places] == [("Walker", 54)]
+
+
+def test_resolve_places_body_named_for_a_town_is_no_person():
+    """"Dover Herald", "Oxford University": a body named for its town, so the town's name is no person's."""
+    places = resolve_places("Staff of Dover Herald spoke on Monday. The mayor of Dover agreed.")
+    assert [p.text for p in places] == ["Dover", "Dover"]
