@@ -110,8 +110,8 @@ def resolve_places(
     venues the gazetteer lacks take the point of the town their context names (`facilities.py`, basis "context").
     Raw text works without."""
     gazetteer = load_gazetteer()
-    mentions = _find_mentions(text, gazetteer)
-    extra = _entity_mentions(text, entities, mentions, gazetteer)  # may take over mentions inside a longer name
+    mentions, people = _mentions_and_people(text, gazetteer)
+    extra = _entity_mentions(text, entities, mentions, gazetteer, people)  # may take over mentions inside a longer name
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     context = choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
@@ -122,11 +122,13 @@ def resolve_places(
 
 
 def _entity_mentions(
-    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[Mention], gazetteer: Gazetteer
+    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[Mention], gazetteer: Gazetteer,
+    people: set[str] = frozenset(),
 ) -> list[Mention]:
     """Mentions for the tagger's place entities that no gazetteer mention overlaps, looked up as whole spans; the
     gazetteer mentions inside such an entity get a locative cue: the tagger's label is the context that a small
-    town's name lacks on its own (the population floor of a cued town applies)."""
+    town's name lacks on its own (the population floor of a cued town applies). A single word that the document
+    gives a person (`people`: "Doug Hurley" ... "a mission Hurley flew") is no place unless a place cue says so."""
     out: list[Mention] = []
     for start, end, label in entities:
         if label not in ENTITY_LABELS:
@@ -143,6 +145,8 @@ def _entity_mentions(
             continue
         mention = _span_mention(text, start, end, gazetteer)
         if mention is None or not mention.matches or mention.demonym:
+            continue
+        if bare(mention.text) in people and _small_towns(mention.matches) and not _place_cue_at(text, mention.start, end):
             continue
         if overlapping:  # "Epicurean Santa Barbara": the tagger's whole name, not "Barbara" inside it
             if any(m.end - m.start >= mention.end - mention.start for m in overlapping):
@@ -191,6 +195,11 @@ def _tokens(text: str) -> list[_Token]:
 
 def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place-name candidates in text order, longest match first, people's names left out."""
+    return _mentions_and_people(text, gazetteer)[0]
+
+
+def _mentions_and_people(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], set[str]]:
+    """The place-name candidates (as `_find_mentions`) and the words the document uses in persons' names."""
     tokens = _tokens(text)
     lowered = {t.text.lower() for t in tokens if t.text.islower()}
     mentions: list[Mention] = []
@@ -207,19 +216,26 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
     # "in London" once, or a dateline: the word is the town all along
     cued = {bare(m.text) for m in mentions if _place_cue(text, m) or is_dateline(text, m.start, m.end)}
-    return [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
+    kept = [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
+    return kept, people
 
 
 def _place_cue(text: str, mention: Mention) -> bool:
-    """True when a cue says a name is a place even where the document names a person so: "in Walker", "Walker
-    county"; not "to", "of" or "from", which people follow as often ("reached out to Walker"), nor a possessive
+    """True when a cue says a name is a place even where the document names a person so (see `_place_cue_at`)."""
+    return mention.admin_suffix or (mention.cue and _place_cue_at(text, mention.start, mention.end))
+
+
+def _place_cue_at(text: str, start: int, end: int) -> bool:
+    """True after "in", "near", "at", "town"... or before "county", "province"...: "in Walker", "Walker County";
+    not after "to", "of" or "from", which people follow as often ("reached out to Walker"), nor in a possessive
     ("in Walker's view")."""
-    if mention.admin_suffix:
+    if _ADMIN_SUFFIX.match(text, end):
         return True
-    if not mention.cue or text.startswith(("'s", "\u2019s"), mention.end):
+    if text.startswith(("'s", "\u2019s"), end):
         return False
-    words = text[max(0, mention.start - 20):mention.start].split()
-    return not words or words[-1].lower() not in _PERSON_LOCATIVES
+    words = text[max(0, start - 20):start].split()
+    cue = bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in PLACE_NOUNS)
+    return cue and words[-1].lower() not in _PERSON_LOCATIVES
 
 
 def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], common: frozenset[str]) -> set[str]:
@@ -328,6 +344,11 @@ def _adjective_stem_matches(key: str, feature: str, gazetteer: Gazetteer) -> lis
         if found:
             return found
     return []
+
+
+def _small_towns(matches: list[Match]) -> bool:
+    """True when every match is a town or county under MIN_INSTITUTION_POPULATION: big cities are seldom a surname."""
+    return all(m.entry.feature in ("city", "admin2") and m.entry.population < MIN_INSTITUTION_POPULATION for m in matches)
 
 
 def _only_hamlets(matches: list[Match]) -> bool:

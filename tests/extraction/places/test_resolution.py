@@ -215,9 +215,13 @@ def test_resolution_entity_of_other_label_is_ignored():
     assert resolve_places(text, entities=[_entity(text, "Tonopah", "PERSON")]) == []
 
 
-def test_resolution_entity_restores_a_town_taken_for_a_surname():
+def test_resolution_entity_label_alone_keeps_a_surname_a_person():
+    """The tagger labels a story's surnames GPE too ("Doug Hurley" ... "a mission Hurley flew"): its label alone
+    does not make a small town of a word the document gives a person; a place cue ("in Marfa") does."""
     text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened Marfa overnight."
     assert resolve_places(text) == []
+    assert resolve_places(text, entities=[_entity(text, "Marfa", "GPE")]) == []
+    text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened homes in Marfa overnight."
     places = resolve_places(text, entities=[_entity(text, "Marfa", "GPE")])
     assert [(p.text, p.country, p.span.start) for p in places] == [("Marfa", "USA", text.rindex("Marfa"))]
 
