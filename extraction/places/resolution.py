@@ -53,6 +53,8 @@ _LEADERS = frozenset(
     "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+# Planets: in news the bodies of the sky, not the small towns named after them ("Mars", "Earth", "Venus").
+_PLANETS = frozenset("mercury venus earth mars jupiter saturn uranus neptune pluto".split())
 # Locative words that a person's name follows as often as a place's ("spoke to Walker", "a letter from Walker").
 _PERSON_LOCATIVES = frozenset("to from of toward towards".split())
 # Nouns that name a territory ("Anbar province", "the town of X").
@@ -144,7 +146,7 @@ def _entity_mentions(
         if overlapping and not (inside and label in WHOLE_NAME_LABELS):
             continue
         mention = _span_mention(text, start, end, gazetteer)
-        if mention is None or not mention.matches or mention.demonym:
+        if mention is None or not mention.matches or mention.demonym or name_key(mention.text) in _PLANETS:
             continue
         if bare(mention.text) in people and _small_towns(mention.matches) and not _place_cue_at(text, mention.start, end):
             continue
@@ -439,8 +441,10 @@ def _single_word_filter(
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
     common = key in gazetteer.common_words or key in lowered
-    if common and word[:1].isupper() and _container_after(text, token.end, gazetteer):
+    if (common or key in _PLANETS) and word[:1].isupper() and _container_after(text, token.end, gazetteer):
         return matches  # "Buffalo, New York", "Mobile, Ala.": the state vouches for the town
+    if key in _PLANETS:  # "on Mars", "back to Earth": the planet, not the town in Pennsylvania or Texas
+        return []
     if token.initial:  # a sentence's first word: alternate names only of countries and big cities ("Acapulco")
         matches = [m for m in matches if not m.alternate or m.entry.feature == "country"
                    or m.entry.population >= MIN_ALTERNATE_POPULATION]

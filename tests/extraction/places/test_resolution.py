@@ -315,3 +315,12 @@ def test_resolve_places_body_named_for_a_town_is_no_person():
     """"Dover Herald", "Oxford University": a body named for its town, so the town's name is no person's."""
     places = resolve_places("Staff of Dover Herald spoke on Monday. The mayor of Dover agreed.")
     assert [p.text for p in places] == ["Dover", "Dover"]
+
+
+def test_resolve_places_planet_is_no_town():
+    """"on Mars", "back to Earth": the planet, not a small town named after it; ", <state>" still makes the town."""
+    text = "The rover landed on Mars and will never return to Earth."
+    assert resolve_places(text) == []
+    assert resolve_places(text, entities=[_entity(text, "Mars", "LOC"), _entity(text, "Earth", "LOC")]) == []
+    places = resolve_places("The fair opened in Mars, Pennsylvania, on Friday.")
+    assert [(p.text, p.admin1) for p in places][:1] == [("Mars", "Pennsylvania")]
