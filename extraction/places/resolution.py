@@ -10,6 +10,7 @@ facilities, streets and venues the gazetteer lacks take the town their context n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -245,6 +246,7 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
     in this document the word alone means the person too. The first word only when the second is no common
     word ("Washington Post"); title-case heading lines are skipped."""
     covered = [(m.start, m.end) for m in mentions if " " in m.text]
+    alone_again = _words_alone(text, tokens)  # a sentence's first word is a first name when its surname recurs
     names = set()
     for i in range(1, len(tokens) - 1):
         word, after = tokens[i], tokens[i + 1]
@@ -267,10 +269,24 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
         names.add(bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
         named_thing = j > 0 and tokens[j - 1].text.lower() == "the"  # "the Melbourne Cup", "the Dallas Mavericks"
-        if alone and not named_thing and bare(word.text) not in common and not first.initial \
+        opens = first.initial and alone_again[bare(word.text)] < 1  # "Nancy Pelosi said ..." ... "Pelosi added"
+        if alone and not named_thing and bare(word.text) not in common and not opens \
                 and _country_for(first.text) is None:
             names.add(bare(first.text))
     return names
+
+
+def _words_alone(text: str, tokens: list[_Token]) -> Counter[str]:
+    """How often each capitalised word stands alone inside a sentence (no capitalised word next to it)."""
+    counts: Counter[str] = Counter()
+    for i, token in enumerate(tokens):
+        if not token.capitalised or token.initial:
+            continue
+        before = i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:token.start] == " "
+        after = i + 1 < len(tokens) and tokens[i + 1].capitalised and text[token.end:tokens[i + 1].start] == " "
+        if not (before or after):
+            counts[bare(token.text)] += 1
+    return counts
 
 
 def _in_heading(text: str, position: int) -> bool:

@@ -324,3 +324,10 @@ def test_resolve_places_planet_is_no_town():
     assert resolve_places(text, entities=[_entity(text, "Mars", "LOC"), _entity(text, "Earth", "LOC")]) == []
     places = resolve_places("The fair opened in Mars, Pennsylvania, on Friday.")
     assert [(p.text, p.admin1) for p in places][:1] == [("Mars", "Pennsylvania")]
+
+
+def test_resolve_places_sentence_first_name_is_a_person_when_the_surname_recurs():
+    """"Nancy Hollis opened ..." ... "Hollis said": the first word of a sentence is a first name, not the town,
+    when its surname stands alone elsewhere; without that ("Toledo Blade reported"), the town stays."""
+    assert resolve_places("Nancy Hollis opened the session. Later that day the chair, Hollis, said the vote would wait.") == []
+    assert [p.name for p in resolve_places("Toledo Blade reported the vote on Monday.")] == ["Toledo"]
