@@ -54,6 +54,13 @@ _LEADERS = frozenset(
     "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+# Titles before a person's name, also where they open a sentence ("Justice Clarence Thomas swore ...").
+_TITLES = frozenset(
+    "mr mrs ms dr sir dame lord lady justice judge senator sen rep representative congressman congresswoman president "
+    "governor gov mayor minister chancellor premier king queen prince princess pope bishop archbishop cardinal rev "
+    "reverend father professor prof general gen colonel col captain capt lieutenant lt sergeant sgt detective "
+    "inspector commissioner ambassador secretary chairman chairwoman coach".split()
+)
 # Planets: in news the bodies of the sky, not the small towns named after them ("Mars", "Earth", "Venus").
 _PLANETS = frozenset("mercury venus earth mars jupiter saturn uranus neptune pluto".split())
 # Locative words that a person's name follows as often as a place's ("spoke to Walker", "a letter from Walker").
@@ -413,8 +420,8 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[Mention],
         return False  # "Associated Press WASHINGTON (AP)": a dateline after a byline
     if previous.text.isupper() and len(previous.text) > 1 and not tokens[i].text.isupper():
         return False  # "CDC Atlanta": an acronym is no first name
-    if previous.initial and previous.text.lower() in lowered:
-        return False  # "Later London": an ordinary word that opens the sentence
+    if previous.initial and previous.text.lower() in lowered and previous.text.lower().rstrip(".") not in _TITLES:
+        return False  # "Later London": an ordinary word that opens the sentence; not "Justice Clarence Thomas"
     if found and found[-1].end == previous.end:
         return False
     if _country_for(previous.text) is not None or _names_country(text, tokens, i):

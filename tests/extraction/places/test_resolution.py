@@ -331,3 +331,9 @@ def test_resolve_places_sentence_first_name_is_a_person_when_the_surname_recurs(
     when its surname stands alone elsewhere; without that ("Toledo Blade reported"), the town stays."""
     assert resolve_places("Nancy Hollis opened the session. Later that day the chair, Hollis, said the vote would wait.") == []
     assert [p.name for p in resolve_places("Toledo Blade reported the vote on Monday.")] == ["Toledo"]
+
+
+def test_resolve_places_title_opening_a_sentence_leads_a_name():
+    """A title that opens a sentence ("Judge Clarence Hale ...") makes a person's name of what follows, even where
+    the document writes the title in lower case too ("the judge")."""
+    assert resolve_places("Judge Clarence Hale swore her in. The judge spoke briefly.") == []
