@@ -496,10 +496,11 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _locative_before(text: str, start: int) -> bool:
-    """True after "in", "near", "town of"...: the next capitalised word is a place."""
+    """True after "in", "near", "town of"...: the next capitalised word is a place; a bare "of" is no such cue for
+    a common word ("the issue of Court packing", "the head of Police")."""
     before = text[max(0, start - 20):start]
     words = before.split()
-    return (bool(words) and words[-1].lower() in _LOCATIVE) or bool(_CITY_BEFORE.search(before))
+    return (bool(words) and words[-1].lower() in _LOCATIVE - {"of"}) or bool(_CITY_BEFORE.search(before))
 
 
 def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> Mention:

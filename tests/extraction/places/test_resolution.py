@@ -337,3 +337,9 @@ def test_resolve_places_title_opening_a_sentence_leads_a_name():
     """A title that opens a sentence ("Judge Clarence Hale ...") makes a person's name of what follows, even where
     the document writes the title in lower case too ("the judge")."""
     assert resolve_places("Judge Clarence Hale swore her in. The judge spoke briefly.") == []
+
+
+def test_resolve_places_of_before_a_common_word_is_no_place_cue():
+    """"the issue of Court packing": a common word after a bare "of" is the word; "the town of Court" is the town."""
+    assert resolve_places("The issue of Court packing returned this week.") == []
+    assert [p.name for p in resolve_places("Snow closed roads in the town of Court this week.")] == ["Court"]
