@@ -2,6 +2,7 @@
 
     python bench/places_audit.py --draw                  # resolve the corpus, draw the sample, print it to judge
     python bench/places_audit.py                         # re-resolve, score the sample against the verdicts
+    python bench/places_audit.py --verdicts bench/results/places_audit_holdout.jsonl   # the held-out sample
 
 The corpus is ../shared/data/corpus/news.jsonl.gz (English Wikinews, CC BY 2.5, https://en.wikinews.org;
 its text is shown here for judging only and never stored). `--draw` writes the sample (document id, span and
@@ -10,6 +11,10 @@ the place each span resolved to) to bench/results/places_audit.jsonl with an emp
 sampled span: a span resolved to the same entry keeps its verdict, a span that now resolves to another entry
 needs a verdict for that entry (it is printed; add a row with the same span), a span no longer resolved is
 "dropped". Audited precision: right / judged, over the sampled spans still resolved.
+
+Two samples, both drawn from the places of the code before issue 16's audit round and judged then:
+places_audit.jsonl (200, seed 16), whose wrong ones the rules of that round were written for, and
+places_audit_holdout.jsonl (100, seed 17), judged after those rules and never used to write one.
 """
 
 from __future__ import annotations
