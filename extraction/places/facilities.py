@@ -12,6 +12,7 @@ it from a gazetteer match. Nothing here scans the gazetteer: only the places alr
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ _NEXT_TO = re.compile(r"\s*(?:,|\bin\b|\bat\b|\bnear\b|\bof\b)\s*(?:the\s+)?$")
 VENUE_LABELS = frozenset({"ORG"})
 _WEB = re.compile(r"\.[a-z]{2,3}$")
 _AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
+LOCAL_KM = 161  # a venue's story is local when half of its town mentions lie this close to its main town
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c])|\n")
 
 
@@ -126,13 +128,21 @@ def _sentence_place(breaks: tuple[list[int], list[int]], start: int, end: int, t
     return min(inside, key=lambda t: min(abs(t.span.start - end), abs(start - t.span.end)), default=None)
 
 
-def _main_place(text: str, towns: list[Place]) -> Place:
+def _main_place(text: str, towns: list[Place]) -> Place | None:
     """The document's dateline town (a town that opens the text or a line in capitals), else the town it names
-    most often (the first named of those tied)."""
+    most often (the first named of those tied) when the story is local: at least half of the document's town
+    mentions lie within LOCAL_KM of it. A story across a country has no one town that its venues are in."""
     for town in towns:
         line_start = text.rfind("\n", 0, town.span.start) + 1
         if not text[line_start:town.span.start].strip() and town.text.isupper():
             return town
     votes = Counter((town.name, town.lat, town.lon) for town in towns)
-    return max(towns, key=lambda town: votes[(town.name, town.lat, town.lon)])  # max keeps the first of equals
+    main = max(towns, key=lambda town: votes[(town.name, town.lat, town.lon)])  # max keeps the first of equals
+    return main if 2 * sum(_near(main, town) for town in towns) >= len(towns) else None
+
+
+def _near(a: Place, b: Place) -> bool:
+    """True when two places lie within LOCAL_KM (an equirectangular distance: exact enough at this range)."""
+    scale = math.cos(math.radians(a.lat))
+    return (a.lat - b.lat) ** 2 + ((a.lon - b.lon) * scale) ** 2 <= (LOCAL_KM / 111.2) ** 2
 

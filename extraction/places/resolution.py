@@ -10,6 +10,7 @@ facilities, streets and venues the gazetteer lacks take the town their context n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,17 @@ _LEADERS = frozenset(
     "september october november december".split()
 )
 _LOCATIVE = frozenset("in near at outside from into across to toward towards around of".split())
+# Titles before a person's name, also where they open a sentence ("Justice Clarence Thomas swore ...").
+_TITLES = frozenset(
+    "mr mrs ms dr sir dame lord lady justice judge senator sen rep representative congressman congresswoman president "
+    "governor gov mayor minister chancellor premier king queen prince princess pope bishop archbishop cardinal rev "
+    "reverend father professor prof general gen colonel col captain capt lieutenant lt sergeant sgt detective "
+    "inspector commissioner ambassador secretary chairman chairwoman coach".split()
+)
+# Planets: in news the bodies of the sky, not the small towns named after them ("Mars", "Earth", "Venus").
+_PLANETS = frozenset("mercury venus earth mars jupiter saturn uranus neptune pluto".split())
+# Locative words that a person's name follows as often as a place's ("spoke to Walker", "a letter from Walker").
+_PERSON_LOCATIVES = frozenset("to from of toward towards".split())
 # Nouns that name a territory ("Anbar province", "the town of X").
 PLACE_NOUNS = frozenset("town city village province governorate district region state county capital".split())
 # Capitalised words that may follow a place name without making it part of another name ("Gaza City").
@@ -108,8 +120,8 @@ def resolve_places(
     venues the gazetteer lacks take the point of the town their context names (`facilities.py`, basis "context").
     Raw text works without."""
     gazetteer = load_gazetteer()
-    mentions = _find_mentions(text, gazetteer)
-    extra = _entity_mentions(text, entities, mentions, gazetteer)  # may take over mentions inside a longer name
+    mentions, people = _mentions_and_people(text, gazetteer)
+    extra = _entity_mentions(text, entities, mentions, gazetteer, people)  # may take over mentions inside a longer name
     mentions = sorted(mentions + extra, key=lambda m: m.start)
     context = choose(text, mentions, countries, gazetteer)
     mentions = sorted(mentions + _postal_codes(text, mentions, context, gazetteer), key=lambda m: m.start)
@@ -120,11 +132,13 @@ def resolve_places(
 
 
 def _entity_mentions(
-    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[Mention], gazetteer: Gazetteer
+    text: str, entities: Sequence[tuple[int, int, str]], mentions: list[Mention], gazetteer: Gazetteer,
+    people: set[str] = frozenset(),
 ) -> list[Mention]:
     """Mentions for the tagger's place entities that no gazetteer mention overlaps, looked up as whole spans; the
     gazetteer mentions inside such an entity get a locative cue: the tagger's label is the context that a small
-    town's name lacks on its own (the population floor of a cued town applies)."""
+    town's name lacks on its own (the population floor of a cued town applies). A single word that the document
+    gives a person (`people`: "Doug Hurley" ... "a mission Hurley flew") is no place unless a place cue says so."""
     out: list[Mention] = []
     for start, end, label in entities:
         if label not in ENTITY_LABELS:
@@ -140,7 +154,9 @@ def _entity_mentions(
         if overlapping and not (inside and label in WHOLE_NAME_LABELS):
             continue
         mention = _span_mention(text, start, end, gazetteer)
-        if mention is None or not mention.matches or mention.demonym:
+        if mention is None or not mention.matches or mention.demonym or name_key(mention.text) in _PLANETS:
+            continue
+        if bare(mention.text) in people and _small_towns(mention.matches) and not _place_cue_at(text, mention.start, end):
             continue
         if overlapping:  # "Epicurean Santa Barbara": the tagger's whole name, not "Barbara" inside it
             if any(m.end - m.start >= mention.end - mention.start for m in overlapping):
@@ -189,6 +205,11 @@ def _tokens(text: str) -> list[_Token]:
 
 def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place-name candidates in text order, longest match first, people's names left out."""
+    return _mentions_and_people(text, gazetteer)[0]
+
+
+def _mentions_and_people(text: str, gazetteer: Gazetteer) -> tuple[list[Mention], set[str]]:
+    """The place-name candidates (as `_find_mentions`) and the words the document uses in persons' names."""
     tokens = _tokens(text)
     lowered = {t.text.lower() for t in tokens if t.text.islower()}
     mentions: list[Mention] = []
@@ -204,8 +225,27 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     people = _person_words(text, tokens, mentions, gazetteer.common_words | lowered)
     towns = [m for m in mentions if m.matches and all(x.entry.feature in ("city", "admin2") for x in m.matches)]
     # "in London" once, or a dateline: the word is the town all along
-    cued = {bare(m.text) for m in mentions if m.cue or is_dateline(text, m.start, m.end)}
-    return [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
+    cued = {bare(m.text) for m in mentions if _place_cue(text, m) or is_dateline(text, m.start, m.end)}
+    kept = [m for m in mentions if m not in towns or bare(m.text) not in people or bare(m.text) in cued]
+    return kept, people
+
+
+def _place_cue(text: str, mention: Mention) -> bool:
+    """True when a cue says a name is a place even where the document names a person so (see `_place_cue_at`)."""
+    return mention.admin_suffix or (mention.cue and _place_cue_at(text, mention.start, mention.end))
+
+
+def _place_cue_at(text: str, start: int, end: int) -> bool:
+    """True after "in", "near", "at", "town"... or before "county", "province"...: "in Walker", "Walker County";
+    not after "to", "of" or "from", which people follow as often ("reached out to Walker"), nor in a possessive
+    ("in Walker's view")."""
+    if _ADMIN_SUFFIX.match(text, end):
+        return True
+    if text.startswith(("'s", "\u2019s"), end):
+        return False
+    words = text[max(0, start - 20):start].split()
+    cue = bool(words) and (words[-1].lower() in _LOCATIVE or words[-1].lower() in PLACE_NOUNS)
+    return cue and words[-1].lower() not in _PERSON_LOCATIVES
 
 
 def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], common: frozenset[str]) -> set[str]:
@@ -213,6 +253,7 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
     in this document the word alone means the person too. The first word only when the second is no common
     word ("Washington Post"); title-case heading lines are skipped."""
     covered = [(m.start, m.end) for m in mentions if " " in m.text]
+    alone_again = _words_alone(text, tokens)  # a sentence's first word is a first name when its surname recurs
     names = set()
     for i in range(1, len(tokens) - 1):
         word, after = tokens[i], tokens[i + 1]
@@ -226,8 +267,8 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
         continued = after.capitalised and text[word.end:after.start] == " " and after.text not in ("Jr", "Sr")
         if continued or any(a <= word.start < b for a, b in covered):
             continue
-        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER:
-            continue
+        if first.text.lower() in _LEADERS or word.text.lower() in _PLACE_NOUNS_AFTER or word.text.lower() in ORG_AFTER:
+            continue  # "Oxford University", "Dover Police": a body named for its place, no person
         if first.initial and first.text.lower() in common:
             continue  # "Later London grew": a sentence's first word, written in lower case elsewhere
         if first.text.isupper() and len(first.text) > 1 and not word.text.isupper():
@@ -235,10 +276,24 @@ def _person_words(text: str, tokens: list[_Token], mentions: list[Mention], comm
         names.add(bare(word.text))
         alone = j == 0 or not tokens[j - 1].capitalised or text[tokens[j - 1].end:first.start] != " "
         named_thing = j > 0 and tokens[j - 1].text.lower() == "the"  # "the Melbourne Cup", "the Dallas Mavericks"
-        if alone and not named_thing and bare(word.text) not in common and not first.initial \
+        opens = first.initial and alone_again[bare(word.text)] < 1  # "Nancy Pelosi said ..." ... "Pelosi added"
+        if alone and not named_thing and bare(word.text) not in common and not opens \
                 and _country_for(first.text) is None:
             names.add(bare(first.text))
     return names
+
+
+def _words_alone(text: str, tokens: list[_Token]) -> Counter[str]:
+    """How often each capitalised word stands alone inside a sentence (no capitalised word next to it)."""
+    counts: Counter[str] = Counter()
+    for i, token in enumerate(tokens):
+        if not token.capitalised or token.initial:
+            continue
+        before = i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:token.start] == " "
+        after = i + 1 < len(tokens) and tokens[i + 1].capitalised and text[token.end:tokens[i + 1].start] == " "
+        if not (before or after):
+            counts[bare(token.text)] += 1
+    return counts
 
 
 def _in_heading(text: str, position: int) -> bool:
@@ -316,6 +371,11 @@ def _adjective_stem_matches(key: str, feature: str, gazetteer: Gazetteer) -> lis
     return []
 
 
+def _small_towns(matches: list[Match]) -> bool:
+    """True when every match is a town or county under MIN_INSTITUTION_POPULATION: big cities are seldom a surname."""
+    return all(m.entry.feature in ("city", "admin2") and m.entry.population < MIN_INSTITUTION_POPULATION for m in matches)
+
+
 def _only_hamlets(matches: list[Match]) -> bool:
     """True when every match is a small town, so that a country adjective ("Canadian") wins over it."""
     return all(m.entry.feature == "city" and m.entry.population < MIN_POPULATION for m in matches)
@@ -360,8 +420,8 @@ def _tail_of_name(text: str, tokens: list[_Token], i: int, found: list[Mention],
         return False  # "Associated Press WASHINGTON (AP)": a dateline after a byline
     if previous.text.isupper() and len(previous.text) > 1 and not tokens[i].text.isupper():
         return False  # "CDC Atlanta": an acronym is no first name
-    if previous.initial and previous.text.lower() in lowered:
-        return False  # "Later London": an ordinary word that opens the sentence
+    if previous.initial and previous.text.lower() in lowered and previous.text.lower().rstrip(".") not in _TITLES:
+        return False  # "Later London": an ordinary word that opens the sentence; not "Justice Clarence Thomas"
     if found and found[-1].end == previous.end:
         return False
     if _country_for(previous.text) is not None or _names_country(text, tokens, i):
@@ -404,8 +464,10 @@ def _single_word_filter(
     """Drop single-word matches that are more likely common words than places."""
     key = word.lower()
     common = key in gazetteer.common_words or key in lowered
-    if common and word[:1].isupper() and _container_after(text, token.end, gazetteer):
+    if (common or key in _PLANETS) and word[:1].isupper() and _container_after(text, token.end, gazetteer):
         return matches  # "Buffalo, New York", "Mobile, Ala.": the state vouches for the town
+    if key in _PLANETS:  # "on Mars", "back to Earth": the planet, not the town in Pennsylvania or Texas
+        return []
     if token.initial:  # a sentence's first word: alternate names only of countries and big cities ("Acapulco")
         matches = [m for m in matches if not m.alternate or m.entry.feature == "country"
                    or m.entry.population >= MIN_ALTERNATE_POPULATION]
@@ -434,10 +496,11 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _locative_before(text: str, start: int) -> bool:
-    """True after "in", "near", "town of"...: the next capitalised word is a place."""
+    """True after "in", "near", "town of"...: the next capitalised word is a place; a bare "of" is no such cue for
+    a common word ("the issue of Court packing", "the head of Police")."""
     before = text[max(0, start - 20):start]
     words = before.split()
-    return (bool(words) and words[-1].lower() in _LOCATIVE) or bool(_CITY_BEFORE.search(before))
+    return (bool(words) and words[-1].lower() in _LOCATIVE - {"of"}) or bool(_CITY_BEFORE.search(before))
 
 
 def _new_mention(text: str, start: int, end: int, matches: list[Match]) -> Mention:

@@ -102,3 +102,14 @@ def test_facilities_acronym_or_web_address_after_at_is_no_venue():
     text = "Officials in Lakeview said the data came from tests at NASA and at news.com last week."
     towns = [_town(text, "Lakeview", "Lakeview", 40.0)]
     assert facility_places(text, [_entity(text, "NASA", "ORG"), _entity(text, "news.com", "ORG")], towns) == []
+
+
+def test_facilities_story_across_a_country_has_no_main_town():
+    """A venue that nothing near it places takes the document's most named town only in a local story (half of
+    its town mentions within 161 km of that town): officials in Boston, Chicago, Denver and Seattle place no arena."""
+    national = "Officials in Boston, Chicago, Denver and Seattle spoke. Crowds later gathered at the Harmon Arena."
+    assert [p.text for p in resolve_places(national, entities=[_entity(national, "Harmon Arena", "FAC")])
+            if p.basis == "context"] == []
+    local = "Officials in Boston and Cambridge spoke. Crowds later gathered at the Harmon Arena."
+    placed = [p for p in resolve_places(local, entities=[_entity(local, "Harmon Arena", "FAC")]) if p.basis == "context"]
+    assert [(p.text, p.name) for p in placed] == [("Harmon Arena", "Boston")]

@@ -215,9 +215,13 @@ def test_resolution_entity_of_other_label_is_ignored():
     assert resolve_places(text, entities=[_entity(text, "Tonopah", "PERSON")]) == []
 
 
-def test_resolution_entity_restores_a_town_taken_for_a_surname():
+def test_resolution_entity_label_alone_keeps_a_surname_a_person():
+    """The tagger labels a story's surnames GPE too ("Doug Hurley" ... "a mission Hurley flew"): its label alone
+    does not make a small town of a word the document gives a person; a place cue ("in Marfa") does."""
     text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened Marfa overnight."
     assert resolve_places(text) == []
+    assert resolve_places(text, entities=[_entity(text, "Marfa", "GPE")]) == []
+    text = "Sheriff Dale Marfa spoke on Monday. Storms then flattened homes in Marfa overnight."
     places = resolve_places(text, entities=[_entity(text, "Marfa", "GPE")])
     assert [(p.text, p.country, p.span.start) for p in places] == [("Marfa", "USA", text.rindex("Marfa"))]
 
@@ -285,3 +289,57 @@ def test_resolve_places_name_before_street_is_the_street():
     """"Atlantic Avenue", "Victoria Street": a street name, not the ocean or a town; the town after it still is."""
     places = resolve_places("Shops on Atlantic Avenue and Victoria Street in Toronto reopened.")
     assert [p.name for p in places] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ruth Walker arrived late. Reporters spoke to Walker after the vote.",
+        "Senator Ruth Walker arrived late. The plan stalled in Walker's absence.",
+        "Senator Ruth Walker arrived late. A letter from Walker was read out.",
+    ],
+)
+def test_resolve_places_weak_cue_keeps_a_surname_a_person(text):
+    """A name the document gives a person ("Ruth Walker") stays the person after "to", "from", "of" or in a
+    possessive: people are spoken to and written of as often as places."""
+    assert resolve_places(text) == []
+
+
+def test_resolve_places_strong_cue_makes_a_surname_the_town():
+    """"in Walker" still names the town, though a person of that name is in the story."""
+    places = resolve_places("Senator Ruth Walker arrived late. Floods hit homes in Walker overnight.")
+    assert [(p.text, p.span.start) for p in places] == [("Walker", 54)]
+
+
+def test_resolve_places_body_named_for_a_town_is_no_person():
+    """"Dover Herald", "Oxford University": a body named for its town, so the town's name is no person's."""
+    places = resolve_places("Staff of Dover Herald spoke on Monday. The mayor of Dover agreed.")
+    assert [p.text for p in places] == ["Dover", "Dover"]
+
+
+def test_resolve_places_planet_is_no_town():
+    """"on Mars", "back to Earth": the planet, not a small town named after it; ", <state>" still makes the town."""
+    text = "The rover landed on Mars and will never return to Earth."
+    assert resolve_places(text) == []
+    assert resolve_places(text, entities=[_entity(text, "Mars", "LOC"), _entity(text, "Earth", "LOC")]) == []
+    places = resolve_places("The fair opened in Mars, Pennsylvania, on Friday.")
+    assert [(p.text, p.admin1) for p in places][:1] == [("Mars", "Pennsylvania")]
+
+
+def test_resolve_places_sentence_first_name_is_a_person_when_the_surname_recurs():
+    """"Nancy Hollis opened ..." ... "Hollis said": the first word of a sentence is a first name, not the town,
+    when its surname stands alone elsewhere; without that ("Toledo Blade reported"), the town stays."""
+    assert resolve_places("Nancy Hollis opened the session. Later that day the chair, Hollis, said the vote would wait.") == []
+    assert [p.name for p in resolve_places("Toledo Blade reported the vote on Monday.")] == ["Toledo"]
+
+
+def test_resolve_places_title_opening_a_sentence_leads_a_name():
+    """A title that opens a sentence ("Judge Clarence Hale ...") makes a person's name of what follows, even where
+    the document writes the title in lower case too ("the judge")."""
+    assert resolve_places("Judge Clarence Hale swore her in. The judge spoke briefly.") == []
+
+
+def test_resolve_places_of_before_a_common_word_is_no_place_cue():
+    """"the issue of Court packing": a common word after a bare "of" is the word; "the town of Court" is the town."""
+    assert resolve_places("The issue of Court packing returned this week.") == []
+    assert [p.name for p in resolve_places("Snow closed roads in the town of Court this week.")] == ["Court"]
