@@ -500,3 +500,20 @@ def test_mentions_a_legal_action_responded_to_is_an_event_of_its_own(nlp, knowle
     text = "In reply to a complaint by the Lyon Tenants Union, a judge in Lyon ruled that the evictions were unlawful."
     found = [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
     assert ("Lyon Tenants Union", "114") in found and ("judge in Lyon", "116") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister took a long holiday in Chile after the election.",
+    "The ceremony took place in Lima on Monday.",
+    "The Peruvian coach caught a cold during the tour.",
+    "We take care of the children of the village.",
+])
+def test_mentions_light_verbs_take_and_catch_code_only_by_pattern(text, nlp, knowledge):
+    """ "take" and "catch" sit in the Phoenix APPREHEND block (171, seize): as light verbs ("take place", "take
+    care", "took a holiday", "caught a cold") their block default codes nothing; their patterns still do."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "17"] == []
+
+
+def test_mentions_take_keeps_its_patterns(nlp, knowledge):
+    found = [m.action.cameo for m in _mentions("Rebels took twelve Chilean tourists hostage in the mountains.", nlp, knowledge)]
+    assert "181" in found, found
