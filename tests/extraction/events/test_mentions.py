@@ -517,3 +517,24 @@ def test_mentions_light_verbs_take_and_catch_code_only_by_pattern(text, nlp, kno
 def test_mentions_take_keeps_its_patterns(nlp, knowledge):
     found = [m.action.cameo for m in _mentions("Rebels took twelve Chilean tourists hostage in the mountains.", nlp, knowledge)]
     assert "181" in found, found
+
+
+@pytest.mark.parametrize("text, absent_root", [
+    ("I want my children to feel safe in the village.", "03"),
+    ("The Peruvian senator expressed interest in a career in music.", "11"),
+    # a verb whose default eventpipe unset takes no pattern written for another verb of its block ("press ON")
+    ("The two brothers are wanted in Lima on fraud charges.", "19"),
+])
+def test_mentions_want_and_express_code_only_by_pattern(text, absent_root, nlp, knowledge):
+    """ "want" (030) and "express" (110) tell a wish or a feeling, not an intent to cooperate or a disapproval:
+    only their object patterns code them ("want talks" 036, "express opposition" 110)."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith(absent_root) for code in found), found
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Chile wants talks with Peru on the border.", "036"),
+    ("Peru expressed opposition to the Chilean plan.", "110"),
+])
+def test_mentions_want_and_express_keep_their_patterns(text, cameo, nlp, knowledge):
+    assert cameo in [m.action.cameo for m in _mentions(text, nlp, knowledge)]
