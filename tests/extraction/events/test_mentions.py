@@ -538,3 +538,16 @@ def test_mentions_want_and_express_code_only_by_pattern(text, absent_root, nlp, 
 ])
 def test_mentions_want_and_express_keep_their_patterns(text, cameo, nlp, knowledge):
     assert cameo in [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text", [
+    "We went home with the children after the game.",
+    "The Peruvian singer left the country in 2015.",
+    "The senator is considering a run for governor of Lima.",
+    "I have heard from many voters in Lima.",
+])
+def test_mentions_going_leaving_hearing_and_considering_are_no_consultation(text, nlp, knowledge):
+    """ "go", "leave", "hear" and "consider" keep no default 040 (consult): a trip, a departure, a thing heard or
+    weighed is no meeting of two actors; their own patterns ("go on trial") still code."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith("04") for code in found), found
