@@ -16,7 +16,8 @@ from ..codebook import ActionCode
 from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain, vehicle_collision
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, social_outing
+from .material import (against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, released_work,
+                       social_outing)
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -39,7 +40,7 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             return coded, frame.noun_trigger
     if no_act(frame, knowledge):
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
-    if arms_oneself(frame) or dismissal(frame) or social_outing(frame):
+    if arms_oneself(frame) or dismissal(frame) or social_outing(frame) or released_work(frame.trigger):
         return None  # "grabbed a knife and stabbed two guards": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180

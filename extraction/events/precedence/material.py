@@ -171,6 +171,29 @@ def social_outing(frame: Frame) -> bool:
     return any(o.lemma_.lower() in SOCIAL_OUTINGS for o in _objects(frame.trigger, {"to"}))
 
 
+# What is released without being set free: a work made public ("released a report", "the album was released on
+# Friday") or a patient sent home ("released from hospital"). CAMEO 084 returns or frees persons or property.
+RELEASED_WORKS = {
+    "statement", "report", "summary", "book", "memoir", "video", "footage", "album", "song", "single", "film", "movie",
+    "trailer", "episode", "page", "finding", "data", "figure", "statistic", "document", "transcript", "photo",
+    "photograph", "image", "picture", "audio", "recording", "version", "software", "program", "code", "game", "update",
+    "detail", "name", "result", "study", "paper", "list", "record", "message", "letter", "memo", "plan", "budget",
+    "information", "guideline", "guidance", "poll", "survey", "map", "app", "product", "tool", "edition", "cause",
+}
+MEDICAL_PLACES = {"hospital", "clinic", "care", "quarantine", "isolation"}
+
+
+def released_work(verb: Token) -> bool:
+    """True for a release that frees no one: of a work made public ("released a summary of the call", "the film was
+    released on Friday", a title the tagger calls a work of art or product) or from hospital."""
+    if verb.lemma_.lower() != "release":
+        return False
+    freed = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if any(f.lemma_.lower() in RELEASED_WORKS or f.ent_type_ in {"WORK_OF_ART", "PRODUCT"} for f in freed):
+        return True
+    return any(o.lemma_.lower() in MEDICAL_PLACES for o in _objects(verb, {"from"}))
+
+
 def arms_oneself(frame: Frame) -> bool:
     """True for taking a weapon in hand from no one ("grabbed a knife", "drew his pistol"): no act."""
     verb = frame.trigger

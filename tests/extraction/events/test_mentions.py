@@ -551,3 +551,19 @@ def test_mentions_going_leaving_hearing_and_considering_are_no_consultation(text
     weighed is no meeting of two actors; their own patterns ("go on trial") still code."""
     found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
     assert not any(code.startswith("04") for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Last week the ministry released a summary of the call between the two presidents.",
+    "The new album was released on Friday in Lima.",
+    "The minister was released from hospital on Monday.",
+])
+def test_mentions_release_of_a_work_or_from_hospital_frees_no_one(text, nlp, knowledge):
+    """CAMEO 084 returns or frees persons or property: a report, a film or a page made public, or a patient sent
+    home, is no release."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "08"] == []
+
+
+@pytest.mark.parametrize("text", ["Chile released two Peruvian fishermen on Monday.", "The suspect was released on bail."])
+def test_mentions_release_of_people_stays(text, nlp, knowledge):
+    assert any(m.action.cameo.startswith("084") for m in _mentions(text, nlp, knowledge))
