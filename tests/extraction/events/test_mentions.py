@@ -567,3 +567,15 @@ def test_mentions_release_of_a_work_or_from_hospital_frees_no_one(text, nlp, kno
 @pytest.mark.parametrize("text", ["Chile released two Peruvian fishermen on Monday.", "The suspect was released on bail."])
 def test_mentions_release_of_people_stays(text, nlp, knowledge):
     assert any(m.action.cameo.startswith("084") for m in _mentions(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text, absent_root", [
+    ("People need to understand the rules of the game.", "10"),
+    ("We need more time to finish the new school in Lima.", "10"),
+    ("The Peruvian singer was chosen to fill the role of the queen.", "08"),
+])
+def test_mentions_need_and_fill_code_only_by_pattern(text, absent_root, nlp, knowledge):
+    """ "need" (100, demand) and "fill" (080, yield) keep no default: a need is no demand on anyone, filling a role
+    or a seat yields nothing to anyone."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith(absent_root) for code in found), found
