@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain, vehicle_collision
+from ..discards import (accident_harm, cause_struggle, contest_result, counted_harm, generic_harm, natural_cause,
+                        sport_score, strain, vehicle_collision)
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
 from .material import (against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, released_work,
@@ -55,7 +56,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger)
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or contest_result(frame.trigger)
+                                          or cause_struggle(frame.trigger) or accident_harm(frame.trigger)
                                           or vehicle_collision(frame.trigger) or (frame.source_means and (
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):

@@ -579,3 +579,26 @@ def test_mentions_need_and_fill_code_only_by_pattern(text, absent_root, nlp, kno
     or a seat yields nothing to anyone."""
     found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
     assert not any(code.startswith(absent_root) for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "In 2008, Vale defeated incumbent Republican Senator Ann Dole to become the first woman in the seat.",
+    "The mayor of Lima was defeated in the district by a Green candidate with a 300 vote margin.",
+    "I have fought for free software for many years.",
+    "Most of the members in our village are struggling a lot.",
+    "She struggled to pay the rent.",
+])
+def test_mentions_contest_results_and_struggles_for_a_cause_use_no_force(text, nlp, knowledge):
+    """A defeat in an election or a game, and fighting or struggling for a cause or to do something, are no use of
+    force (19)."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "19"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fought government troops in the north on Monday.",
+    "The two armies fought near the border.",
+    "Rebels fought for control of the town.",
+    "Government troops defeated the rebels in the north.",
+])
+def test_mentions_fights_with_an_opponent_a_place_or_a_prize_stay(text, nlp, knowledge):
+    assert any(m.action.root == "19" for m in _mentions(text, nlp, knowledge))
