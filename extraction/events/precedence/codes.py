@@ -17,8 +17,8 @@ from ..discards import (accident_harm, cause_struggle, contest_result, counted_h
                         sport_score, strain, vehicle_collision)
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import (against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, released_work,
-                       social_outing)
+from .material import (against_nature, arms_oneself, campaign_rally, dismissal, firearm_code, material_code, no_act,
+                       released_work, social_outing)
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -30,6 +30,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     """The frame's code and the token it was read from, the codebook's specific code winning over the generic
     one (suicide bombing 1831, not 190; violent protest 145; police against protesters 175; assassination 186);
     None when the codebook has no code for it."""
+    if campaign_rally(frame):
+        return None  # "held his first campaign rally": a campaign event, no demonstration
     if frame.noun_trigger is not None:
         noun = frame.noun_trigger  # its modifiers refine it: "suicide attack" 1831, "air raid" 195
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]

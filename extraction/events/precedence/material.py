@@ -194,6 +194,30 @@ def released_work(verb: Token) -> bool:
     return any(o.lemma_.lower() in MEDICAL_PLACES for o in _objects(verb, {"from"}))
 
 
+# A campaign's rallies are held by candidates for their voters: CAMEO's 141 is a demonstration against or for a
+# cause ("supporters rallied outside the court"), not a campaign event.
+CAMPAIGN_WORDS = {"campaign", "election", "re-election", "reelection", "electoral", "primary", "stump"}
+
+
+def campaign_rally(frame: Frame) -> bool:
+    """True for a rally of an election campaign: "his first campaign rally", "Trump's Tulsa rally" (a person's
+    rally), "ramped up his campaign, holding five rallies a day"."""
+    verb = frame.trigger
+    nouns = [frame.noun_trigger] if frame.noun_trigger is not None else [
+        c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    for noun in nouns:
+        if noun.lemma_.lower() != "rally":
+            continue
+        mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "poss"}]  # "Trump's Tulsa rally"
+        if any(m.lemma_.lower() in CAMPAIGN_WORDS or m.ent_type_ == "PERSON" for m in mods):
+            return True
+        above = [noun.head, noun.head.head]
+        if any(c.lemma_.lower() in CAMPAIGN_WORDS for h in above for c in h.children if c.dep_ in {"dobj", "obj"}):
+            return True
+    return False
+
+
 def arms_oneself(frame: Frame) -> bool:
     """True for taking a weapon in hand from no one ("grabbed a knife", "drew his pistol"): no act."""
     verb = frame.trigger

@@ -602,3 +602,19 @@ def test_mentions_contest_results_and_struggles_for_a_cause_use_no_force(text, n
 ])
 def test_mentions_fights_with_an_opponent_a_place_or_a_prize_stay(text, nlp, knowledge):
     assert any(m.action.root == "19" for m in _mentions(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text", [
+    "Vale held his first campaign rally in Lima on Monday.",
+    "In the final week, Vale ramped up his campaign, holding up to five rallies a day across Peru.",
+])
+def test_mentions_campaign_rally_is_no_demonstration(text, nlp, knowledge):
+    """An election campaign's rallies are no demonstration (141) of anyone (issue 18: one campaign sentence gave a
+    141 per place it named)."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "14"] == []
+
+
+@pytest.mark.parametrize("text", ["Thousands of students held a rally in Lima against the new law.",
+                                  "Supporters rallied outside the court in Lima."])
+def test_mentions_rally_for_a_cause_stays(text, nlp, knowledge):
+    assert any(m.action.cameo == "141" for m in _mentions(text, nlp, knowledge))
