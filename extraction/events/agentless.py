@@ -24,7 +24,7 @@ from .discards import accidental, counted_harm, natural_cause, statistic, strain
 from .frames import PASSIVE_SUBJECTS, STATE_PASSIVES, object_position, phrasal_lemma, split_passive, _context
 from .modality import modality_of
 from .nominals import AFTER_PREPS, CAUSATIVE_VERBS, actor_modifier, is_nominal
-from .precedence.material import riot_code
+from .precedence.material import released_work, riot_code
 
 # CAMEO codes an agentless passive or a bare event noun may carry (prefixes): acts done to someone, and
 # material acts. Statements, appeals, demands, threats and cooperation need a named actor.
@@ -159,8 +159,8 @@ def passive_events(sentence: Span, codebook: Codebook, taken: Collection[int]) -
             continue
         if verb.lemma_.lower() in ACCIDENT_VERBS and not _in_fight(verb, codebook):
             continue
-        if natural_cause(verb) or counted_harm(verb) or strain(verb):
-            continue  # "were killed in floods", "figures show 300 were murdered", "hospitals were overwhelmed"
+        if natural_cause(verb) or counted_harm(verb) or strain(verb) or released_work(verb):
+            continue  # "were killed in floods", "hospitals were overwhelmed", "the album was released"
         code = codebook.code_verb(phrasal_lemma(verb), _context(verb), object_position(verb))
         if not _allowed(code, AGENTLESS_PREFIXES):
             continue

@@ -19,6 +19,8 @@ from ..knowledge import DATA_DIR
 DATA_FILES = ("cameo_codes.json", "verbs.json", "nouns.json")
 _MAX_GAP = 3  # words allowed between two consecutive pattern words
 _MAX_START = 3  # a pattern must start within the first words after the verb (1 for a lone preposition)
+# How the dictionary converter marks a default code eventpipe removed (verb_overrides: null in _curated.json).
+UNSET_DEFAULT = "-> [None] (eventpipe override)"
 
 # Verbs whose object carries the event: "launched an airstrike", "held talks", "expressed concern".
 # Words that make the noun after them a measured amount ("3 percent support", "40% approval").
@@ -199,7 +201,8 @@ class Codebook:
         if entry is not None:
             block_id, default, line = entry
             block = self._blocks[block_id]
-            hit = self._best_pattern(block["patterns"], ctx, key, default, anchor, self._block_needs[block_id])
+            hit = self._best_pattern(block["patterns"], ctx, key, default, anchor, self._block_needs[block_id],
+                                     own_only=default is None and line.endswith(UNSET_DEFAULT))
             if hit is not None:
                 code, text = hit
                 return self.describe(code, f"{block['name']}: {text}") if code else None
@@ -261,7 +264,7 @@ class Codebook:
     def _best_pattern(self, patterns: list, ctx: list[str], verb: str,
                       default: str | None, anchor: int | None = None,
                       needs: list[tuple[frozenset[str], tuple[frozenset[str], ...]]] | None = None,
-                      ) -> tuple[str | None, str] | None:
+                      own_only: bool = False) -> tuple[str | None, str] | None:
         """The matching pattern with the most words (then the earliest end, then file order).
 
         A block's patterns serve all its verbs, but one written for another verb of the block
@@ -269,11 +272,15 @@ class Codebook:
         "TAKE * PART [030]" must not recode SEIZE [171]; nor may its sub-code of another code recode
         the verb ("ACCUSE (OF FRAUD) [1121]" must not recode CONVICT [116]). `needs`: each pattern's plain
         words and its synsets' first words, to skip at once a pattern the context cannot match.
+        `own_only`: the verb's default was unset by eventpipe (a light or vague verb of the block, "take" in
+        APPREHEND): only its own patterns code it, no other verb's ("are wanted on charges" is no "press ON").
         """
         best, best_rank = None, None
         present = set(ctx)
         for n, (tokens, code, text, source, prep_first) in enumerate(patterns):
             if needs is not None and not (needs[n][0] <= present and all(not h.isdisjoint(present) for h in needs[n][1])):
+                continue
+            if source and source != verb and own_only:
                 continue
             if source and source != verb and default and ((code or "")[:2] != default[:2] or (
                     len(code or "") == 4 and code[:3] != default[:3])):

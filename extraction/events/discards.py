@@ -11,7 +11,9 @@ an industrial or domestic cause is an accident (`accidental`: "a gas explosion a
 an event noun counted by a quantity verb is a statistic (`statistic`: "murders fell by 12 percent").
 Two more void one act: a passive with no agent whose harm came from a disaster or an accident
 (`natural_cause`: "30 people were killed in floods", "died when the bus overturned"), and a verb of force
-that carries a match score (`sport_score`: "Liverpool beat Chelsea 2-1").
+that carries a match score (`sport_score`: "Liverpool beat Chelsea 2-1") or names an election or a game
+(`contest_result`: "defeated the incumbent senator"), and fighting for a cause (`cause_struggle`: "fought for
+free software", "struggling to pay the rent").
 """
 
 from __future__ import annotations
@@ -244,6 +246,48 @@ def sport_score(verb: Token) -> bool:
         return True
     return any(_SCORE.match(t.text) or (t.like_num and t.i + 2 < len(t.doc) and t.nbor(1).text in {"-", "\u2013"}
                                           and t.nbor(2).like_num) for t in near)
+
+
+# Words of an electoral or sporting contest: "defeated the incumbent senator", "was defeated by an SNP candidate
+# with a 149 vote margin", "defeated them in round 3": a result, no use of force.
+CONTEST_WORDS = frozenset({"election", "primary", "primaries", "race", "vote", "ballot", "seat", "incumbent",
+                           "candidate", "round", "runoff", "run-off", "poll", "nomination", "caucus", "referendum",
+                           "margin", "contest", "challenger", "constituency", "district"})
+STRUGGLE_VERBS = frozenset({"fight", "struggle", "battle"})
+_ACTOR_ENTS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+# What armed sides fight for: "fought for control of the town" is combat.
+FOUGHT_OVER = frozenset({"control", "possession", "territory", "town", "city", "village", "base", "airport", "hill",
+                         "area", "region", "border", "independence", "liberation"})
+
+
+def contest_result(verb: Token) -> bool:
+    """True for a defeat or a win in an election or a game told by the words of the contest in the verb's own
+    phrases ("defeated incumbent Senator X", "was defeated in the district by a Green candidate")."""
+    if verb.lemma_.lower() not in GAME_VERBS:
+        return False
+    words = [t for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "ccomp", "advcl", "conj"}
+             for t in c.subtree]
+    return any(t.lemma_.lower() in CONTEST_WORDS for t in words)
+
+
+def cause_struggle(verb: Token) -> bool:
+    """True for fighting or struggling for a cause or to do something, not against anyone ("fought for free
+    software", "struggled to pay the rent", "are struggling a lot"): no force used. A fight with an object, an
+    opponent ("against the army") or a place ("fought in the city") stays; "struggle" alone names no fight."""
+    if verb.lemma_.lower() not in STRUGGLE_VERBS or verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in {"dobj", "obj", "nsubjpass", "agent"} for c in kids):
+        return False
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in kids if c.dep_ == "prep"}
+    if any(p in preps for p in ("against", "with", "in", "at", "near", "between", "alongside", "on")):
+        return False
+    if any(c.dep_ == "xcomp" for c in kids):
+        return True  # "struggling to deal with", "fight to keep the school open"
+    causes = preps.get("for", [])
+    if causes:
+        return not any(g.ent_type_ in _ACTOR_ENTS or g.lemma_.lower() in FOUGHT_OVER for g in causes)
+    return verb.lemma_.lower() == "struggle"
 
 
 def _depth(token: Token) -> int:

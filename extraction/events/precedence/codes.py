@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..codebook import ActionCode
-from ..discards import accident_harm, counted_harm, generic_harm, natural_cause, sport_score, strain, vehicle_collision
+from ..discards import (accident_harm, cause_struggle, contest_result, counted_harm, generic_harm, natural_cause,
+                        sport_score, strain, vehicle_collision)
 from ..frames import ACTOR_ENTS, Frame, coordinated, is_means, protested_in_person
 from ..participants import described_person, phrase_text, public_figure
-from .material import against_nature, arms_oneself, dismissal, firearm_code, material_code, no_act, social_outing
+from .material import (against_nature, arms_oneself, campaign_rally, dismissal, firearm_code, material_code, no_act,
+                       released_work, social_outing)
 
 if TYPE_CHECKING:
     from ..mentions import Knowledge
@@ -28,6 +30,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     """The frame's code and the token it was read from, the codebook's specific code winning over the generic
     one (suicide bombing 1831, not 190; violent protest 145; police against protesters 175; assassination 186);
     None when the codebook has no code for it."""
+    if campaign_rally(frame):
+        return None  # "held his first campaign rally": a campaign event, no demonstration
     if frame.noun_trigger is not None:
         noun = frame.noun_trigger  # its modifiers refine it: "suicide attack" 1831, "air raid" 195
         mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
@@ -39,7 +43,7 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
             return coded, frame.noun_trigger
     if no_act(frame, knowledge):
         return None  # "clashes broke out", "the shooting sparked riots", "the population exploded"
-    if arms_oneself(frame) or dismissal(frame) or social_outing(frame):
+    if arms_oneself(frame) or dismissal(frame) or social_outing(frame) or released_work(frame.trigger):
         return None  # "grabbed a knife and stabbed two guards": the stabbing is the event; "fired his adviser"
     if (material := material_code(frame, knowledge)) is not None:
         return material  # "banned travel from X" 163, "joined the rally" 141, "drove his car into a crowd" 180
@@ -54,7 +58,8 @@ def specific_action(frame: Frame, knowledge: Knowledge) -> tuple[ActionCode, Tok
     if coded and coded.root in {"18", "19", "20"} and _figurative_object(frame.trigger) is not None and (
             frame.trigger.lemma_.lower() in UNDOING_VERBS):
         return None  # "killed the bill", "break the law": no one is hurt
-    if coded and coded.root >= "14" and (sport_score(frame.trigger) or accident_harm(frame.trigger)
+    if coded and coded.root >= "14" and (sport_score(frame.trigger) or contest_result(frame.trigger)
+                                          or cause_struggle(frame.trigger) or accident_harm(frame.trigger)
                                           or vehicle_collision(frame.trigger) or (frame.source_means and (
             natural_cause(frame.trigger) or counted_harm(frame.trigger)
             or (strain(frame.trigger) and not is_means(frame.source))))):

@@ -171,6 +171,53 @@ def social_outing(frame: Frame) -> bool:
     return any(o.lemma_.lower() in SOCIAL_OUTINGS for o in _objects(frame.trigger, {"to"}))
 
 
+# What is released without being set free: a work made public ("released a report", "the album was released on
+# Friday") or a patient sent home ("released from hospital"). CAMEO 084 returns or frees persons or property.
+RELEASED_WORKS = {
+    "statement", "report", "summary", "book", "memoir", "video", "footage", "album", "song", "single", "film", "movie",
+    "trailer", "episode", "page", "finding", "data", "figure", "statistic", "document", "transcript", "photo",
+    "photograph", "image", "picture", "audio", "recording", "version", "software", "program", "code", "game", "update",
+    "detail", "name", "result", "study", "paper", "list", "record", "message", "letter", "memo", "plan", "budget",
+    "information", "guideline", "guidance", "poll", "survey", "map", "app", "product", "tool", "edition", "cause",
+}
+MEDICAL_PLACES = {"hospital", "clinic", "care", "quarantine", "isolation"}
+
+
+def released_work(verb: Token) -> bool:
+    """True for a release that frees no one: of a work made public ("released a summary of the call", "the film was
+    released on Friday", a title the tagger calls a work of art or product) or from hospital."""
+    if verb.lemma_.lower() != "release":
+        return False
+    freed = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if any(f.lemma_.lower() in RELEASED_WORKS or f.ent_type_ in {"WORK_OF_ART", "PRODUCT"} for f in freed):
+        return True
+    return any(o.lemma_.lower() in MEDICAL_PLACES for o in _objects(verb, {"from"}))
+
+
+# A campaign's rallies are held by candidates for their voters: CAMEO's 141 is a demonstration against or for a
+# cause ("supporters rallied outside the court"), not a campaign event.
+CAMPAIGN_WORDS = {"campaign", "election", "re-election", "reelection", "electoral", "primary", "stump"}
+
+
+def campaign_rally(frame: Frame) -> bool:
+    """True for a rally of an election campaign: "his first campaign rally", "Trump's Tulsa rally" (a person's
+    rally), "ramped up his campaign, holding five rallies a day"."""
+    verb = frame.trigger
+    nouns = [frame.noun_trigger] if frame.noun_trigger is not None else [
+        c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    for noun in nouns:
+        if noun.lemma_.lower() != "rally":
+            continue
+        mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "poss"}]  # "Trump's Tulsa rally"
+        if any(m.lemma_.lower() in CAMPAIGN_WORDS or m.ent_type_ == "PERSON" for m in mods):
+            return True
+        above = [noun.head, noun.head.head]
+        if any(c.lemma_.lower() in CAMPAIGN_WORDS for h in above for c in h.children if c.dep_ in {"dobj", "obj"}):
+            return True
+    return False
+
+
 def arms_oneself(frame: Frame) -> bool:
     """True for taking a weapon in hand from no one ("grabbed a knife", "drew his pistol"): no act."""
     verb = frame.trigger

@@ -185,3 +185,9 @@ def test_codebook_verbal_and_legal_overrides(lemma, cameo, knowledge):
 ])
 def test_codebook_light_verbs_of_legal_acts(lemma, context, cameo, knowledge):
     assert knowledge.codebook.code_verb(lemma, context).cameo == cameo
+
+
+def test_codebook_press_release_is_no_release(codebook):
+    """A press or news release is a statement made public, not a return or release (084) of anyone."""
+    assert codebook.code_noun("release", ["press"]) is None and codebook.code_noun("release", ["news"]) is None
+    assert codebook.code_noun("release", ["prisoner"]).cameo == "0841"

@@ -500,3 +500,121 @@ def test_mentions_a_legal_action_responded_to_is_an_event_of_its_own(nlp, knowle
     text = "In reply to a complaint by the Lyon Tenants Union, a judge in Lyon ruled that the evictions were unlawful."
     found = [(m.actor.text, m.action.cameo) for m in _mentions(text, nlp, knowledge)]
     assert ("Lyon Tenants Union", "114") in found and ("judge in Lyon", "116") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister took a long holiday in Chile after the election.",
+    "The ceremony took place in Lima on Monday.",
+    "The Peruvian coach caught a cold during the tour.",
+    "We take care of the children of the village.",
+])
+def test_mentions_light_verbs_take_and_catch_code_only_by_pattern(text, nlp, knowledge):
+    """ "take" and "catch" sit in the Phoenix APPREHEND block (171, seize): as light verbs ("take place", "take
+    care", "took a holiday", "caught a cold") their block default codes nothing; their patterns still do."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "17"] == []
+
+
+def test_mentions_take_keeps_its_patterns(nlp, knowledge):
+    found = [m.action.cameo for m in _mentions("Rebels took twelve Chilean tourists hostage in the mountains.", nlp, knowledge)]
+    assert "181" in found, found
+
+
+@pytest.mark.parametrize("text, absent_root", [
+    ("I want my children to feel safe in the village.", "03"),
+    ("The Peruvian senator expressed interest in a career in music.", "11"),
+    # a verb whose default eventpipe unset takes no pattern written for another verb of its block ("press ON")
+    ("The two brothers are wanted in Lima on fraud charges.", "19"),
+])
+def test_mentions_want_and_express_code_only_by_pattern(text, absent_root, nlp, knowledge):
+    """ "want" (030) and "express" (110) tell a wish or a feeling, not an intent to cooperate or a disapproval:
+    only their object patterns code them ("want talks" 036, "express opposition" 110)."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith(absent_root) for code in found), found
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Chile wants talks with Peru on the border.", "036"),
+    ("Peru expressed opposition to the Chilean plan.", "110"),
+])
+def test_mentions_want_and_express_keep_their_patterns(text, cameo, nlp, knowledge):
+    assert cameo in [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+
+
+@pytest.mark.parametrize("text", [
+    "We went home with the children after the game.",
+    "The Peruvian singer left the country in 2015.",
+    "The senator is considering a run for governor of Lima.",
+    "I have heard from many voters in Lima.",
+])
+def test_mentions_going_leaving_hearing_and_considering_are_no_consultation(text, nlp, knowledge):
+    """ "go", "leave", "hear" and "consider" keep no default 040 (consult): a trip, a departure, a thing heard or
+    weighed is no meeting of two actors; their own patterns ("go on trial") still code."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith("04") for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Last week the ministry released a summary of the call between the two presidents.",
+    "The new album was released on Friday in Lima.",
+    "The minister was released from hospital on Monday.",
+])
+def test_mentions_release_of_a_work_or_from_hospital_frees_no_one(text, nlp, knowledge):
+    """CAMEO 084 returns or frees persons or property: a report, a film or a page made public, or a patient sent
+    home, is no release."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "08"] == []
+
+
+@pytest.mark.parametrize("text", ["Chile released two Peruvian fishermen on Monday.", "The suspect was released on bail."])
+def test_mentions_release_of_people_stays(text, nlp, knowledge):
+    assert any(m.action.cameo.startswith("084") for m in _mentions(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text, absent_root", [
+    ("People need to understand the rules of the game.", "10"),
+    ("We need more time to finish the new school in Lima.", "10"),
+    ("The Peruvian singer was chosen to fill the role of the queen.", "08"),
+])
+def test_mentions_need_and_fill_code_only_by_pattern(text, absent_root, nlp, knowledge):
+    """ "need" (100, demand) and "fill" (080, yield) keep no default: a need is no demand on anyone, filling a role
+    or a seat yields nothing to anyone."""
+    found = [m.action.cameo for m in _mentions(text, nlp, knowledge)]
+    assert not any(code.startswith(absent_root) for code in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "In 2008, Vale defeated incumbent Republican Senator Ann Dole to become the first woman in the seat.",
+    "The mayor of Lima was defeated in the district by a Green candidate with a 300 vote margin.",
+    "I have fought for free software for many years.",
+    "Most of the members in our village are struggling a lot.",
+    "She struggled to pay the rent.",
+])
+def test_mentions_contest_results_and_struggles_for_a_cause_use_no_force(text, nlp, knowledge):
+    """A defeat in an election or a game, and fighting or struggling for a cause or to do something, are no use of
+    force (19)."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "19"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fought government troops in the north on Monday.",
+    "The two armies fought near the border.",
+    "Rebels fought for control of the town.",
+    "Government troops defeated the rebels in the north.",
+])
+def test_mentions_fights_with_an_opponent_a_place_or_a_prize_stay(text, nlp, knowledge):
+    assert any(m.action.root == "19" for m in _mentions(text, nlp, knowledge))
+
+
+@pytest.mark.parametrize("text", [
+    "Vale held his first campaign rally in Lima on Monday.",
+    "In the final week, Vale ramped up his campaign, holding up to five rallies a day across Peru.",
+])
+def test_mentions_campaign_rally_is_no_demonstration(text, nlp, knowledge):
+    """An election campaign's rallies are no demonstration (141) of anyone (issue 18: one campaign sentence gave a
+    141 per place it named)."""
+    assert [m.action.cameo for m in _mentions(text, nlp, knowledge) if m.action.root == "14"] == []
+
+
+@pytest.mark.parametrize("text", ["Thousands of students held a rally in Lima against the new law.",
+                                  "Supporters rallied outside the court in Lima."])
+def test_mentions_rally_for_a_cause_stays(text, nlp, knowledge):
+    assert any(m.action.cameo == "141" for m in _mentions(text, nlp, knowledge))
