@@ -155,10 +155,12 @@ _MACHINE_ACCIDENTS = ACCIDENT_VERBS - {"explode", "hit", "strike", "catch", "eru
 VEHICLES = frozenset({"bus", "car", "truck", "lorry", "train", "plane", "aircraft", "boat", "ship", "ferry", "vessel",
                       "helicopter", "vehicle", "van", "tram", "taxi", "motorcycle", "tractor", "jet", "airliner"})
 COLLISION_VERBS = frozenset({"hit", "strike", "crash", "collide", "smash", "slam", "plough", "plow"})
-# What a vehicle that hits it may have been driven into on purpose: people.
-_PEOPLE = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher",
-                     "worshipper", "shopper", "student", "child", "group", "bystander", "soldier", "officer", "police",
-                     "man", "woman", "tourist", "resident", "passerby", "cyclist"})
+# People a vehicle may be driven into on purpose (a ramming, 180, not an accident); also used by
+# precedence/material.py for "drove into the crowd".
+PEOPLE_NOUNS = frozenset({"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher",
+                          "worshipper", "shopper", "student", "child", "group", "bystander", "cyclist", "soldier",
+                          "officer", "police", "counter-protester", "passer", "passerby", "resident", "man", "woman",
+                          "tourist", "reveler", "reveller"})
 
 
 def vehicle_collision(verb: Token) -> bool:
@@ -172,7 +174,7 @@ def vehicle_collision(verb: Token) -> bool:
     hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     hit += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in {"into", "with"} for g in p.children
             if g.dep_ == "pobj"]
-    return not any(h.lemma_.lower() in _PEOPLE or h.pos_ == "PRON" or h.ent_type_ in {"PERSON", "NORP"} for h in hit)
+    return not any(h.lemma_.lower() in PEOPLE_NOUNS or h.pos_ == "PRON" or h.ent_type_ in {"PERSON", "NORP"} for h in hit)
 
 
 def accident_harm(verb: Token) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..codebook import ActionCode, Codebook
+from ..discards import PEOPLE_NOUNS
 from ..frames import ACTOR_ENTS, Frame, is_means
 from ..participants import natural_force, phrase_text
 
@@ -49,10 +50,7 @@ PARTICIPATION_VERBS = {"participate", "join", "attend", "involve", "engage", "ta
 GATHERING_NOUNS = {"protest", "demonstration", "rally", "sit-in", "vigil", "march", "riot", "strike", "walkout",
                    "boycott", "picket", "blockade", "counter-protest", "counterprotest"}
 RAM_VERBS = {"drive", "plow", "plough", "ram", "steer", "crash", "smash", "slam"}
-# Who a vehicle is driven into: people, not a wall.
-PEOPLE_NOUNS = {"crowd", "people", "pedestrian", "protester", "protestor", "demonstrator", "marcher", "worshipper",
-                "shopper", "student", "child", "group", "bystander", "cyclist", "soldier", "officer", "police",
-                "counter-protester", "passer", "passerby", "resident", "man", "woman", "tourist", "reveler", "reveller"}
+# Who a vehicle is driven into: PEOPLE_NOUNS (discards.py), not a wall.
 # Verbs of removing people from a place: done to a protest, it is repression (175, the gold README: clearing a
 # protest camp).
 CLEARING_VERBS = {"clear", "break up", "disperse", "evict", "dismantle", "raze", "remove", "storm"}
@@ -136,8 +134,6 @@ def _weapon_exploded(frame: Frame, knowledge: Knowledge) -> bool:
 # Verbs of taking a thing in hand: with a weapon and from no one, the actor arms itself ("grabbed a knife", "drew
 # his pistol"): no confiscation (1711) of anyone's property; what is done with the weapon is the event.
 TAKING_IN_HAND = {"grab", "pick", "pick up", "draw", "pull", "pull out", "take out", "snatch"}
-WEAPONS = {"knife", "gun", "pistol", "rifle", "handgun", "shotgun", "revolver", "firearm", "weapon",
-           "machete", "axe", "sword", "blade", "dagger", "hammer", "bat", "sidearm"}
 
 
 # Firing someone from a post is a dismissal, no act of force: "fired his national security adviser", "the company
@@ -344,6 +340,7 @@ def _reasons(verb: Token) -> list[Token]:
 
 
 FIREARMS = {"firearm", "gun", "weapon", "pistol", "rifle", "handgun", "shotgun", "revolver", "sidearm"}
+WEAPONS = FIREARMS | {"knife", "machete", "axe", "sword", "blade", "dagger", "hammer", "bat"}
 FIRING_VERBS = {"discharge", "fire", "empty", "unload", "shoot"}
 
 
