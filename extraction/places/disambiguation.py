@@ -8,7 +8,6 @@ points as it goes, so two namesakes never swap places); then one sense per docum
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from . import ranking
 from .detection import is_dateline
 from .gazetteer import Entry, Gazetteer, Match, name_key
+from .geography import KM_PER_DEGREE, degrees_apart_squared
 
 MIN_POPULATION = 15000  # single-word city names without any supporting context
 MIN_ALTERNATE_POPULATION = 100000  # single-word alternate names without context
@@ -24,10 +24,10 @@ MIN_CONTEXT_ALTERNATE_POPULATION = 50000
 MIN_CUE_POPULATION = 1000  # ... right after "in", "near", "town of" or before "province"
 MIN_CUE_ALTERNATE_POPULATION = 15000
 NEAR_KM = 150  # a candidate town this close to another town the document names is in the story's area
-NEAR_DEGREES_SQUARED = (NEAR_KM / 111.2) ** 2
+NEAR_DEGREES_SQUARED = (NEAR_KM / KM_PER_DEGREE) ** 2
 LONE_TOWN_POPULATION = 20000  # below this, a town far from all of the document's other towns is dropped (_lone)
 COUNTY_KM = 60  # a town this close to a county's point ("Snetterton, Norfolk") is taken to lie in it
-COUNTY_DEGREES_SQUARED = (COUNTY_KM / 111.2) ** 2
+COUNTY_DEGREES_SQUARED = (COUNTY_KM / KM_PER_DEGREE) ** 2
 MIN_MULTIWORD_POPULATION = 5000
 LONE_PROVINCE_POPULATION = 200000
 
@@ -195,9 +195,8 @@ def _contains(container: Entry, entry: Entry) -> bool:
     if container.feature == "country":
         return container.country == entry.country
     if container.feature == "admin2":  # a county by distance: entries carry their province only
-        scale = math.cos(math.radians(entry.lat))
         return entry.feature == "city" and container.country == entry.country and \
-            (container.lat - entry.lat) ** 2 + ((container.lon - entry.lon) * scale) ** 2 <= 4 * COUNTY_DEGREES_SQUARED
+            degrees_apart_squared(entry.lat, entry.lon, container.lat, container.lon) <= 4 * COUNTY_DEGREES_SQUARED
     return container.feature == "admin1" and (container.country, container.name) == (entry.country, entry.admin1)
 
 
@@ -288,13 +287,8 @@ def candidate_features(match: Match, mention: Mention, context: Context) -> dict
 def _near(entry: Entry, key: str, points: dict[str, tuple[float, float]], reach: float = NEAR_DEGREES_SQUARED) -> bool:
     """True when a town the document names under another name lies within NEAR_KM of the entry (an
     equirectangular distance: cheap, and exact enough at this range)."""
-    scale = math.cos(math.radians(entry.lat))
-    for other, (lat, lon) in points.items():
-        if other != key:
-            dlon = (lon - entry.lon + 180.0) % 360.0 - 180.0
-            if (lat - entry.lat) ** 2 + (dlon * scale) ** 2 <= reach:
-                return True
-    return False
+    return any(other != key and degrees_apart_squared(entry.lat, entry.lon, lat, lon) <= reach
+               for other, (lat, lon) in points.items())
 
 
 def _inside_next(mention: Mention, entry: Entry) -> bool:
@@ -309,9 +303,8 @@ def _inside_next(mention: Mention, entry: Entry) -> bool:
     if other.feature == "country":
         return other.country == entry.country
     if other.feature == "admin2":
-        scale = math.cos(math.radians(entry.lat))
-        return other.country == entry.country and (other.lat - entry.lat) ** 2 + ((other.lon - entry.lon) * scale) ** 2 \
-            <= COUNTY_DEGREES_SQUARED
+        return other.country == entry.country and \
+            degrees_apart_squared(entry.lat, entry.lon, other.lat, other.lon) <= COUNTY_DEGREES_SQUARED
     return False
 
 

@@ -12,12 +12,12 @@ it from a gazetteer match. Nothing here scans the gazetteer: only the places alr
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ...schemas import Place, Span
+from .geography import KM_PER_DEGREE, degrees_apart_squared
 
 # Tagger labels of facilities; other labels count only with a facility head word.
 FACILITY_LABELS = frozenset({"FAC"})
@@ -142,7 +142,6 @@ def _main_place(text: str, towns: list[Place]) -> Place | None:
 
 
 def _near(a: Place, b: Place) -> bool:
-    """True when two places lie within LOCAL_KM (an equirectangular distance: exact enough at this range)."""
-    scale = math.cos(math.radians(a.lat))
-    return (a.lat - b.lat) ** 2 + ((a.lon - b.lon) * scale) ** 2 <= (LOCAL_KM / 111.2) ** 2
+    """True when two places lie within LOCAL_KM."""
+    return degrees_apart_squared(a.lat, a.lon, b.lat, b.lon) <= (LOCAL_KM / KM_PER_DEGREE) ** 2
 

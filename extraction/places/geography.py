@@ -7,10 +7,20 @@ Countries answer only the first question: "Iraq said ..." names a speaker, not a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ...schemas import Place, Span
 from .detection import is_dateline
+
+KM_PER_DEGREE = 111.2
+
+
+def degrees_apart_squared(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Squared equirectangular distance in degrees of latitude (longitude scaled at the first point, wrapped at
+    the antimeridian): cheap, and exact enough within a few hundred km. Compare with (km / KM_PER_DEGREE) ** 2."""
+    dlon = (lon2 - lon1 + 180.0) % 360.0 - 180.0
+    return (lat2 - lat1) ** 2 + (dlon * math.cos(math.radians(lat1))) ** 2
 
 EVENT_FEATURES = frozenset({"city", "admin2", "admin1", "region"})
 _NEAR_FEATURES = frozenset({"city", "admin2", "admin1"})
